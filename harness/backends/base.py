@@ -1,0 +1,43 @@
+"""What every backend offers the plugin."""
+
+from __future__ import annotations
+
+import logging
+
+import boto3
+
+from harness import cleanup
+
+log = logging.getLogger(__name__)
+
+
+class BackendUnavailable(Exception):
+    """The chosen backend cannot be used; the message says what to do."""
+
+
+class Backend:
+    name = ""
+    #: Fake credentials and the loopback-only guard apply.
+    emulated = True
+    #: ``clock.advance`` can move this backend's time instead of waiting.
+    moves_time = False
+
+    def __init__(self) -> None:
+        self.endpoint_url: str | None = None
+
+    def check_allowed(self) -> None:
+        """Raise ``BackendUnavailable`` if this backend may not be used at all."""
+
+    def start(self) -> None:
+        """Make the backend reachable at ``endpoint_url``."""
+
+    def stop(self) -> None:
+        """Release what ``start`` took."""
+
+    def isolate(self) -> None:
+        """Before a test: make sure it sees none of an earlier test's resources."""
+
+    def clean_up(self, session: boto3.Session, prefix: str) -> None:
+        """After a test: delete what it created (every name starts with ``prefix``)."""
+        for problem in cleanup.sweep(session, self.endpoint_url, prefix):
+            log.warning("awslab clean-up: %s", problem)

@@ -1,0 +1,41 @@
+"""LocalStack, already running: Docker, or the host-mode launcher."""
+
+from __future__ import annotations
+
+import json
+import os
+import urllib.error
+import urllib.request
+
+from localstack_client.config import get_service_endpoint
+
+from harness.backends.base import Backend, BackendUnavailable
+
+HEALTH_TIMEOUT_SECONDS = 5
+
+
+class LocalStackBackend(Backend):
+    name = "localstack"
+
+    def start(self) -> None:
+        # AWSLAB_LOCALSTACK_URL wins; otherwise localstack-client's own rules
+        # (LOCALSTACK_HOST, USE_SSL), which default to http://localhost:4566.
+        self.endpoint_url = os.environ.get("AWSLAB_LOCALSTACK_URL") or get_service_endpoint("sqs")
+        self.services = self._health()
+
+    def _health(self) -> dict[str, str]:
+        url = f"{self.endpoint_url}/_localstack/health"
+        try:
+            with urllib.request.urlopen(url, timeout=HEALTH_TIMEOUT_SECONDS) as response:
+                return json.load(response).get("services", {})
+        except (OSError, urllib.error.URLError, ValueError) as error:
+            raise BackendUnavailable(
+                f"LocalStack is not answering at {self.endpoint_url} ({_reason(error)}). "
+                "Start it with `docker compose up -d localstack`, or set AWSLAB_LOCALSTACK_URL "
+                "to where it runs, or use --backend moto."
+            ) from None
+
+
+def _reason(error: Exception) -> str:
+    reason = getattr(error, "reason", error)
+    return str(reason) or type(error).__name__

@@ -1,0 +1,51 @@
+"""The ``aws`` fixture's object: boto3 clients for the chosen backend, by name."""
+
+from __future__ import annotations
+
+import difflib
+import keyword
+
+import boto3
+from botocore.config import Config
+
+
+class AwsClients:
+    """``aws.sqs``, ``aws.s3``, ``aws.client("cognito-idp")``: one client per service.
+
+    Clients are made on first use and kept for the life of this object (one
+    test). They share one boto3 session, so service models load once per run.
+    """
+
+    def __init__(self, session: boto3.Session, endpoint_url: str | None, config: Config) -> None:
+        self.session = session
+        self.endpoint_url = endpoint_url
+        self.region = session.region_name or "us-east-1"
+        self._config = config
+        self._clients: dict[str, object] = {}
+
+    def client(self, service: str):
+        """The client for ``service`` (boto3's name: ``"sqs"``, ``"lambda"``, ``"cognito-idp"``)."""
+        if service not in self._clients:
+            if service not in self.session.get_available_services():
+                raise AttributeError(self._unknown(service))
+            self._clients[service] = self.session.client(
+                service,
+                endpoint_url=self.endpoint_url,
+                region_name=self.region,
+                config=self._config,
+            )
+        return self._clients[service]
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        # `aws.lambda_` for the keyword; `aws.cognito_idp` for dashed names.
+        service = name[:-1] if name.endswith("_") and keyword.iskeyword(name[:-1]) else name
+        if service not in self.session.get_available_services():
+            service = service.replace("_", "-")
+        return self.client(service)
+
+    def _unknown(self, service: str) -> str:
+        close = difflib.get_close_matches(service, self.session.get_available_services(), n=1)
+        hint = f"; did you mean aws.{close[0].replace('-', '_')}?" if close else ""
+        return f"boto3 has no service named {service!r}{hint}"

@@ -1,0 +1,64 @@
+"""Time for labs: ``clock.advance(30)`` makes 30 seconds pass.
+
+On moto the emulator reads this process's clock, so the clock jumps forward
+(time-machine, still ticking so that waits inside the emulator end) and no
+real time is spent: a 14-day retention period passes in milliseconds. On a
+real backend (LocalStack, AWS) there is no such lever, so it really waits.
+"""
+
+from __future__ import annotations
+
+import time
+
+import time_machine
+
+
+def _checked(seconds: float) -> float:
+    if not isinstance(seconds, int | float) or seconds < 0:
+        raise ValueError(f"clock.advance takes a number of seconds >= 0, got {seconds!r}")
+    return float(seconds)
+
+
+class EmulatedClock:
+    """The process clock, moved by time-machine; usable as a context manager."""
+
+    def __init__(self) -> None:
+        self.advanced = 0.0
+        self._travel: time_machine.travel | None = None
+        self._coordinates = None
+
+    def start(self) -> None:
+        self._travel = time_machine.travel(time.time(), tick=True)
+        self._coordinates = self._travel.start()
+
+    def advance(self, seconds: float) -> None:
+        seconds = _checked(seconds)
+        self._coordinates.shift(seconds)
+        self.advanced += seconds
+
+    def stop(self) -> None:
+        if self._travel is not None:
+            self._travel.stop()
+            self._travel = None
+
+    def __enter__(self) -> EmulatedClock:
+        self.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+
+class WaitingClock(EmulatedClock):
+    """A backend whose clock we cannot move: advancing means waiting."""
+
+    def start(self) -> None:
+        pass
+
+    def advance(self, seconds: float) -> None:
+        seconds = _checked(seconds)
+        time.sleep(seconds)
+        self.advanced += seconds
+
+    def stop(self) -> None:
+        pass

@@ -1,0 +1,322 @@
+"""The awslab pytest plugin: backends, safety, fixtures, claims and their report.
+
+Registered under ``pytest11``, so ``pytest labs/sqs`` loads it by itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import uuid
+from contextlib import ExitStack
+from pathlib import Path
+from urllib.parse import urlparse
+
+import boto3
+import pytest
+from botocore.config import Config
+
+from harness import solutions
+from harness.backends import BACKENDS, EMULATORS, Backend, BackendUnavailable
+from harness.claims import (
+    Claim,
+    MarkerError,
+    Notes,
+    NotesLocation,
+    as_record,
+    claim_from_marker,
+    gap_backends,
+)
+from harness.clients import AwsClients
+from harness.clock import EmulatedClock, WaitingClock
+from harness.report import CLAIM_PROPERTY, GAP_PROPERTY, ClaimsReport
+from harness.safety import LoopbackOnly, emulator_environment
+from harness.waiting import Eventually
+
+CLOCK_PROPERTY = "awslab_clock_seconds"
+
+
+class LabRun:
+    """One pytest run's backend, its safety guards, the notes and the claims report."""
+
+    def __init__(self, backend_name: str, notes: Notes | None, notes_name: str) -> None:
+        self.backend_name = backend_name
+        self.notes = notes
+        self.report = ClaimsReport(backend_name, notes_name)
+        self.backend: Backend | None = None
+        self.session: boto3.Session | None = None
+        self._guard: LoopbackOnly | None = None
+        self._environment: pytest.MonkeyPatch | None = None
+        self._exit = ExitStack()
+
+    def open(self) -> None:
+        """Put the guards up (emulators only) and check the backend may be used."""
+        backend_class = BACKENDS[self.backend_name]
+        if backend_class.emulated:
+            self._environment = self._exit.enter_context(emulator_environment())
+            self._guard = self._exit.enter_context(LoopbackOnly(self.backend_name))
+        self.backend = backend_class()
+        self.backend.check_allowed()
+
+    def start_backend(self) -> Backend:
+        if self.session is None:
+            self.backend.start()
+            self._exit.callback(self.backend.stop)
+            if self._guard is not None:
+                self._guard.allowed_hosts.add(urlparse(self.backend.endpoint_url).hostname)
+                # So that a plain boto3.client("sqs") in a lab or a student's
+                # code reaches the emulator too.
+                self._environment.setenv("AWS_ENDPOINT_URL", self.backend.endpoint_url)
+            self.session = boto3.Session()
+        return self.backend
+
+    def client_config(self) -> Config:
+        # On an emulator a retry only hides an error; on AWS it rides out throttling.
+        attempts = 1 if self.backend.emulated else 5
+        return Config(
+            retries={"mode": "standard", "max_attempts": attempts},
+            connect_timeout=5,
+            read_timeout=65,  # above SQS's 20 s long poll
+        )
+
+    def close(self) -> None:
+        self._exit.close()
+
+
+run_key = pytest.StashKey[LabRun]()
+claim_key = pytest.StashKey[tuple[Claim, NotesLocation | None]]()
+marker_error_key = pytest.StashKey[str]()
+
+
+def backend_choice(value: str) -> str:
+    if value not in BACKENDS:
+        raise argparse.ArgumentTypeError(
+            f"unknown backend {value!r}: choose from {', '.join(BACKENDS)}"
+        )
+    return value
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("awslab", "AWS claims labs")
+    group.addoption(
+        "--backend",
+        type=backend_choice,
+        default=None,
+        help="where AWS calls go: moto (default, embedded), localstack, or aws "
+        "(real, needs AWSLAB_ALLOW_REAL_AWS=1). Also env AWSLAB_BACKEND.",
+    )
+    group.addoption(
+        "--claims-report",
+        metavar="DIR",
+        default=None,
+        help="write DIR/claims.json and DIR/claims.md: each claim's verdict on this backend",
+    )
+    parser.addini(
+        "awslab_notes",
+        "the notes file that claim quotes are copied from, relative to rootdir",
+        default="notes/aws-dev-associate.md",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "claim(id, quote, errata=None, source=None): links a test to the notes bullet it proves",
+    )
+    config.addinivalue_line(
+        "markers",
+        "emulator_gap(backend, ..., reason): on that emulator the test is a strict expected "
+        "failure, because the emulator differs from AWS",
+    )
+    name = config.getoption("backend") or os.environ.get("AWSLAB_BACKEND") or "moto"
+    if name not in BACKENDS:
+        raise pytest.UsageError(
+            f"AWSLAB_BACKEND={name!r} is not a backend: choose from {', '.join(BACKENDS)}"
+        )
+    notes_name = config.getini("awslab_notes")
+    notes_path = config.rootpath / notes_name
+    run = LabRun(name, Notes(notes_path) if notes_path.is_file() else None, notes_name)
+    try:
+        run.open()
+    except BackendUnavailable as error:
+        run.close()
+        raise pytest.UsageError(str(error)) from None
+    config.stash[run_key] = run
+    config.pluginmanager.register(ReportCollector(config, run.report), "awslab-claims-report")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    run = config.stash.get(run_key, None)
+    if run is not None:
+        run.close()
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    run = config.stash[run_key]
+    notes = run.notes.path if run.notes else f"{run.report.notes} (not found)"
+    return f"awslab: backend {run.backend_name}, notes {notes}"
+
+
+@pytest.fixture(scope="session")
+def aws_backend(pytestconfig: pytest.Config) -> Backend:
+    """The running backend (started on first use, once per run and xdist worker)."""
+    return pytestconfig.stash[run_key].start_backend()
+
+
+class UniqueNames:
+    """Names for a test's resources: ``unique_name("orders")`` -> ``lab1a2b3c4d-orders``.
+
+    The prefix is the test's own, so after the test every resource named
+    with it can be found and deleted on backends that cannot be reset.
+    """
+
+    def __init__(self) -> None:
+        self.prefix = "lab" + uuid.uuid4().hex[:8]
+
+    def __call__(self, stem: str) -> str:
+        return f"{self.prefix}-{stem}"
+
+
+@pytest.fixture
+def unique_name() -> UniqueNames:
+    return UniqueNames()
+
+
+@pytest.fixture(autouse=True)
+def _awslab_isolation(request: pytest.FixtureRequest):
+    """A lab test starts with an empty backend and leaves nothing behind."""
+    uses_aws = {"aws", "unique_name", "clock"} & set(request.fixturenames)
+    if not uses_aws and request.node.get_closest_marker("claim") is None:
+        yield
+        return
+    backend: Backend = request.getfixturevalue("aws_backend")
+    backend.isolate()
+    names: UniqueNames = request.getfixturevalue("unique_name")
+    yield
+    backend.clean_up(request.config.stash[run_key].session, names.prefix)
+
+
+@pytest.fixture
+def aws(aws_backend: Backend, pytestconfig: pytest.Config) -> AwsClients:
+    """boto3 clients for the chosen backend: ``aws.sqs``, ``aws.s3``, ``aws.client("sts")``."""
+    run = pytestconfig.stash[run_key]
+    return AwsClients(run.session, aws_backend.endpoint_url, run.client_config())
+
+
+@pytest.fixture
+def clock(aws_backend: Backend, request: pytest.FixtureRequest):
+    """``clock.advance(seconds)``: instant on moto, a real wait elsewhere."""
+    with (EmulatedClock if aws_backend.moves_time else WaitingClock)() as lab_clock:
+        yield lab_clock
+    request.node.user_properties.append((CLOCK_PROPERTY, lab_clock.advanced))
+
+
+@pytest.fixture
+def eventually() -> Eventually:
+    """``eventually(check, timeout=10)``: retry ``check`` until it holds, within a bound."""
+    return Eventually()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    run = config.stash[run_key]
+    for item in items:
+        try:
+            _read_markers(item, run)
+        except MarkerError as error:
+            item.stash[marker_error_key] = str(error)
+
+
+def _read_markers(item: pytest.Item, run: LabRun) -> None:
+    claims = list(item.iter_markers("claim"))
+    if len(claims) > 1:
+        raise MarkerError(
+            f"{len(claims)} claim markers: a test proves one claim; split it into one test each"
+        )
+    for mark in item.iter_markers("emulator_gap"):
+        backends, reason = gap_backends(mark.args, mark.kwargs, EMULATORS)
+        if run.backend_name in backends:
+            item.add_marker(
+                pytest.mark.xfail(
+                    strict=True, reason=f"emulator gap on {run.backend_name}: {reason}"
+                )
+            )
+            item.user_properties.append((GAP_PROPERTY, reason))
+    if not claims:
+        return
+    claim = claim_from_marker(claims[0].args, claims[0].kwargs)
+    location = run.notes.find(claim.quote) if run.notes else None
+    # Recorded even when the quote is missing, so the report lists the claim as failed.
+    item.user_properties.append((CLAIM_PROPERTY, as_record(claim, location)))
+    if run.notes and location is None:
+        raise MarkerError(
+            f"the quote of claim {claim.id!r} is not in {run.report.notes}: copy the bullet's "
+            f"words verbatim (got {claim.quote!r})"
+        )
+    item.stash[claim_key] = (claim, location)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    problem = item.stash.get(marker_error_key, None)
+    if problem is not None:
+        pytest.fail(f"{item.nodeid}: {problem}", pytrace=False)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    report = yield
+    if report.failed and claim_key in item.stash:
+        report.sections.append(("awslab claim", _explain(item, *item.stash[claim_key])))
+    return report
+
+
+def _explain(item: pytest.Item, claim: Claim, location: NotesLocation | None) -> str:
+    """What a student sees under a failed lab: the claim, its bullet, the hint."""
+    lines = [f"claim {claim.id}"]
+    where = f"line {location.line} ({location.section})" if location else "notes"
+    lines.append(f'{where}: "{claim.quote}"')
+    if claim.errata:
+        lines.append(f"errata: {claim.errata} (source: {claim.source})")
+    lines += [f"hint: {hint}" for hint in _hints(item)]
+    return "\n".join(lines)
+
+
+def _hints(item: pytest.Item) -> list[str]:
+    path = Path(str(item.fspath))
+    name = (f"{item.cls.__name__}::" if getattr(item, "cls", None) else "") + getattr(
+        item, "originalname", item.name
+    )
+    try:
+        regions = solutions.tests_with_regions(path.read_text(encoding="utf-8"), str(path))
+    except (OSError, SyntaxError, solutions.SolutionMarkupError):
+        return []
+    return [region.hint for region in regions.get(name, []) if region.hint]
+
+
+class ReportCollector:
+    """Feeds every test report to the claims report and writes it at the end.
+
+    A plugin object of its own (like pytest's junitxml), because in the xdist
+    controller only reports arrive, never items.
+    """
+
+    def __init__(self, config: pytest.Config, report: ClaimsReport) -> None:
+        self.config = config
+        self.report = report
+        self.written: list[Path] = []
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        self.report.add(report)
+
+    def pytest_sessionfinish(self) -> None:
+        directory = self.config.getoption("claims_report")
+        if directory and not hasattr(self.config, "workerinput"):
+            self.written = self.report.write(Path(directory))
+
+    def pytest_terminal_summary(self, terminalreporter) -> None:
+        if not self.report.claims:
+            return
+        line = f"awslab claims on {self.report.backend}: {self.report.summary()}"
+        if self.written:
+            line += f"; report in {self.written[0].parent}/"
+        terminalreporter.write_sep("-", line)
