@@ -106,7 +106,9 @@ def tests_with_regions(source: str, filename: str = "<source>") -> dict[str, lis
     found: dict[str, list[Region]] = {}
     placed: set[Region] = set()
     for node, prefix in _test_functions(ast.parse(source, filename)):
-        inside = [r for r in regions if node.lineno <= r.begin and r.end <= node.end_lineno]
+        # A trailing "# END SOLUTION" comment lies past the function's last statement,
+        # so a region belongs where its BEGIN line is.
+        inside = [r for r in regions if node.lineno <= r.begin <= node.end_lineno]
         if inside:
             found[prefix + node.name] = inside
             placed.update(inside)
