@@ -39,7 +39,7 @@ def region_tests(paths: Sequence[Path], root: Path) -> dict[str, list[solutions.
     found: dict[str, list[solutions.Region]] = {}
     for module in _modules(paths):
         relative = module.resolve().relative_to(root).as_posix()
-        for name, regions in solutions.tests_with_regions(
+        for name, regions in solutions.regions_by_test(
             module.read_text(encoding="utf-8"), relative
         ).items():
             found[f"{relative}::{name}"] = regions

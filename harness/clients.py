@@ -3,30 +3,44 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import keyword
 
 import boto3
 from botocore.config import Config
 
 
+@functools.cache
+def available_services(session: boto3.Session) -> frozenset[str]:
+    # Listing botocore's data folders costs ~10 ms: once per session, not per attribute.
+    return frozenset(session.get_available_services())
+
+
 class AwsClients:
     """``aws.sqs``, ``aws.s3``, ``aws.client("cognito-idp")``: one client per service.
 
-    Clients are made on first use and kept for the life of this object (one
-    test). They share one boto3 session, so service models load once per run.
+    Clients are made on first use and kept in ``clients``, which the plugin
+    shares across a run's tests: a botocore client holds no per-test state,
+    and making one costs more than most emulator calls.
     """
 
-    def __init__(self, session: boto3.Session, endpoint_url: str | None, config: Config) -> None:
+    def __init__(
+        self,
+        session: boto3.Session,
+        endpoint_url: str | None,
+        config: Config,
+        clients: dict[str, object] | None = None,
+    ) -> None:
         self.session = session
         self.endpoint_url = endpoint_url
         self.region = session.region_name or "us-east-1"
         self._config = config
-        self._clients: dict[str, object] = {}
+        self._clients = {} if clients is None else clients
 
     def client(self, service: str):
         """The client for ``service`` (boto3's name: ``"sqs"``, ``"lambda"``, ``"cognito-idp"``)."""
         if service not in self._clients:
-            if service not in self.session.get_available_services():
+            if service not in available_services(self.session):
                 raise AttributeError(self._unknown(service))
             self._clients[service] = self.session.client(
                 service,
@@ -41,11 +55,11 @@ class AwsClients:
             raise AttributeError(name)
         # `aws.lambda_` for the keyword; `aws.cognito_idp` for dashed names.
         service = name[:-1] if name.endswith("_") and keyword.iskeyword(name[:-1]) else name
-        if service not in self.session.get_available_services():
+        if service not in available_services(self.session):
             service = service.replace("_", "-")
         return self.client(service)
 
     def _unknown(self, service: str) -> str:
-        close = difflib.get_close_matches(service, self.session.get_available_services(), n=1)
+        close = difflib.get_close_matches(service, available_services(self.session), n=1)
         hint = f"; did you mean aws.{close[0].replace('-', '_')}?" if close else ""
         return f"boto3 has no service named {service!r}{hint}"

@@ -45,6 +45,8 @@ class LabRun:
         self.report = ClaimsReport(backend_name, notes_name)
         self.backend: Backend | None = None
         self.session: boto3.Session | None = None
+        self.client_config: Config | None = None
+        self.clients: dict[str, object] = {}  # shared by every test's `aws`
         self._guard: LoopbackOnly | None = None
         self._environment: pytest.MonkeyPatch | None = None
         self._exit = ExitStack()
@@ -56,28 +58,32 @@ class LabRun:
             self._environment = self._exit.enter_context(emulator_environment())
             self._guard = self._exit.enter_context(LoopbackOnly(self.backend_name))
         self.backend = backend_class()
+        self.allow_endpoint()
         self.backend.check_allowed()
+
+    def allow_endpoint(self) -> None:
+        """Let the guard through to the emulator, wherever it was said to run."""
+        if self._guard is not None and self.backend.endpoint_url:
+            self._guard.allowed_hosts.add(urlparse(self.backend.endpoint_url).hostname)
 
     def start_backend(self) -> Backend:
         if self.session is None:
             self.backend.start()
             self._exit.callback(self.backend.stop)
-            if self._guard is not None:
-                self._guard.allowed_hosts.add(urlparse(self.backend.endpoint_url).hostname)
+            self.allow_endpoint()
+            if self._environment is not None:
                 # So that a plain boto3.client("sqs") in a lab or a student's
                 # code reaches the emulator too.
                 self._environment.setenv("AWS_ENDPOINT_URL", self.backend.endpoint_url)
             self.session = boto3.Session()
+            # On an emulator a retry only hides an error; on AWS it rides out throttling.
+            attempts = 1 if self.backend.emulated else 5
+            self.client_config = Config(
+                retries={"mode": "standard", "max_attempts": attempts},
+                connect_timeout=5,
+                read_timeout=65,  # above SQS's 20 s long poll
+            )
         return self.backend
-
-    def client_config(self) -> Config:
-        # On an emulator a retry only hides an error; on AWS it rides out throttling.
-        attempts = 1 if self.backend.emulated else 5
-        return Config(
-            retries={"mode": "standard", "max_attempts": attempts},
-            connect_timeout=5,
-            read_timeout=65,  # above SQS's 20 s long poll
-        )
 
     def close(self) -> None:
         self._exit.close()
@@ -200,7 +206,7 @@ def _awslab_isolation(request: pytest.FixtureRequest):
 def aws(aws_backend: Backend, pytestconfig: pytest.Config) -> AwsClients:
     """boto3 clients for the chosen backend: ``aws.sqs``, ``aws.s3``, ``aws.client("sts")``."""
     run = pytestconfig.stash[run_key]
-    return AwsClients(run.session, aws_backend.endpoint_url, run.client_config())
+    return AwsClients(run.session, aws_backend.endpoint_url, run.client_config, run.clients)
 
 
 @pytest.fixture
@@ -287,7 +293,7 @@ def _hints(item: pytest.Item) -> list[str]:
         item, "originalname", item.name
     )
     try:
-        regions = solutions.tests_with_regions(path.read_text(encoding="utf-8"), str(path))
+        regions = solutions.regions_by_test(path.read_text(encoding="utf-8"), str(path))
     except (OSError, SyntaxError, solutions.SolutionMarkupError):
         return []
     return [region.hint for region in regions.get(name, []) if region.hint]

@@ -96,7 +96,7 @@ def blank_version(source: str, filename: str = "<source>") -> str:
     return replace_regions(source, lambda r: "pass", filename)
 
 
-def tests_with_regions(source: str, filename: str = "<source>") -> dict[str, list[Region]]:
+def regions_by_test(source: str, filename: str = "<source>") -> dict[str, list[Region]]:
     """Test functions (``test_*``, also inside classes) mapped to the regions they hold.
 
     Raises ``SolutionMarkupError`` for a region outside any test function: a

@@ -17,10 +17,16 @@ HEALTH_TIMEOUT_SECONDS = 5
 class LocalStackBackend(Backend):
     name = "localstack"
 
-    def start(self) -> None:
+    def __init__(self) -> None:
+        super().__init__()
         # AWSLAB_LOCALSTACK_URL wins; otherwise localstack-client's own rules
         # (LOCALSTACK_HOST, USE_SSL), which default to http://localhost:4566.
         self.endpoint_url = os.environ.get("AWSLAB_LOCALSTACK_URL") or get_service_endpoint("sqs")
+        self.services: dict[str, str] = {}
+
+    def check_allowed(self) -> None:
+        # Checked when the run starts, so a LocalStack that is down costs one
+        # line and at most HEALTH_TIMEOUT_SECONDS, not one error per test.
         self.services = self._health()
 
     def _health(self) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 import urllib.request
 
 import boto3
@@ -30,7 +31,9 @@ class MotoBackend(Backend):
 
     def stop(self) -> None:
         if self._server is not None:
-            self._server.stop()
+            # Werkzeug notices a shutdown only at its next 0.5 s poll; let a daemon
+            # thread wait for that instead of every test run.
+            threading.Thread(target=self._server.stop, daemon=True).start()
             self._server = None
 
     def isolate(self) -> None:

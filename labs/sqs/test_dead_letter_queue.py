@@ -1,0 +1,99 @@
+"""SQS dead-letter queues: where messages go after failing too often.
+
+Each receive of a message counts. When a message has been received
+``maxReceiveCount`` times without being deleted, SQS moves it to the queue
+named in the source queue's redrive policy: the dead-letter queue (DLQ).
+Once the bug is fixed, a redrive moves the messages back.
+
+Notes, "aws integration and messaging > sqs > dead letter queue".
+"""
+
+import json
+
+import pytest
+from botocore.exceptions import ClientError
+
+REDRIVE_DOCS = (
+    "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/"
+    "API_SetQueueAttributes.html"
+)
+
+
+def queue_arn(aws, url: str) -> str:
+    return aws.sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"][
+        "QueueArn"
+    ]
+
+
+@pytest.mark.claim(
+    "sqs.dlq-max-receives",
+    quote="configure `MaximumReceives`",
+    errata="The API attribute is maxReceiveCount, inside the queue's RedrivePolicy; "
+    "'Maximum receives' is only the console's label for it.",
+    source=REDRIVE_DOCS,
+)
+def test_a_message_moves_to_the_dlq_after_max_receives(aws, queue, unique_name, clock, receive):
+    dlq = aws.sqs.create_queue(QueueName=unique_name("dlq"))["QueueUrl"]
+    # HINT: give the source queue a RedrivePolicy (a JSON string) naming the DLQ's ARN,
+    # so that a message received 2 times without being deleted moves there.
+    # BEGIN SOLUTION
+    policy = {"deadLetterTargetArn": queue_arn(aws, dlq), "maxReceiveCount": 2}
+    aws.sqs.set_queue_attributes(QueueUrl=queue, Attributes={"RedrivePolicy": json.dumps(policy)})
+    # END SOLUTION
+    aws.sqs.send_message(QueueUrl=queue, MessageBody="poison")
+    for _ in range(2):  # the consumer fails twice: it never deletes the message
+        assert receive(queue) == ["poison"]
+        clock.advance(31)
+    assert receive(queue) == []
+    assert receive(dlq) == ["poison"]
+
+
+@pytest.mark.claim("sqs.fifo-dlq-is-fifo", quote="fifo queue -- fifo dlq queue")
+def test_a_fifo_queue_needs_a_fifo_dlq(aws, fifo_queue, queue, unique_name, queue_attribute):
+    def redrive_to(dlq_url: str) -> None:
+        policy = {"deadLetterTargetArn": queue_arn(aws, dlq_url), "maxReceiveCount": 3}
+        aws.sqs.set_queue_attributes(
+            QueueUrl=fifo_queue, Attributes={"RedrivePolicy": json.dumps(policy)}
+        )
+
+    with pytest.raises(ClientError):
+        redrive_to(queue)  # a standard queue as the DLQ of a FIFO queue is refused
+    # HINT: create a dead-letter queue (url in `dlq`) that this FIFO queue accepts.
+    # BEGIN SOLUTION
+    dlq = aws.sqs.create_queue(QueueName=unique_name("dlq.fifo"), Attributes={"FifoQueue": "true"})[
+        "QueueUrl"
+    ]
+    # END SOLUTION
+    redrive_to(dlq)
+    assert queue_arn(aws, dlq) in queue_attribute(fifo_queue, "RedrivePolicy")
+
+
+@pytest.mark.claim("sqs.dlq-retention-14-days", quote="good to set retention of 14 days in the dlq")
+def test_a_dlq_can_keep_messages_for_14_days(aws, unique_name, queue_attribute):
+    # HINT: 14 days, in the unit MessageRetentionPeriod takes.
+    # BEGIN SOLUTION
+    fourteen_days = 14 * 24 * 60 * 60
+    # END SOLUTION
+    dlq = aws.sqs.create_queue(
+        QueueName=unique_name("dlq"), Attributes={"MessageRetentionPeriod": str(fourteen_days)}
+    )["QueueUrl"]
+    assert queue_attribute(dlq, "MessageRetentionPeriod") == "1209600"
+
+
+@pytest.mark.claim(
+    "sqs.dlq-redrive-to-source",
+    quote="when our code is fixed, we can redrive messages from dlq to the source queue",
+)
+@pytest.mark.emulator_gap(
+    "moto", reason="moto does not implement StartMessageMoveTask (the DLQ redrive API)"
+)
+def test_a_redrive_moves_messages_back_to_the_source(aws, queue, unique_name, eventually, receive):
+    dlq = aws.sqs.create_queue(QueueName=unique_name("dlq"))["QueueUrl"]
+    policy = {"deadLetterTargetArn": queue_arn(aws, dlq), "maxReceiveCount": 1}
+    aws.sqs.set_queue_attributes(QueueUrl=queue, Attributes={"RedrivePolicy": json.dumps(policy)})
+    aws.sqs.send_message(QueueUrl=dlq, MessageBody="fixed-now")
+    # HINT: start a message move task from the DLQ; with no destination it goes back to the source.
+    # BEGIN SOLUTION
+    aws.sqs.start_message_move_task(SourceArn=queue_arn(aws, dlq))
+    # END SOLUTION
+    assert eventually(lambda: receive(queue)) == ["fixed-now"]

@@ -1,0 +1,112 @@
+"""Choosing a backend: option, environment, refusals, and isolation between tests."""
+
+from __future__ import annotations
+
+import socket
+import time
+
+import pytest
+
+USES_BACKEND = """
+def test_backend(aws_backend):
+    print("backend:", aws_backend.name, aws_backend.endpoint_url)
+"""
+
+
+def test_moto_is_the_default_and_listens_on_loopback(lab: pytest.Pytester, monkeypatch):
+    monkeypatch.delenv("AWSLAB_BACKEND", raising=False)
+    lab.makepyfile(USES_BACKEND)
+    result = lab.runpytest("-s", "-p", "no:randomly")
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["awslab: backend moto*", "*backend: moto http://127.0.0.1:*"])
+
+
+def test_an_unknown_backend_option_is_refused_with_the_choices(lab: pytest.Pytester):
+    result = lab.runpytest("--backend", "motto")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*unknown backend 'motto': choose from moto, localstack, aws*"])
+
+
+def test_the_backend_comes_from_the_environment_too(lab: pytest.Pytester, monkeypatch):
+    monkeypatch.setenv("AWSLAB_BACKEND", "nimbus")
+    result = lab.runpytest()
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["ERROR: AWSLAB_BACKEND='nimbus' is not a backend: choose from*"])
+
+
+def test_real_aws_is_refused_without_the_opt_in(lab: pytest.Pytester, monkeypatch):
+    monkeypatch.delenv("AWSLAB_ALLOW_REAL_AWS", raising=False)
+    lab.makepyfile(USES_BACKEND)
+    result = lab.runpytest("--backend", "aws")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(
+        ["ERROR: --backend aws talks to a real AWS account*set AWSLAB_ALLOW_REAL_AWS=1*"]
+    )
+    assert "Traceback" not in result.stderr.str() + result.stdout.str()
+
+
+def free_loopback_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_localstack_that_is_not_running_gets_one_clear_line_fast(
+    lab: pytest.Pytester, monkeypatch
+):
+    monkeypatch.setenv("AWSLAB_LOCALSTACK_URL", f"http://127.0.0.1:{free_loopback_port()}")
+    lab.makepyfile(USES_BACKEND)
+    started = time.monotonic()
+    result = lab.runpytest("--backend", "localstack")
+    assert time.monotonic() - started < 5
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(
+        ["ERROR: LocalStack is not answering at http://127.0.0.1:*docker compose up -d localstack*"]
+    )
+
+
+def test_each_test_starts_with_an_empty_emulator(lab: pytest.Pytester):
+    lab.makepyfile(
+        """
+        def test_first_creates_a_queue(aws, unique_name):
+            aws.sqs.create_queue(QueueName=unique_name("left-behind"))
+            assert len(aws.sqs.list_queues()["QueueUrls"]) == 1
+
+        def test_second_sees_nothing(aws):
+            assert "QueueUrls" not in aws.sqs.list_queues()
+        """
+    )
+    lab.runpytest("-p", "no:randomly").assert_outcomes(passed=2)
+
+
+def test_clients_come_by_attribute_and_are_reused(lab: pytest.Pytester):
+    lab.makepyfile(
+        """
+        import pytest
+
+        def test_clients(aws):
+            assert aws.sqs is aws.sqs
+            assert aws.lambda_.meta.service_model.service_name == "lambda"
+            assert aws.cognito_idp.meta.service_model.endpoint_prefix == "cognito-idp"
+            assert aws.sqs.meta.endpoint_url == aws.endpoint_url
+            with pytest.raises(AttributeError, match="did you mean aws.sqs"):
+                aws.sqss
+        """
+    )
+    lab.runpytest("-p", "no:randomly").assert_outcomes(passed=1)
+
+
+def test_unique_names_differ_between_tests_and_share_a_prefix_within_one(lab: pytest.Pytester):
+    lab.makepyfile(
+        """
+        seen = []
+
+        def test_one(unique_name):
+            seen.append(unique_name("orders"))
+            assert unique_name("orders").startswith(unique_name.prefix + "-")
+
+        def test_two(unique_name):
+            assert unique_name("orders") not in seen
+        """
+    )
+    lab.runpytest("-p", "no:randomly").assert_outcomes(passed=2)

@@ -1,0 +1,153 @@
+"""The claim and emulator_gap markers: parsing, validation, and what a student sees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from harness.claims import MarkerError, Notes, claim_from_marker, gap_backends
+
+QUOTE = "by default 30 seconds, then after that, it becomes visible again"
+
+
+def test_a_claim_reads_its_id_quote_and_topic():
+    claim = claim_from_marker(("sqs.visibility-default",), {"quote": QUOTE})
+    assert (claim.id, claim.quote, claim.topic) == ("sqs.visibility-default", QUOTE, "sqs")
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "message"),
+    [
+        ((), {"quote": QUOTE}, "id must look like"),
+        (("Visibility",), {"quote": QUOTE}, "id must look like"),
+        (("sqs.x",), {}, "needs quote="),
+        (("sqs.x",), {"quote": ""}, "non-empty string"),
+        (("sqs.x",), {"quote": QUOTE, "qoute": 1}, "unknown keyword qoute="),
+        (("sqs.x",), {"quote": QUOTE, "errata": "it changed"}, "no source="),
+        (("sqs.x", QUOTE), {"quote": QUOTE}, "got quote twice"),
+    ],
+)
+def test_a_malformed_claim_says_what_is_wrong(args, kwargs, message):
+    with pytest.raises(MarkerError, match=message):
+        claim_from_marker(args, kwargs)
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "message"),
+    [
+        ((), {"reason": "r"}, "names no backend"),
+        (("motto",), {"reason": "r"}, "not an emulator"),
+        (("aws",), {"reason": "r"}, "not an emulator"),
+        (("moto",), {}, "needs reason="),
+        (("moto",), {"reason": "r", "strict": False}, "unknown keyword strict="),
+    ],
+)
+def test_a_malformed_gap_marker_says_what_is_wrong(args, kwargs, message):
+    with pytest.raises(MarkerError, match=message):
+        gap_backends(args, kwargs, ("moto", "localstack"))
+
+
+def test_notes_give_the_line_and_the_section_path(tmp_path: Path):
+    from conftest import NOTES
+
+    notes_file = tmp_path / "notes.md"
+    notes_file.write_text(NOTES)
+    location = Notes(notes_file).find(QUOTE)
+    assert location.line == 4
+    assert location.section == "aws integration and messaging > sqs > message visibility timeout"
+    assert Notes(notes_file).find("not in the notes") is None
+
+
+def test_a_malformed_marker_fails_its_test_in_one_line(lab: pytest.Pytester):
+    lab.makepyfile(
+        """
+        import pytest
+
+        @pytest.mark.claim("sqs.no-quote")
+        def test_missing_quote():
+            pass
+
+        @pytest.mark.claim("sqs.wrong-quote", quote="not what the notes say")
+        def test_wrong_quote():
+            pass
+
+        @pytest.mark.emulator_gap("moto")
+        def test_gap_without_reason():
+            pass
+
+        def test_unmarked_still_runs():
+            pass
+        """
+    )
+    result = lab.runpytest("-p", "no:randomly")
+    result.assert_outcomes(passed=1, errors=3)
+    result.stdout.fnmatch_lines(
+        [
+            "*test_missing_quote: @pytest.mark.claim('sqs.no-quote') needs quote=*",
+            "*test_wrong_quote: the quote of claim 'sqs.wrong-quote' is not in notes/*",
+            "*test_gap_without_reason: @pytest.mark.emulator_gap('moto',) needs reason=*",
+        ]
+    )
+    assert "Traceback" not in result.stdout.str()
+
+
+def test_a_failed_lab_shows_its_claim_bullet_and_hint(lab: pytest.Pytester):
+    lab.makepyfile(
+        f"""
+        import pytest
+
+        @pytest.mark.claim("sqs.visibility-default", quote={QUOTE!r})
+        def test_default():
+            # HINT: how long does a received message stay hidden by default?
+            # BEGIN SOLUTION
+            timeout = 29
+            # END SOLUTION
+            assert timeout == 30
+        """
+    )
+    result = lab.runpytest("-p", "no:randomly")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*- awslab claim -*",
+            "claim sqs.visibility-default",
+            f'line 4 (aws integration and messaging > sqs > message visibility timeout): "{QUOTE}"',
+            "hint: how long does a received message stay hidden by default?",
+        ]
+    )
+
+
+def test_an_emulator_gap_is_a_strict_expected_failure_on_that_backend_only(
+    lab: pytest.Pytester,
+):
+    lab.makepyfile(
+        """
+        import pytest
+
+        @pytest.mark.emulator_gap("moto", reason="moto differs")
+        def test_differs_on_moto():
+            assert False
+
+        @pytest.mark.emulator_gap("moto", reason="moto differs")
+        def test_no_longer_differs():
+            pass
+
+        @pytest.mark.emulator_gap("localstack", reason="localstack differs")
+        def test_differs_elsewhere():
+            pass
+        """
+    )
+    result = lab.runpytest("-p", "no:randomly", "-rxX")
+    result.assert_outcomes(xfailed=1, failed=1, passed=1)
+    result.stdout.fnmatch_lines(["*XPASS(strict)*emulator gap on moto: moto differs*"])
+
+
+def test_the_markers_are_registered_with_their_signatures(lab: pytest.Pytester):
+    result = lab.runpytest("--markers")
+    result.stdout.fnmatch_lines(
+        [
+            "@pytest.mark.claim(id, quote, errata=None, source=None): links a test*",
+            "@pytest.mark.emulator_gap(backend, ..., reason): *",
+        ]
+    )
