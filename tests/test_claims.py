@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from harness.claims import MarkerError, Notes, claim_from_marker, gap_backends
@@ -48,15 +46,12 @@ def test_a_malformed_gap_marker_says_what_is_wrong(args, kwargs, message):
         gap_backends(args, kwargs, ("moto", "localstack"))
 
 
-def test_notes_give_the_line_and_the_section_path(tmp_path: Path):
-    from conftest import NOTES
-
-    notes_file = tmp_path / "notes.md"
-    notes_file.write_text(NOTES)
-    location = Notes(notes_file).find(QUOTE)
+def test_notes_give_the_line_and_the_section_path(lab: pytest.Pytester):
+    notes = Notes(lab.path / "notes" / "aws-dev-associate.md")
+    location = notes.find(QUOTE)
     assert location.line == 4
     assert location.section == "aws integration and messaging > sqs > message visibility timeout"
-    assert Notes(notes_file).find("not in the notes") is None
+    assert notes.find("not in the notes") is None
 
 
 def test_a_malformed_marker_fails_its_test_in_one_line(lab: pytest.Pytester):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import NOTES  # noqa: F401  (the quotes below come from it)
 
+# The quotes come from the sample notes that the `lab` fixture writes.
 LABS = """
 import pytest
 
