@@ -110,3 +110,47 @@ def test_unique_names_differ_between_tests_and_share_a_prefix_within_one(lab: py
         """
     )
     lab.runpytest("-p", "no:randomly").assert_outcomes(passed=2)
+
+
+def test_with_the_opt_in_real_aws_is_chosen_and_left_unguarded(lab: pytest.Pytester, monkeypatch):
+    monkeypatch.setenv("AWSLAB_ALLOW_REAL_AWS", "1")
+    monkeypatch.setenv("AWS_PROFILE", "students-sandbox")
+    lab.makepyfile(
+        """
+        import os
+
+        def test_the_users_identity_is_kept():
+            assert os.environ["AWS_PROFILE"] == "students-sandbox"
+        """
+    )
+    result = lab.runpytest("--backend", "aws", "-p", "no:randomly")
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["awslab: backend aws*"])
+
+
+def test_the_sweep_deletes_only_the_tests_own_resources(aws, aws_backend, unique_name):
+    """What runs after each test on LocalStack and AWS, tried here on moto."""
+    from harness import cleanup
+
+    mine, other = unique_name("x"), "someone-elses"
+    for name in (mine, other):
+        aws.sqs.create_queue(QueueName=name)
+        aws.s3.create_bucket(Bucket=name)
+        aws.s3.put_object(Bucket=name, Key="k", Body=b"v")
+        aws.sns.create_topic(Name=name)
+        aws.dynamodb.create_table(
+            TableName=name,
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+        )
+    aws.s3.put_bucket_versioning(Bucket=mine, VersioningConfiguration={"Status": "Enabled"})
+    aws.s3.put_object(Bucket=mine, Key="k", Body=b"v2")
+
+    problems = list(cleanup.sweep(aws.session, aws_backend.endpoint_url, unique_name.prefix))
+
+    assert problems == []
+    assert [u.rsplit("/", 1)[-1] for u in aws.sqs.list_queues()["QueueUrls"]] == [other]
+    assert [b["Name"] for b in aws.s3.list_buckets()["Buckets"]] == [other]
+    assert [t["TopicArn"].rsplit(":", 1)[-1] for t in aws.sns.list_topics()["Topics"]] == [other]
+    assert aws.dynamodb.list_tables()["TableNames"] == [other]
