@@ -1,0 +1,84 @@
+"""Batch operations: loading a product feed in as few calls as possible.
+
+BatchWriteItem puts or deletes up to 25 items in one call, BatchGetItem reads
+up to 100 keys. A batch is not a transaction: each item succeeds or fails on
+its own, and whatever DynamoDB could not do this time (throttling, the 16 MB
+response limit) comes back in the response, to be sent again. For writes the
+field is ``UnprocessedItems`` (in the same shape as RequestItems); for reads
+it is ``UnprocessedKeys``. A client calls in a loop until that field is empty.
+
+Notes, "dynamodb > batch operations".
+"""
+
+from __future__ import annotations
+
+import pytest
+from botocore.exceptions import ClientError
+
+
+def product(number: int) -> dict:
+    return {"id": {"S": f"p-{number:03}"}, "name": {"S": f"Product {number}"}}
+
+
+def puts(numbers) -> list[dict]:
+    return [{"PutRequest": {"Item": product(number)}} for number in numbers]
+
+
+def count(aws, table: str) -> int:
+    return aws.dynamodb.scan(TableName=table, Select="COUNT")["Count"]
+
+
+@pytest.mark.claim(
+    "dynamodb.batch-write-unprocessed-items",
+    quote="unprocessedkeys",
+    errata="BatchWriteItem returns the writes it did not do in UnprocessedItems; "
+    "UnprocessedKeys is BatchGetItem's field",
+    source="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html",
+)
+def test_a_batch_writer_resends_what_came_back_unprocessed(aws, table):
+    requests = {table: puts(range(25))}
+    responses: list[dict] = []
+    # HINT: call batch_write_item, append each response to `responses`, and send again
+    # HINT: whatever the response lists as not done, until nothing is left.
+    # BEGIN SOLUTION
+    while requests:
+        response = aws.dynamodb.batch_write_item(RequestItems=requests)
+        responses.append(response)
+        requests = response["UnprocessedItems"]
+    # END SOLUTION
+    assert count(aws, table) == 25
+    assert all("UnprocessedItems" in response for response in responses)
+    assert not any("UnprocessedKeys" in response for response in responses)
+
+
+@pytest.mark.claim("dynamodb.batch-write-25", quote="up to 25 items")
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto accepts 26 requests in one BatchWriteItem; AWS allows at most 25 and "
+    "rejects the call with ValidationException",
+)
+def test_a_batch_write_takes_at_most_25_requests(aws, table):
+    aws.dynamodb.batch_write_item(RequestItems={table: puts(range(25))})
+    # HINT: what does DynamoDB answer a BatchWriteItem of 26 requests?
+    # BEGIN SOLUTION
+    expected_error = "ValidationException"
+    # END SOLUTION
+    with pytest.raises(ClientError) as refused:
+        aws.dynamodb.batch_write_item(RequestItems={table: puts(range(100, 126))})
+    assert refused.value.response["Error"]["Code"] == expected_error
+    assert count(aws, table) == 25, "none of the 26 was written"
+
+
+@pytest.mark.claim("dynamodb.batch-get-100", quote="up to 100 items")
+def test_a_batch_get_reads_up_to_100_keys(aws, table, put_items):
+    put_items(table, [product(number) for number in range(101)])
+    keys = [{"id": product(number)["id"]} for number in range(101)]
+    # HINT: read the first 100 keys in one BatchGetItem; keep its response.
+    # BEGIN SOLUTION
+    response = aws.dynamodb.batch_get_item(RequestItems={table: {"Keys": keys[:100]}})
+    # END SOLUTION
+    assert len(response["Responses"][table]) == 100
+    assert response["UnprocessedKeys"] == {}, "reads left over would be listed here"
+    with pytest.raises(ClientError) as refused:
+        aws.dynamodb.batch_get_item(RequestItems={table: {"Keys": keys}})
+    assert refused.value.response["Error"]["Code"] == "ValidationException"
