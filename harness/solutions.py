@@ -77,18 +77,27 @@ def _hint_above(lines: list[str], begin: int) -> str | None:
 
 
 def replace_regions(source: str, body: Callable[[Region], str], filename: str = "<source>") -> str:
-    """``source`` with every region's body replaced by ``body(region)`` (markers kept)."""
+    """``source`` with every region's body replaced by ``body(region)`` (markers kept).
+
+    ``body`` returns unindented lines; each is indented like the region's BEGIN marker.
+    """
     lines = source.splitlines(keepends=True)
     for region in reversed(find_regions(source, filename)):
-        lines[region.begin : region.end - 1] = [f"{region.indent}{body(region)}\n"]
+        new_lines = body(region).split("\n")
+        lines[region.begin : region.end - 1] = [
+            f"{region.indent}{line}\n" if line else "\n" for line in new_lines
+        ]
     return "".join(lines)
 
 
 def student_version(source: str, filename: str = "<source>") -> str:
-    """The copy a student receives: each region raises with its hint."""
-    return replace_regions(
-        source, lambda r: f"raise NotImplementedError({(r.hint or NO_HINT)!r})", filename
-    )
+    """The copy a student receives: each region says what to do, and raises until done."""
+
+    def stub(region: Region) -> str:
+        hint = region.hint or NO_HINT
+        return f"# TODO: {hint}\nraise NotImplementedError({hint!r})"
+
+    return replace_regions(source, stub, filename)
 
 
 def blank_version(source: str, filename: str = "<source>") -> str:

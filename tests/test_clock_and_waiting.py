@@ -27,6 +27,13 @@ def test_the_waiting_clock_really_waits():
     assert time.monotonic() - started >= 0.2
 
 
+def test_a_wait_too_long_to_sit_through_skips_the_test():
+    clock = WaitingClock()
+    with pytest.raises(pytest.skip.Exception, match="needs 259200 s of real waiting"):
+        clock.advance(3 * 24 * 3600)
+    assert clock.advanced == 0
+
+
 @pytest.mark.parametrize("bad", [-1, "30", None])
 def test_time_only_moves_forward_by_a_number_of_seconds(bad):
     with EmulatedClock() as clock, pytest.raises(ValueError, match="seconds >= 0"):

@@ -5,14 +5,12 @@ New labs are discovered here by themselves: nothing to register.
 
 from __future__ import annotations
 
-import importlib.util
-import inspect
 from pathlib import Path
 
 import pytest
 
 from harness import blank_check
-from harness.claims import Notes, claim_from_marker
+from harness.claims import Notes, claims_in
 
 ROOT = Path(__file__).resolve().parent.parent
 LABS = ROOT / "labs"
@@ -22,17 +20,6 @@ MODULES = sorted(LABS.rglob("test_*.py"))
 REGION_TESTS = sorted(blank_check.region_tests([LABS], ROOT))
 
 
-def lab_tests(module_path: Path):
-    """(name, function) for each test function of a lab module, imported on its own."""
-    name = "lab_" + "_".join(module_path.relative_to(LABS).with_suffix("").parts)
-    spec = importlib.util.spec_from_file_location(name, module_path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    for function_name, function in inspect.getmembers(module, inspect.isfunction):
-        if function_name.startswith("test") and function.__module__ == name:
-            yield function_name, function
-
-
 @pytest.mark.parametrize("topic", TOPICS, ids=lambda p: p.name)
 def test_every_topic_has_a_readme(topic: Path):
     assert (topic / "README.md").is_file(), f"{topic.name}: a topic teaches before it tests"
@@ -40,12 +27,9 @@ def test_every_topic_has_a_readme(topic: Path):
 
 @pytest.mark.parametrize("module_path", MODULES, ids=lambda p: str(p.relative_to(LABS)))
 def test_every_lab_test_quotes_the_notes_verbatim(module_path: Path):
-    tests = list(lab_tests(module_path))
-    assert tests, f"{module_path.name} has no tests"
-    for test_name, function in tests:
-        marks = [m for m in getattr(function, "pytestmark", []) if m.name == "claim"]
-        assert len(marks) == 1, f"{test_name}: exactly one claim marker links a test to the notes"
-        claim = claim_from_marker(marks[0].args, marks[0].kwargs)
+    claims = claims_in(module_path)  # raises for a test without exactly one claim marker
+    assert claims, f"{module_path.name} has no tests"
+    for test_name, claim in claims.items():
         assert NOTES.find(claim.quote), f"{test_name}: {claim.quote!r} is not in the notes"
         assert claim.topic == module_path.parent.name, f"{claim.id} is filed under another topic"
 

@@ -49,6 +49,7 @@ def test_the_student_copy_raises_with_the_hint_and_keeps_the_markers():
     student = student_version(LAB)
     assert (
         "    # BEGIN SOLUTION\n"
+        "    # TODO: how long does a received message stay hidden?\n"
         "    raise NotImplementedError('how long does a received message stay hidden?')\n"
         "    # END SOLUTION\n"
     ) in student

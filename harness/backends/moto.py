@@ -9,6 +9,7 @@ import urllib.request
 import boto3
 
 from harness.backends.base import Backend
+from harness.lambda_runtime import MotoLambdaRuntime
 
 
 class MotoBackend(Backend):
@@ -18,6 +19,7 @@ class MotoBackend(Backend):
     def __init__(self) -> None:
         super().__init__()
         self._server = None
+        self._lambda = None  # the Python runtime plugged into moto's Lambda
 
     def start(self) -> None:
         from moto.server import ThreadedMotoServer
@@ -28,8 +30,14 @@ class MotoBackend(Backend):
         self._server.start()
         host, port = self._server.get_host_and_port()
         self.endpoint_url = f"http://{host}:{port}"
+        # moto runs Lambda code only in Docker; this runs Python handlers in local workers.
+        self._lambda = MotoLambdaRuntime(self.endpoint_url)
+        self._lambda.install()
 
     def stop(self) -> None:
+        if self._lambda is not None:
+            self._lambda.uninstall()  # stops every worker process
+            self._lambda = None
         if self._server is not None:
             # Werkzeug notices a shutdown only at its next 0.5 s poll; let a daemon
             # thread wait for that instead of every test run.
@@ -41,6 +49,8 @@ class MotoBackend(Backend):
         request = urllib.request.Request(f"{self.endpoint_url}/moto-api/reset", method="POST")
         with urllib.request.urlopen(request, timeout=10):
             pass
+        if self._lambda is not None:
+            self._lambda.runtime.stop_workers()  # their functions are gone with the reset
 
     def clean_up(self, session: boto3.Session, prefix: str) -> None:
         pass  # the next test's isolate() resets everything

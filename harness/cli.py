@@ -1,0 +1,194 @@
+"""``awslab``: the command line for instructors, students and lab authors.
+
+awslab handout labs/sqs --out handout/      a student copy, solutions cut out
+awslab grade handout/ --against labs/sqs     tamper-proof score (--csv for a class)
+awslab check labs/                           every lab can fail, quotes the notes, teaches
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from harness import blank_check, sandbox
+from harness.claims import MarkerError, Notes, claims_in
+from harness.grade import TEST_TIMEOUT_SECONDS, Grade, grade
+from harness.handout import HandoutError, handout, reset
+
+
+class CommandError(Exception):
+    """A user's mistake: reported in one line, exit status 2."""
+
+
+def existing_folder(value: str) -> Path:
+    path = Path(value)
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"{value!r} is not a folder")
+    return path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="awslab", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = commands.add_parser("handout", help="write a student copy of lab topics")
+    p.add_argument("topics", nargs="+", type=existing_folder, metavar="TOPIC")
+    p.add_argument("--out", required=True, type=Path, help="the folder to write")
+    p.add_argument("--force", action="store_true", help="write into a non-empty folder")
+
+    p = commands.add_parser("grade", help="score submissions against the instructor's labs")
+    p.add_argument("submissions", nargs="+", type=existing_folder, metavar="SUBMISSION")
+    p.add_argument("--against", nargs="+", required=True, type=existing_folder, metavar="TOPIC")
+    p.add_argument("--csv", type=Path, help="write one row per submission to this file")
+    p.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    p.add_argument("--timeout", type=int, default=TEST_TIMEOUT_SECONDS, help="seconds per test")
+    p.add_argument("--jobs", type=int, default=2, help="submissions graded at once")
+
+    p = commands.add_parser("check", help="lab authors: every lab can fail, quotes, READMEs")
+    p.add_argument("paths", nargs="*", type=existing_folder, default=None, metavar="PATH")
+    p.add_argument("--json", action="store_true", help="print JSON instead of lines")
+
+    p = commands.add_parser("reset", help="restore a handed-out file to its TODO stubs")
+    p.add_argument("module", type=Path, metavar="FILE")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = build_parser().parse_args(argv)
+    console = Console(stderr=False, highlight=False, soft_wrap=True)
+    try:
+        return COMMANDS[options.command](options, console)
+    except (CommandError, HandoutError, MarkerError) as error:
+        print(f"awslab {options.command}: {error}", file=sys.stderr)
+        return 2
+
+
+def run_handout(options, console: Console) -> int:
+    modules = handout(options.topics, options.out, Path.cwd().resolve(), force=options.force)
+    console.print(f"wrote {len(modules)} lab modules to {options.out}/ (student README inside)")
+    return 0
+
+
+def run_grade(options, console: Console) -> int:
+    root = Path.cwd().resolve()
+    with ThreadPoolExecutor(max_workers=max(1, options.jobs)) as pool:
+        grades = list(
+            pool.map(
+                lambda s: grade(s, options.against, root, options.timeout), options.submissions
+            )
+        )
+    if options.csv:
+        write_csv(options.csv, grades)
+    if options.json:
+        print(json.dumps([g.as_dict() for g in grades], indent=2))
+        return 0
+    for result in grades:
+        table = Table(title=f"{result.submission}: {result.score}/{result.total}")
+        table.add_column("test")
+        table.add_column("points", justify="right")
+        table.add_column("why not")
+        for test in result.tests:
+            table.add_row(test.test, str(test.points), test.reason or "")
+        console.print(table)
+        if result.ungraded:
+            console.print(f"not graded on moto (emulator gaps): {', '.join(result.ungraded)}")
+    return 0
+
+
+def write_csv(path: Path, grades: Sequence[Grade]) -> None:
+    tests = sorted({t.test for g in grades for t in g.tests})
+    with open(path, "w", newline="", encoding="utf-8") as file:
+        writer = csv.writer(file)
+        writer.writerow(["submission", "score", "total", *tests])
+        for result in grades:
+            points = {t.test: t.points for t in result.tests}
+            writer.writerow(
+                [result.submission, result.score, result.total, *(points.get(t, "") for t in tests)]
+            )
+
+
+def run_check(options, console: Console) -> int:
+    root = Path.cwd().resolve()
+    paths = options.paths or [root / "labs"]
+    problems = lab_problems(paths, root)
+    for result in blank_check.check(paths, root):
+        if not result.ok:
+            problems.append(f"{result.nodeid}: {result.outcome} with its solution blanked")
+    solved = sandbox_outcomes(paths, root)
+    for nodeid in blank_check.region_tests(paths, root):
+        outcome = solved.get(nodeid.split("[", 1)[0], sandbox.Outcome("missing"))
+        if outcome.outcome not in ("passed", "gap"):
+            problems.append(f"{nodeid}: {outcome.outcome} with its solution: {outcome.detail}")
+    if options.json:
+        print(json.dumps({"problems": problems}, indent=2))
+    else:
+        for problem in problems:
+            console.print(f"[red]✗[/red] {problem}")
+        console.print(f"{len(problems)} problems" if problems else "all labs check out")
+    return 1 if problems else 0
+
+
+def lab_problems(paths: Sequence[Path], root: Path) -> list[str]:
+    """Static problems: topics without a README, claims whose quote is not in the notes."""
+    notes = Notes(root / sandbox.NOTES)
+    problems = []
+    for path in paths:
+        topics = (
+            [path]
+            if path.parent.name == "labs"
+            else sorted(p for p in path.iterdir() if p.is_dir())
+        )
+        for topic in topics:
+            if not topic.name.startswith(("_", ".")) and not (topic / "README.md").is_file():
+                problems.append(f"{topic}: no README.md (a topic teaches before it tests)")
+    for module in sandbox.lab_modules(paths):
+        try:
+            claims = claims_in(module)
+        except Exception as error:  # a lab that does not import is a problem to list, not a crash
+            problems.append(f"{module}: {type(error).__name__}: {error}")
+            continue
+        for test, claim in claims.items():
+            if notes.find(claim.quote) is None:
+                problems.append(f"{module}::{test}: quote not in the notes: {claim.quote!r}")
+    return problems
+
+
+def sandbox_outcomes(paths: Sequence[Path], root: Path) -> dict[str, sandbox.Outcome]:
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="awslab-check-") as temporary:
+        workspace = Path(temporary)
+        sandbox.copy_labs(paths, root, workspace, lambda path, text: text)
+        return sandbox.run_pytest(workspace, [str(p.resolve().relative_to(root)) for p in paths])
+
+
+def run_reset(options, console: Console) -> int:
+    if not options.module.is_file():
+        raise CommandError(f"{options.module} is not a file")
+    if not options.yes:
+        answer = input(
+            f"Replace {options.module} with its handed-out stubs? Your work in it is lost. [y/N] "
+        )
+        if answer.strip().lower() not in ("y", "yes"):
+            console.print("left as it was")
+            return 1
+    pristine = reset(options.module, Path.cwd())
+    console.print(f"restored {options.module} from {pristine}")
+    return 0
+
+
+COMMANDS = {
+    "handout": run_handout,
+    "grade": run_grade,
+    "check": run_check,
+    "reset": run_reset,
+}

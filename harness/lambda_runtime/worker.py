@@ -1,0 +1,278 @@
+"""The inside of one execution environment: a warm Python process running one handler.
+
+Started by ``pool.Worker`` as ``python -I worker.py`` with the function's
+environment. Standard library only, on purpose: it must start fast, and the
+function's own code decides which packages it imports (boto3 comes from the
+interpreter's site-packages, as the AWS SDK comes with the real runtime).
+
+Protocol, one JSON object per line:
+
+- worker -> parent, once: ``{"ready": true}`` after the handler module was
+  imported (the init phase), or ``{"init_error": {...}}`` and exit.
+- parent -> worker, per invocation: ``{"request_id", "event", "timeout_ms"}``.
+- worker -> parent: ``{"result": "<json>"}`` or ``{"error": {...}}``, each with
+  ``"max_memory_mb"``.
+
+The handler's stdout and stderr (print, logging, even output from C code) go
+to the file the parent opened as our stderr; the protocol travels on a private
+copy of the original stdout, so a handler's print cannot corrupt it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import os
+import resource
+import socket
+import sys
+import threading
+import time
+import traceback
+
+PARENT_CHECK_SECONDS = 0.2
+
+
+class FaultError(Exception):
+    """An error of the runtime's, reported with the AWS Python runtime's errorType."""
+
+    def __init__(self, error_type: str, message: str, stack: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.error_type = error_type
+        self.stack = stack or []
+
+
+class LambdaContext:
+    """The ``context`` argument, with the attributes and method of the AWS Python runtime."""
+
+    def __init__(self, request_id: str, timeout_ms: int) -> None:
+        self.aws_request_id = request_id
+        self.function_name = os.environ["AWS_LAMBDA_FUNCTION_NAME"]
+        self.function_version = os.environ["AWS_LAMBDA_FUNCTION_VERSION"]
+        self.invoked_function_arn = os.environ["AWSLAB_FUNCTION_ARN"]
+        # A string, as in the AWS Python runtime (it reads it from the environment too).
+        self.memory_limit_in_mb = os.environ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"]
+        self.log_group_name = os.environ["AWS_LAMBDA_LOG_GROUP_NAME"]
+        self.log_stream_name = os.environ["AWS_LAMBDA_LOG_STREAM_NAME"]
+        self.identity = None
+        self.client_context = None
+        self._deadline = time.monotonic() + timeout_ms / 1000
+
+    def get_remaining_time_in_millis(self) -> int:
+        return max(0, int((self._deadline - time.monotonic()) * 1000))
+
+
+def error_record(error: BaseException) -> dict:
+    """The payload AWS returns for an unhandled exception: message, type, stack trace."""
+    if isinstance(error, FaultError):
+        return {
+            "errorMessage": str(error),
+            "errorType": error.error_type,
+            "requestId": "",
+            "stackTrace": error.stack,
+        }
+    frames = traceback.extract_tb(error.__traceback__)[1:]  # drop our own call frame
+    return {
+        "errorMessage": str(error),
+        "errorType": type(error).__name__,
+        "requestId": "",
+        "stackTrace": traceback.format_list(frames),
+    }
+
+
+def load_handler(handler: str):
+    """Import the handler module (running its init code) and return the function.
+
+    The errors and their types are the AWS Python runtime's (awslambdaric).
+    """
+    try:
+        module_name, function_name = handler.rsplit(".", 1)
+    except ValueError as error:
+        raise FaultError(
+            "Runtime.MalformedHandlerName", f"Bad handler '{handler}': {error}"
+        ) from None
+    if module_name.split(".")[0] in sys.builtin_module_names:
+        raise FaultError(
+            "Runtime.BuiltInModuleConflict",
+            f"Cannot use built-in module {module_name} as a handler module",
+        )
+    try:
+        module = importlib.import_module(module_name.replace("/", "."))
+    except ImportError as error:
+        raise FaultError(
+            "Runtime.ImportModuleError", f"Unable to import module '{module_name}': {error}"
+        ) from None
+    except SyntaxError as error:
+        raise FaultError(
+            "Runtime.UserCodeSyntaxError",
+            f"Syntax error in module '{module_name}': {error}",
+            [f'  File "{error.filename}" Line {error.lineno}\n    {error.text}'],
+        ) from None
+    function = getattr(module, function_name, None)
+    if function is None:
+        raise FaultError(
+            "Runtime.HandlerNotFound",
+            f"Handler '{function_name}' missing on module '{module_name}'",
+        )
+    return function
+
+
+class RequestIdFilter(logging.Filter):
+    """Stamps log records with the current request id, as the Lambda log format shows it."""
+
+    request_id = ""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.aws_request_id = self.request_id
+        return True
+
+
+def set_up_logging() -> RequestIdFilter:
+    # The AWS Python runtime's format; the root level stays WARNING, as there.
+    handler = logging.StreamHandler(sys.stdout)
+    request_ids = RequestIdFilter()
+    handler.addFilter(request_ids)
+    formatter = logging.Formatter(
+        "[%(levelname)s]\t%(asctime)s.%(msecs)03dZ\t%(aws_request_id)s\t%(message)s",
+        "%Y-%m-%dT%H:%M:%S",
+    )
+    formatter.converter = time.gmtime
+    handler.setFormatter(formatter)
+    logging.getLogger().addHandler(handler)
+    return request_ids
+
+
+def refuse_remote_connections() -> None:
+    """Let the function reach this machine (the emulator) and nothing else.
+
+    The same rule as ``harness.safety.LoopbackOnly`` in the test process,
+    kept to the standard library: a student's handler can never reach AWS.
+    """
+    import ipaddress
+
+    def local(host) -> bool:
+        if host is None:
+            return True
+        host = (host.decode() if isinstance(host, bytes) else str(host)).strip("[]").lower()
+        if host in ("localhost", "ip6-localhost") or host.endswith(".localhost"):
+            return True
+        try:
+            address = ipaddress.ip_address(host.split("%", 1)[0])
+        except ValueError:
+            return False
+        return address.is_loopback or address.is_unspecified
+
+    def refused(host) -> OSError:
+        return ConnectionRefusedError(
+            f"awslab: a Lambda function on the emulator may only reach this machine, not {host}"
+        )
+
+    original_getaddrinfo = socket.getaddrinfo
+    original_connect = socket.socket.connect
+
+    def getaddrinfo(host, *args, **kwargs):
+        if not local(host):
+            raise refused(host)
+        return original_getaddrinfo(host, *args, **kwargs)
+
+    def connect(sock, address):
+        if isinstance(address, tuple) and not local(address[0]):
+            raise refused(address[0])
+        return original_connect(sock, address)
+
+    socket.getaddrinfo = getaddrinfo
+    socket.socket.connect = connect
+
+
+def exit_with_parent(parent_pid: int) -> None:
+    """End this process when the test run's process is gone, even mid-handler.
+
+    Checked by a daemon thread: a handler stuck in a loop still notices, and
+    no signal setup depends on which of the parent's threads started us.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="awslab-parent-watch", daemon=True).start()
+
+
+def max_memory_mb() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024  # KiB on Linux
+
+
+def main() -> None:
+    exit_with_parent(int(os.environ.pop("AWSLAB_PARENT_PID")))
+    # The protocol channel is the original stdout; from now on fd 1 is the log.
+    channel = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)
+    sys.stdout = open(1, "w", encoding="utf-8", errors="replace", buffering=1, closefd=False)
+    sys.stderr = open(2, "w", encoding="utf-8", errors="replace", buffering=1, closefd=False)
+    commands = sys.stdin
+
+    def send(message: dict) -> None:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        message["max_memory_mb"] = max_memory_mb()
+        channel.write(json.dumps(message) + "\n")
+        channel.flush()
+
+    refuse_remote_connections()
+    task_root = os.environ["LAMBDA_TASK_ROOT"]
+    opt_python = os.path.join(os.environ["AWSLAB_OPT"], "python")
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    # Lambda's search order: the function's code, then the layers' python/ folders.
+    sys.path[:0] = [
+        task_root,
+        os.path.join(opt_python, "lib", version, "site-packages"),
+        opt_python,
+    ]
+    os.chdir(task_root)
+    request_ids = set_up_logging()
+
+    try:
+        handler = load_handler(os.environ["_HANDLER"])
+    except Exception as error:
+        record = error_record(error)
+        print(f"[ERROR] {record['errorType']}: {record['errorMessage']}", file=sys.stdout)
+        sys.stdout.write("".join(record["stackTrace"]))
+        send({"init_error": record})
+        return
+    send({"ready": True})
+
+    for line in commands:
+        request = json.loads(line)
+        request_ids.request_id = request["request_id"]
+        context = LambdaContext(request["request_id"], request["timeout_ms"])
+        try:
+            value = handler(request["event"], context)
+        except Exception as error:
+            record = error_record(error)
+            record["requestId"] = request["request_id"]
+            print(f"[ERROR] {record['errorType']}: {record['errorMessage']}", file=sys.stdout)
+            print("Traceback (most recent call last):", file=sys.stdout)
+            sys.stdout.write("".join(record["stackTrace"]))
+            send({"error": record})
+            continue
+        try:
+            payload = json.dumps(value)
+        except (TypeError, ValueError) as error:
+            send(
+                {
+                    "error": {
+                        "errorMessage": f"Unable to marshal response: {error}",
+                        "errorType": "Runtime.MarshalError",
+                        "requestId": request["request_id"],
+                        "stackTrace": [],
+                    }
+                }
+            )
+            continue
+        send({"result": payload})
+
+
+if __name__ == "__main__":
+    main()

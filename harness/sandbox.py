@@ -1,0 +1,130 @@
+"""Run a rewritten copy of some labs in a throwaway folder, and read the outcomes.
+
+Both the blank check (regions replaced by ``pass``) and the grader (regions
+replaced by a student's) need the same thing: the labs as the instructor
+wrote them, with each test module passed through a rewrite, run by pytest
+in a separate process, one outcome per test.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+NOTES = "notes/aws-dev-associate.md"
+GAP_PREFIX = "emulator gap on"
+#: Rewrites one test module: (path relative to the root, instructor's text) -> new text.
+Rewrite = Callable[[Path, str], str]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    outcome: str  # passed | failed | error | skipped | gap
+    detail: str = ""
+
+
+def lab_modules(paths: Sequence[Path]) -> list[Path]:
+    """The ``test_*.py`` files named by ``paths`` (files or folders)."""
+    modules: list[Path] = []
+    for path in paths:
+        modules += [path] if path.is_file() else sorted(path.rglob("test_*.py"))
+    return modules
+
+
+def copy_labs(
+    paths: Sequence[Path], root: Path, destination: Path, rewrite: Rewrite, notes: str = NOTES
+) -> None:
+    """Copy ``paths`` (below ``root``) to ``destination``, each test module rewritten."""
+    for path in paths:
+        relative = path.resolve().relative_to(root)
+        if path.is_dir():
+            shutil.copytree(path, destination / relative, ignore=ignore_caches, dirs_exist_ok=True)
+        for conftest in _conftests_above(path.resolve(), root):
+            target = destination / conftest.relative_to(root)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(conftest, target)
+        for module in lab_modules([path]):
+            module_relative = module.resolve().relative_to(root)
+            target = destination / module_relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(
+                rewrite(module_relative, module.read_text(encoding="utf-8")), encoding="utf-8"
+            )
+    if (root / notes).is_file():
+        (destination / notes).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(root / notes, destination / notes)
+    (destination / "pyproject.toml").write_text(
+        f'[tool.pytest.ini_options]\nawslab_notes = "{notes}"\n', encoding="utf-8"
+    )
+
+
+def _conftests_above(path: Path, root: Path) -> list[Path]:
+    """The conftest.py files a lab module or folder depends on, up to ``root``."""
+    folder = path if path.is_dir() else path.parent
+    found = []
+    while folder != root and root in folder.parents:
+        if (folder / "conftest.py").is_file():
+            found.append(folder / "conftest.py")
+        folder = folder.parent
+    return found
+
+
+def ignore_caches(directory: str, names: list[str]) -> list[str]:
+    return [n for n in names if n in ("__pycache__", ".pytest_cache")]
+
+
+def run_pytest(
+    workspace: Path, targets: Sequence[str], extra_args: Sequence[str] = (), timeout: float = 600
+) -> dict[str, Outcome]:
+    """Run pytest on ``targets`` inside ``workspace``; ``nodeid -> Outcome``.
+
+    pytest's own output goes to ``workspace/pytest.log``, not to memory, so a
+    test that floods its output cannot exhaust the caller.
+    """
+    junit = workspace / "junit.xml"
+    with open(workspace / "pytest.log", "wb") as log:
+        try:
+            subprocess.run(
+                [sys.executable, "-m", "pytest", *targets, "-q", "-p", "no:randomly",
+                 "-p", "no:cacheprovider", f"--junitxml={junit}", "-o", "junit_logging=no",
+                 *extra_args],
+                cwd=workspace, stdout=log, stderr=subprocess.STDOUT, timeout=timeout, check=False,
+            )  # fmt: skip
+        except subprocess.TimeoutExpired:
+            pass  # what finished is in the junit file, if pytest got that far
+    return junit_outcomes(junit) if junit.exists() else {}
+
+
+def junit_outcomes(junit: Path) -> dict[str, Outcome]:
+    """``nodeid (without parameters) -> Outcome`` from a junit file; a failure wins."""
+    outcomes: dict[str, Outcome] = {}
+    for case in ElementTree.parse(junit).iter("testcase"):
+        # junit writes "labs.sqs.test_x.TestClass"; classes are the capitalised parts.
+        parts = case.get("classname", "").split(".")
+        classes = [p for p in parts if p[:1].isupper()]
+        path = "/".join(p for p in parts if not p[:1].isupper()) + ".py"
+        nodeid = "::".join([path, *classes, case.get("name", "").split("[", 1)[0]])
+        outcome = _case_outcome(case)
+        if outcomes.get(nodeid, Outcome("")).outcome not in ("failed", "error"):
+            outcomes[nodeid] = outcome
+    return outcomes
+
+
+def _case_outcome(case: ElementTree.Element) -> Outcome:
+    # A <failure> is the test's own verdict; an <error> is a fixture or setup that
+    # broke before the test could judge anything.
+    for tag, outcome in (("failure", "failed"), ("error", "error")):
+        problem = case.find(tag)
+        if problem is not None:
+            message = (problem.get("message") or problem.text or tag).strip()
+            return Outcome(outcome, message.splitlines()[0][:300] if message else tag)
+    skipped = case.find("skipped")
+    if skipped is not None:
+        message = skipped.get("message") or ""
+        return Outcome("gap" if message.startswith(GAP_PREFIX) else "skipped", message)
+    return Outcome("passed")

@@ -1,0 +1,210 @@
+"""awslab handout, grade and check, on a small demo topic.
+
+One instructor topic, handed out, then graded as a class: a perfect
+submission, an untouched one, and two that break in every way a
+submission can (each test broken differently, so one run covers many cases).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import textwrap
+
+import pytest
+
+from harness.cli import main
+
+QUOTE = "by default 30 seconds, then after that, it becomes visible again"
+
+BASICS = f'''\
+"""Demo lab: arithmetic and one emulator call."""
+
+import pytest
+
+QUOTE = {QUOTE!r}
+
+
+@pytest.mark.claim("demo.add", quote=QUOTE)
+def test_add():
+    # HINT: two plus three
+    # BEGIN SOLUTION
+    total = 2 + 3
+    # END SOLUTION
+    assert total == 5
+
+
+@pytest.mark.claim("demo.items", quote=QUOTE)
+def test_items():
+    # BEGIN SOLUTION
+    items = [1, 2]
+    # END SOLUTION
+    assert sum(items) == 3
+
+
+@pytest.mark.claim("demo.queue", quote=QUOTE)
+def test_queue(aws):
+    # BEGIN SOLUTION
+    aws.sqs.create_queue(QueueName="q")
+    # END SOLUTION
+    assert len(aws.sqs.list_queues()["QueueUrls"]) == 1
+
+
+@pytest.mark.claim("demo.word", quote=QUOTE)
+def test_word():
+    # BEGIN SOLUTION
+    word = "sqs"
+    # END SOLUTION
+    assert word.upper() == "SQS"
+
+
+@pytest.mark.claim("demo.free", quote=QUOTE)
+def test_without_a_region():
+    assert True
+'''
+
+MORE = f'''\
+"""Demo lab: a second module."""
+
+import pytest
+
+
+@pytest.mark.claim("demo.double", quote={QUOTE!r})
+def test_double():
+    # BEGIN SOLUTION
+    doubled = 2 * 21
+    # END SOLUTION
+    assert doubled == 42
+'''
+
+# Region bodies a class of students might write, keyed by the test they break.
+BROKEN_ONE = {
+    "total = 2 + 3": "total = (2 +",  # syntax error
+    "items = [1, 2]": "while True:\n        pass",  # infinite loop
+    'aws.sqs.create_queue(QueueName="q")': "import urllib.request\n"
+    '    urllib.request.urlopen("http://example.com", timeout=1)',  # the network
+    'word = "sqs"': "return",  # skipping the checks
+}
+BROKEN_TWO = {
+    "total = 2 + 3": "total = 4",  # wrong, and ...
+    "assert total == 5": "assert total == 4",  # ... the check edited to match: ignored
+    "items = [1, 2]": "items = [1, 2]\n    raise RuntimeError('boom')",  # an exception
+    "    # BEGIN SOLUTION\n    word": "    word",  # a region's markers deleted
+    "    # END SOLUTION\n    assert word": "    # END SOLUTION\n    assert word",
+    'aws.sqs.create_queue(QueueName="q")\n    # END SOLUTION': 'aws.sqs.create_queue(QueueName="q")'
+    '\n    # END SOLUTION\n    # BEGIN SOLUTION\n    print("x" * 10_000_000)\n    # END SOLUTION',
+}
+
+
+@pytest.fixture
+def course(pytester: pytest.Pytester):
+    """An instructor's tree (one topic, notes) and a class of four submissions."""
+
+    pytester.makefile(".md", **{"notes/aws-dev-associate": f"#### demo\n- {QUOTE}\n"})
+    (pytester.path / "pyproject.toml").write_text(
+        '[tool.pytest.ini_options]\nawslab_notes = "notes/aws-dev-associate.md"\n'
+    )
+    topic = pytester.mkdir("labs").joinpath("demo")
+    topic.mkdir()
+    (topic / "README.md").write_text("# Demo\n")
+    (topic / "test_basics.py").write_text(BASICS)
+    (topic / "test_more.py").write_text(MORE)
+    harness_dir = pytester.path / "harness"
+    harness_dir.mkdir()  # handout copies the harness; an empty stand-in is enough here
+    return pytester
+
+
+def submission(course: pytest.Pytester, name: str, edits: dict[str, str], more: bool = True):
+    folder = course.path / "class" / name / "labs" / "demo"
+    folder.mkdir(parents=True)
+    text = BASICS
+    for old, new in edits.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    (folder / "test_basics.py").write_text(text)
+    if more:
+        (folder / "test_more.py").write_text(MORE)
+    return folder.parent.parent
+
+
+def test_handout_cuts_the_solutions_and_keeps_the_rest(course: pytest.Pytester):
+    assert main(["handout", "labs/demo", "--out", "handout"]) == 0
+    student = (course.path / "handout/labs/demo/test_basics.py").read_text()
+    assert "total = 2 + 3" not in student
+    assert "# TODO: two plus three" in student
+    assert "raise NotImplementedError('two plus three')" in student
+    assert (course.path / "handout/labs/demo/README.md").exists()
+    assert QUOTE in (course.path / "handout/notes/aws-dev-associate.md").read_text()
+    assert "pytest labs/demo" in (course.path / "handout/README.md").read_text()
+    assert main(["handout", "labs/demo", "--out", "handout"]) == 2, "refuses a non-empty folder"
+    assert main(["handout", "labs/demo", "--out", "handout", "--force"]) == 0
+
+
+def test_reset_restores_a_handed_out_file(course: pytest.Pytester, monkeypatch):
+    main(["handout", "labs/demo", "--out", "handout"])
+    module = course.path / "handout/labs/demo/test_more.py"
+    handed_out = module.read_text()
+    module.write_text("my broken attempt")
+    monkeypatch.chdir(course.path / "handout")
+    assert main(["reset", "labs/demo/test_more.py", "--yes"]) == 0
+    assert module.read_text() == handed_out
+
+
+def test_a_class_is_graded_fairly_whatever_it_hands_in(course: pytest.Pytester, capsys):
+    main(["handout", "labs/demo", "--out", "class/untouched"])
+    perfect = submission(course, "perfect", {})
+    broken_one = submission(course, "broken-one", BROKEN_ONE, more=False)
+    broken_two = submission(course, "broken-two", BROKEN_TWO)
+    capsys.readouterr()
+    code = main(
+        ["grade", str(perfect), "class/untouched", str(broken_one), str(broken_two),
+         "--against", "labs/demo", "--timeout", "3", "--json", "--csv", "grades.csv"]
+    )  # fmt: skip
+    assert code == 0
+    grades = {g["submission"].split("/")[-1]: g for g in json.loads(capsys.readouterr().out)}
+    scores = {name: (g["score"], g["total"]) for name, g in grades.items()}
+    assert scores == {"perfect": (5, 5), "untouched": (0, 5), "broken-one": (0, 5),
+                      "broken-two": (1, 5)}  # fmt: skip
+
+    def reasons(name: str) -> dict[str, str]:
+        return {t["test"].split("::")[1]: t["reason"] for t in grades[name]["tests"]}
+
+    one = reasons("broken-one")
+    assert one["test_add"].startswith("syntax error in the solution")
+    assert one["test_items"].startswith("timed out")
+    assert "awslab refused a connection to example.com" in one["test_queue"]
+    assert one["test_word"] == "the solution returns from the test, which would skip its checks"
+    assert one["test_double"] == "labs/demo/test_more.py is missing from the submission"
+    two = reasons("broken-two")
+    assert "assert 4 == 5" in two["test_add"], "the edited check did not count"
+    assert "boom" in two["test_items"]
+    assert two["test_word"].endswith("has no BEGIN SOLUTION")
+    assert two["test_queue"] == "it has 2 solution regions where the lab has 1"
+    assert two["test_double"] is None
+    with open(course.path / "grades.csv", newline="") as file:
+        rows = list(csv.DictReader(file))
+    assert [(r["score"], r["total"]) for r in rows] == [
+        ("5", "5"),
+        ("0", "5"),
+        ("0", "5"),
+        ("1", "5"),
+    ]
+
+
+def test_check_finds_a_lab_that_cannot_fail(course: pytest.Pytester, capsys):
+    assert main(["check", "labs/demo"]) == 0
+    weak = textwrap.dedent(
+        f"""\
+        import pytest
+
+        @pytest.mark.claim("demo.weak", quote={QUOTE!r})
+        def test_weak():
+            # BEGIN SOLUTION
+            assert 1 + 1 == 2
+            # END SOLUTION
+        """
+    )
+    (course.path / "labs/demo/test_weak.py").write_text(weak)
+    capsys.readouterr()
+    assert main(["check", "labs/demo"]) == 1
+    assert "test_weak.py::test_weak: passed with its solution blanked" in capsys.readouterr().out
