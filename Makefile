@@ -11,7 +11,7 @@ labs: $(VENV)/.installed
 
 ## test: the harness's own tests, then every lab (what CI runs)
 test: $(VENV)/.installed
-	$(BIN)/pytest tests labs -n 2
+	$(BIN)/pytest tests labs -n 2 --dist loadgroup
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("awslab needs Python 3.11 or newer: run make PYTHON=python3.11 ...") if sys.version_info < (3, 11) else None'

@@ -5,9 +5,26 @@ from __future__ import annotations
 import difflib
 import functools
 import keyword
+from urllib.parse import urlsplit, urlunsplit
 
 import boto3
 from botocore.config import Config
+
+
+def _on_the_emulator(endpoint_url: str):
+    """A before-send hook that keeps requests on the emulator's own host name.
+
+    Some APIs put a prefix in front of the endpoint's host (S3 Control sends
+    to ``<account-id>.<endpoint>``); in front of 127.0.0.1 that names no host.
+    """
+    host = urlsplit(endpoint_url).netloc
+
+    def before_send(request, **kwargs) -> None:
+        parts = urlsplit(request.url)
+        if parts.netloc != host and parts.netloc.endswith("." + host):
+            request.url = urlunsplit(parts._replace(netloc=host))
+
+    return before_send
 
 
 @functools.cache
@@ -42,12 +59,15 @@ class AwsClients:
         if service not in self._clients:
             if service not in available_services(self.session):
                 raise AttributeError(self._unknown(service))
-            self._clients[service] = self.session.client(
-                service,
-                endpoint_url=self.endpoint_url,
-                region_name=self.region,
-                config=self._config,
+            config = self._config
+            if service == "s3":  # pre-signed URLs with Signature Version 4; SigV2 is deprecated
+                config = config.merge(Config(signature_version="s3v4"))
+            client = self.session.client(
+                service, endpoint_url=self.endpoint_url, region_name=self.region, config=config
             )
+            if self.endpoint_url:
+                client.meta.events.register("before-send", _on_the_emulator(self.endpoint_url))
+            self._clients[service] = client
         return self._clients[service]
 
     def __getattr__(self, name: str):

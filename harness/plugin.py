@@ -218,9 +218,9 @@ def clock(aws_backend: Backend, request: pytest.FixtureRequest):
 
 
 @pytest.fixture
-def eventually() -> Eventually:
-    """``eventually(check, timeout=10)``: retry ``check`` until it holds, within a bound."""
-    return Eventually()
+def eventually(aws_backend: Backend) -> Eventually:
+    """``eventually(check)``: retry ``check`` until it holds, within the backend's bound."""
+    return Eventually(timeout=aws_backend.settle_seconds)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -40,6 +40,10 @@ def blank_results() -> dict[str, blank_check.BlankResult]:
     return {r.nodeid: r for r in blank_check.check([LABS], ROOT, extra_args=["-n", "2"])}
 
 
+# One blanked run of every lab, shared by all these tests: the group keeps them on one
+# xdist worker (with --dist loadgroup), and the run's length counts against the first one.
+@pytest.mark.xdist_group("blanked-labs")
+@pytest.mark.timeout(900)
 @pytest.mark.parametrize("nodeid", REGION_TESTS)
 def test_a_student_who_wrote_nothing_fails(nodeid: str, blank_results):
     result = blank_results[nodeid]

@@ -12,6 +12,7 @@ OPT_IN_VARIABLE = "AWSLAB_ALLOW_REAL_AWS"
 class RealAwsBackend(Backend):
     name = "aws"
     emulated = False
+    settle_seconds = 30.0
 
     def check_allowed(self) -> None:
         if os.environ.get(OPT_IN_VARIABLE) != "1":

@@ -21,6 +21,8 @@ class Backend:
     emulated = True
     #: ``clock.advance`` can move this backend's time instead of waiting.
     moves_time = False
+    #: How long ``eventually`` waits, by default, for an asynchronous effect.
+    settle_seconds = 15.0
 
     def __init__(self) -> None:
         self.endpoint_url: str | None = None

@@ -15,6 +15,7 @@ from harness.lambda_runtime import MotoLambdaRuntime
 class MotoBackend(Backend):
     name = "moto"
     moves_time = True  # moto reads the process clock, which time-machine moves
+    settle_seconds = 3.0  # moto delivers in-process, within milliseconds
 
     def __init__(self) -> None:
         super().__init__()

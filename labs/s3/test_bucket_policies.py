@@ -1,0 +1,108 @@
+"""Bucket policies that enforce encryption: in transit (HTTPS) and at rest.
+
+A bucket policy is evaluated on every request, before S3 does anything else.
+Two classic Deny statements: refuse any request that did not come over TLS
+(the condition key aws:SecureTransport is "false"), and refuse any PutObject
+that carries no x-amz-server-side-encryption header. Because the policy is
+evaluated first, the second one refuses a header-less PUT even in a bucket
+whose default encryption would have encrypted it anyway.
+
+Notes, "s3 security > encryption in transit" and
+"s3 security > default encryption vs bucket policies".
+"""
+
+import json
+
+import pytest
+
+
+def deny(bucket: str, sid: str, action: str, condition: dict) -> dict:
+    """A one-statement policy denying ``action`` on the bucket's objects under ``condition``."""
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Sid": sid,
+                "Effect": "Deny",
+                "Principal": "*",
+                "Action": action,
+                "Resource": f"arn:aws:s3:::{bucket}/*",
+                "Condition": condition,
+            }
+        ],
+    }
+
+
+@pytest.fixture
+def plain_http_s3(aws):
+    """An S3 client that talks plain HTTP, never TLS (the emulator's endpoint is HTTP already)."""
+    return aws.session.client(
+        "s3", endpoint_url=aws.endpoint_url, region_name=aws.region, use_ssl=False
+    )
+
+
+@pytest.mark.claim(
+    "s3.policy-secure-transport", quote="bucket policy condition: `aws:SecureTransport:`"
+)
+def test_a_policy_refuses_requests_without_tls(aws, bucket, plain_http_s3, status_code):
+    aws.s3.put_object(Bucket=bucket, Key="a.txt", Body=b"...")
+    assert status_code(plain_http_s3.get_object, Bucket=bucket, Key="a.txt") == 200
+    # HINT: put a bucket policy denying s3:* on the bucket's objects when aws:SecureTransport
+    # HINT: is "false" (use deny(bucket, sid, action, condition)).
+    # BEGIN SOLUTION
+    policy = deny(
+        bucket, "DenyInsecureTransport", "s3:*", {"Bool": {"aws:SecureTransport": "false"}}
+    )
+    aws.s3.put_bucket_policy(Bucket=bucket, Policy=json.dumps(policy))
+    # END SOLUTION
+    assert status_code(plain_http_s3.get_object, Bucket=bucket, Key="a.txt") == 403
+
+
+@pytest.mark.claim("s3.policy-deny-unencrypted", quote="default encryption vs bucket policies")
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto applies a bucket policy's Deny statements without their Condition block, so "
+    "a conditional Deny refuses every request; AWS refuses only the requests matching it",
+)
+def test_a_policy_refuses_puts_without_an_encryption_header(aws, bucket, status_code):
+    # HINT: deny s3:PutObject when the s3:x-amz-server-side-encryption key is absent
+    # HINT: (the "Null" condition operator).
+    # BEGIN SOLUTION
+    policy = deny(
+        bucket,
+        "DenyUnencryptedPuts",
+        "s3:PutObject",
+        {"Null": {"s3:x-amz-server-side-encryption": "true"}},
+    )
+    aws.s3.put_bucket_policy(Bucket=bucket, Policy=json.dumps(policy))
+    # END SOLUTION
+    assert status_code(aws.s3.put_object, Bucket=bucket, Key="plain.txt", Body=b"...") == 403
+    encrypted = {"Key": "sealed.txt", "Body": b"...", "ServerSideEncryption": "AES256"}
+    assert status_code(aws.s3.put_object, Bucket=bucket, **encrypted) == 200
+
+
+@pytest.mark.claim(
+    "s3.policy-before-default-encryption",
+    quote="bucket policies are evaluated before default encryption",
+)
+def test_the_policy_is_evaluated_before_default_encryption(aws, bucket, status_code):
+    aws.s3.put_bucket_encryption(
+        Bucket=bucket,
+        ServerSideEncryptionConfiguration={
+            "Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]
+        },
+    )
+    no_header = deny(
+        bucket,
+        "DenyUnencryptedPuts",
+        "s3:PutObject",
+        {"Null": {"s3:x-amz-server-side-encryption": "true"}},
+    )
+    aws.s3.put_bucket_policy(Bucket=bucket, Policy=json.dumps(no_header))
+    # HINT: default encryption would encrypt a header-less PUT; which HTTP status does it get?
+    # BEGIN SOLUTION
+    expected_status = 403
+    # END SOLUTION
+    assert (
+        status_code(aws.s3.put_object, Bucket=bucket, Key="a.txt", Body=b"...") == expected_status
+    )

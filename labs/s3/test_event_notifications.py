@@ -1,0 +1,232 @@
+"""S3 event notifications: S3 tells a queue, a topic or a function what happened.
+
+A bucket's notification configuration routes events (s3:ObjectCreated:*,
+s3:ObjectRemoved:*, ...) for keys matching an optional prefix and suffix to an
+SQS queue, an SNS topic or a Lambda function (or everything to EventBridge).
+The destination must let S3 write to it (a queue or topic policy); S3 checks
+that when the configuration is saved, and proves it by sending an
+s3:TestEvent message first. Each real event is a JSON document with a
+"Records" list; the object key in it is URL-encoded (a space arrives as "+").
+Through SNS, the S3 document travels as a string in the envelope's "Message".
+
+Notes, "s3 advanced > s3 event notifications".
+"""
+
+import json
+from urllib.parse import unquote_plus
+
+import pytest
+
+
+class EventQueue:
+    """An SQS queue that S3 may send to, and a way to read everything in it."""
+
+    def __init__(self, aws, url: str) -> None:
+        self.aws = aws
+        self.url = url
+        self.arn = aws.sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])[
+            "Attributes"
+        ]["QueueArn"]
+
+    def allow(self, principal: str, source_arn: str) -> None:
+        """A queue policy letting ``principal`` send messages on behalf of ``source_arn``."""
+        policy = {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Effect": "Allow",
+                    "Principal": {"Service": principal},
+                    "Action": "sqs:SendMessage",
+                    "Resource": self.arn,
+                    "Condition": {"ArnLike": {"aws:SourceArn": source_arn}},
+                }
+            ],
+        }
+        self.aws.sqs.set_queue_attributes(
+            QueueUrl=self.url, Attributes={"Policy": json.dumps(policy)}
+        )
+
+    def drain(self) -> list[dict]:
+        """Receive and delete every visible message; return their bodies, parsed."""
+        bodies = []
+        while messages := self.aws.sqs.receive_message(
+            QueueUrl=self.url, MaxNumberOfMessages=10, WaitTimeSeconds=0
+        ).get("Messages", []):
+            for message in messages:
+                bodies.append(json.loads(message["Body"]))
+                self.aws.sqs.delete_message(
+                    QueueUrl=self.url, ReceiptHandle=message["ReceiptHandle"]
+                )
+        return bodies
+
+
+@pytest.fixture
+def queue(aws, unique_name, bucket) -> EventQueue:
+    """A queue whose policy lets the ``bucket`` send it events."""
+    events = EventQueue(aws, aws.sqs.create_queue(QueueName=unique_name("s3-events"))["QueueUrl"])
+    events.allow("s3.amazonaws.com", f"arn:aws:s3:::{bucket}")
+    return events
+
+
+def notify(aws, bucket: str, queue: EventQueue, events: list[str], **filter_rules: str) -> None:
+    """Route ``events`` for keys matching ``prefix=``/``suffix=`` to the queue."""
+    configuration = {"Id": "to-queue", "QueueArn": queue.arn, "Events": events}
+    if filter_rules:
+        rules = [{"Name": name, "Value": value} for name, value in filter_rules.items()]
+        configuration["Filter"] = {"Key": {"FilterRules": rules}}
+    aws.s3.put_bucket_notification_configuration(
+        Bucket=bucket, NotificationConfiguration={"QueueConfigurations": [configuration]}
+    )
+
+
+def records(bodies: list[dict]) -> list[dict]:
+    """Every event record in these message bodies (the s3:TestEvent has none)."""
+    return [record for body in bodies for record in body.get("Records", [])]
+
+
+@pytest.mark.claim("s3.events-test-event", quote="s3 event notifications")
+def test_s3_sends_a_test_event_when_the_configuration_is_saved(aws, bucket, queue, eventually):
+    # HINT: route s3:ObjectCreated:* events of the bucket to the queue (use notify()).
+    # BEGIN SOLUTION
+    notify(aws, bucket, queue, ["s3:ObjectCreated:*"])
+    # END SOLUTION
+    (test_event,) = eventually(queue.drain)
+    assert test_event["Event"] == "s3:TestEvent"
+    assert test_event["Bucket"] == bucket
+    assert "Records" not in test_event
+
+
+@pytest.mark.claim("s3.events-filtered-to-sqs", quote="s3 event notifications")
+def test_created_and_removed_events_pass_the_prefix_and_suffix_filter(
+    aws, bucket, queue, eventually
+):
+    # HINT: route created AND removed events of keys under images/ ending in .jpg to the queue.
+    # BEGIN SOLUTION
+    notify(
+        aws,
+        bucket,
+        queue,
+        ["s3:ObjectCreated:*", "s3:ObjectRemoved:*"],
+        prefix="images/",
+        suffix=".jpg",
+    )
+    # END SOLUTION
+    eventually(queue.drain)  # the s3:TestEvent
+    for key in ("images/cat.jpg", "images/cat.png", "docs/cat.jpg"):
+        aws.s3.put_object(Bucket=bucket, Key=key, Body=b"...")
+    aws.s3.delete_object(Bucket=bucket, Key="images/cat.jpg")
+    seen = []
+
+    def both_events_arrived() -> bool:
+        seen.extend(records(queue.drain()))
+        return len(seen) >= 2
+
+    eventually(both_events_arrived)
+    assert sorted((r["eventName"], unquote_plus(r["s3"]["object"]["key"])) for r in seen) == [
+        ("ObjectCreated:Put", "images/cat.jpg"),
+        ("ObjectRemoved:Delete", "images/cat.jpg"),
+    ]
+
+
+@pytest.mark.claim("s3.events-record-shape", quote="s3 event notifications")
+def test_an_event_record_names_the_bucket_and_the_url_encoded_key(aws, bucket, queue, eventually):
+    notify(aws, bucket, queue, ["s3:ObjectCreated:*"])
+    eventually(queue.drain)  # the s3:TestEvent
+    aws.s3.put_object(Bucket=bucket, Key="reports/q1 summary.txt", Body=b"12345")
+    (record,) = eventually(lambda: records(queue.drain()))
+    assert record["eventSource"] == "aws:s3"
+    assert record["eventName"] == "ObjectCreated:Put"
+    assert record["awsRegion"] == aws.region
+    assert record["s3"]["bucket"]["name"] == bucket
+    assert record["s3"]["bucket"]["arn"] == f"arn:aws:s3:::{bucket}"
+    assert record["s3"]["object"]["size"] == 5
+    assert record["s3"]["configurationId"] == "to-queue"
+    # HINT: turn the record's URL-encoded object key back into the real key.
+    # BEGIN SOLUTION
+    key = unquote_plus(record["s3"]["object"]["key"])
+    # END SOLUTION
+    assert key == "reports/q1 summary.txt"
+
+
+@pytest.mark.claim("s3.events-record-sequencer", quote="s3 event notifications")
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto's event records have no s3.object.sequencer, userIdentity, "
+    "requestParameters or responseElements; AWS sends them all",
+)
+def test_an_event_record_has_a_sequencer_to_order_events_of_a_key(aws, bucket, queue, eventually):
+    notify(aws, bucket, queue, ["s3:ObjectCreated:*"])
+    eventually(queue.drain)  # the s3:TestEvent
+    aws.s3.put_object(Bucket=bucket, Key="a.txt", Body=b"...")
+    (record,) = eventually(lambda: records(queue.drain()))
+    assert int(record["s3"]["object"]["sequencer"], 16) > 0
+    assert {"userIdentity", "requestParameters", "responseElements"} <= set(record)
+
+
+@pytest.mark.claim("s3.events-through-sns", quote="s3 event notifications")
+def test_events_fan_out_through_an_sns_topic(aws, bucket, queue, unique_name, eventually):
+    topic = aws.sns.create_topic(Name=unique_name("uploads"))["TopicArn"]
+    aws.sns.set_topic_attributes(
+        TopicArn=topic,
+        AttributeName="Policy",
+        AttributeValue=json.dumps(
+            {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {
+                        "Effect": "Allow",
+                        "Principal": {"Service": "s3.amazonaws.com"},
+                        "Action": "sns:Publish",
+                        "Resource": topic,
+                        "Condition": {"ArnLike": {"aws:SourceArn": f"arn:aws:s3:::{bucket}"}},
+                    }
+                ],
+            }
+        ),
+    )
+    queue.allow("sns.amazonaws.com", topic)
+    aws.sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=queue.arn)
+    aws.s3.put_bucket_notification_configuration(
+        Bucket=bucket,
+        NotificationConfiguration={
+            "TopicConfigurations": [{"TopicArn": topic, "Events": ["s3:ObjectCreated:*"]}]
+        },
+    )
+    aws.s3.put_object(Bucket=bucket, Key="upload.txt", Body=b"...")
+    envelopes = []
+
+    def test_event_and_record_arrived() -> bool:
+        envelopes.extend(queue.drain())
+        return len(envelopes) >= 2
+
+    eventually(test_event_and_record_arrived)
+    assert {envelope["Type"] for envelope in envelopes} == {"Notification"}
+    # HINT: each SNS envelope carries the S3 document as a JSON *string*: parse them all.
+    # BEGIN SOLUTION
+    documents = [json.loads(envelope["Message"]) for envelope in envelopes]
+    # END SOLUTION
+    assert [d["Event"] for d in documents if "Event" in d] == ["s3:TestEvent"]
+    assert [r["s3"]["object"]["key"] for r in records(documents)] == ["upload.txt"]
+
+
+@pytest.mark.claim("s3.events-destination-checked", quote="s3 event notifications")
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto saves a notification to a queue that does not exist; AWS checks every "
+    "destination and refuses with InvalidArgument (Unable to validate the following "
+    "destination configurations)",
+)
+def test_a_destination_s3_cannot_write_to_is_refused(aws, bucket, error_code):
+    missing = f"arn:aws:sqs:{aws.region}:123456789012:no-such-queue"
+    # HINT: what error code does S3 answer when it cannot send to the destination?
+    # BEGIN SOLUTION
+    expected_error = "InvalidArgument"
+    # END SOLUTION
+    answer = error_code(
+        aws.s3.put_bucket_notification_configuration,
+        Bucket=bucket,
+        NotificationConfiguration={
+            "QueueConfigurations": [{"QueueArn": missing, "Events": ["s3:ObjectCreated:*"]}]
+        },
+    )
+    assert answer == expected_error

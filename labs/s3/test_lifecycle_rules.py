@@ -1,0 +1,139 @@
+"""S3 lifecycle rules: move objects to cheaper classes, then delete them, on a schedule.
+
+A lifecycle configuration is a list of rules. Each rule picks objects by a
+filter (a key prefix, a tag, or both inside an "And") and holds actions:
+*transitions* ("after 30 days, move to Standard-IA; after 90, to Glacier")
+and an *expiration* ("after 365 days, delete"). S3 runs the rules by itself,
+once a day; what a client sees at once is the expiration S3 has planned for
+each object, in the x-amz-expiration header of GET and HEAD. S3 refuses a
+rule that breaks its constraints, such as a move to Standard-IA before an
+object is 30 days old.
+
+Notes, "s3 advanced > lifecycle rules".
+"""
+
+import pytest
+
+
+@pytest.mark.claim("s3.lifecycle-actions", quote="transition actions")
+def test_a_rule_holds_transitions_and_an_expiration(aws, bucket):
+    # HINT: one rule "logs" for prefix logs/: Standard-IA after 30 days, GLACIER after 90,
+    # HINT: deleted after 365.
+    # BEGIN SOLUTION
+    aws.s3.put_bucket_lifecycle_configuration(
+        Bucket=bucket,
+        LifecycleConfiguration={
+            "Rules": [
+                {
+                    "ID": "logs",
+                    "Status": "Enabled",
+                    "Filter": {"Prefix": "logs/"},
+                    "Transitions": [
+                        {"Days": 30, "StorageClass": "STANDARD_IA"},
+                        {"Days": 90, "StorageClass": "GLACIER"},
+                    ],
+                    "Expiration": {"Days": 365},
+                }
+            ]
+        },
+    )
+    # END SOLUTION
+    (rule,) = aws.s3.get_bucket_lifecycle_configuration(Bucket=bucket)["Rules"]
+    assert rule["Filter"] == {"Prefix": "logs/"}
+    assert [(t["Days"], t["StorageClass"]) for t in rule["Transitions"]] == [
+        (30, "STANDARD_IA"),
+        (90, "GLACIER"),
+    ]
+    assert rule["Expiration"] == {"Days": 365}
+
+
+@pytest.mark.claim(
+    "s3.lifecycle-filter-and", quote="can be create for certain prefix or object tags"
+)
+def test_a_prefix_and_a_tag_together_need_an_and_filter(aws, bucket, error_code):
+    rule = {"ID": "tmp", "Status": "Enabled", "Expiration": {"Days": 1}}
+    both_loose = {**rule, "Filter": {"Prefix": "tmp/", "Tag": {"Key": "temp", "Value": "yes"}}}
+    # HINT: what error code does S3 answer for a filter holding Prefix and Tag side by side?
+    # BEGIN SOLUTION
+    expected_error = "MalformedXML"
+    # END SOLUTION
+    answer = error_code(
+        aws.s3.put_bucket_lifecycle_configuration,
+        Bucket=bucket,
+        LifecycleConfiguration={"Rules": [both_loose]},
+    )
+    assert answer == expected_error
+    both_in_and = {
+        **rule,
+        "Filter": {"And": {"Prefix": "tmp/", "Tags": [{"Key": "temp", "Value": "yes"}]}},
+    }
+    aws.s3.put_bucket_lifecycle_configuration(
+        Bucket=bucket, LifecycleConfiguration={"Rules": [both_in_and]}
+    )
+
+
+@pytest.mark.claim("s3.lifecycle-scope", quote="can be create for certain prefix or object tags")
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto never sends the x-amz-expiration header; AWS tells on each GET/HEAD "
+    "which lifecycle rule will expire the object, and when",
+)
+def test_an_expiration_rule_applies_only_to_its_prefix_or_tag(aws, bucket):
+    # HINT: two expiration rules: "tmp-prefix" deletes tmp/* after 1 day,
+    # HINT: "temp-tag" deletes objects tagged temp=yes after 7 days.
+    # BEGIN SOLUTION
+    aws.s3.put_bucket_lifecycle_configuration(
+        Bucket=bucket,
+        LifecycleConfiguration={
+            "Rules": [
+                {
+                    "ID": "tmp-prefix",
+                    "Status": "Enabled",
+                    "Filter": {"Prefix": "tmp/"},
+                    "Expiration": {"Days": 1},
+                },
+                {
+                    "ID": "temp-tag",
+                    "Status": "Enabled",
+                    "Filter": {"Tag": {"Key": "temp", "Value": "yes"}},
+                    "Expiration": {"Days": 7},
+                },
+            ]
+        },
+    )
+    # END SOLUTION
+    aws.s3.put_object(Bucket=bucket, Key="tmp/upload.part", Body=b"...")
+    aws.s3.put_object(Bucket=bucket, Key="scratch.txt", Body=b"...", Tagging="temp=yes")
+    aws.s3.put_object(Bucket=bucket, Key="keep.txt", Body=b"...")
+
+    def planned(key: str) -> str | None:
+        return aws.s3.head_object(Bucket=bucket, Key=key).get("Expiration")
+
+    assert 'rule-id="tmp-prefix"' in (planned("tmp/upload.part") or "")
+    assert 'rule-id="temp-tag"' in (planned("scratch.txt") or "")
+    assert planned("keep.txt") is None
+
+
+@pytest.mark.claim("s3.lifecycle-ia-minimum", quote="transition actions")
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto accepts any transition day count; AWS refuses a transition to STANDARD_IA "
+    "or ONEZONE_IA earlier than 30 days (InvalidArgument)",
+)
+def test_a_move_to_standard_ia_needs_30_days(aws, bucket, error_code):
+    too_soon = {
+        "ID": "too-soon",
+        "Status": "Enabled",
+        "Filter": {"Prefix": ""},
+        "Transitions": [{"Days": 7, "StorageClass": "STANDARD_IA"}],
+    }
+    # HINT: what error code does S3 answer for a rule moving objects to Standard-IA after 7 days?
+    # BEGIN SOLUTION
+    expected_error = "InvalidArgument"
+    # END SOLUTION
+    answer = error_code(
+        aws.s3.put_bucket_lifecycle_configuration,
+        Bucket=bucket,
+        LifecycleConfiguration={"Rules": [too_soon]},
+    )
+    assert answer == expected_error

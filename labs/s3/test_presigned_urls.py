@@ -1,0 +1,116 @@
+"""S3 pre-signed URLs: lend your permission to someone without AWS credentials.
+
+A pre-signed URL is an ordinary HTTPS address whose query string carries a
+signature made with *your* credentials: whoever holds it can make that one
+request (GET this object, PUT to that key) as if they were you, from a
+browser or curl, until it expires (X-Amz-Expires seconds after signing, at
+most 7 days). The SDK signs locally, without calling AWS. After expiry, or if
+anything in the URL is changed, S3 answers 403.
+
+Notes, "s3 security > pre-signed urls" and
+"cloudfront > cloudfront signed url vs s3 pre-signed url".
+"""
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+import requests
+
+
+@pytest.fixture
+def presigner(aws):
+    """The S3 client that signs URLs (Signature Version 4: SigV2 URLs are deprecated)."""
+    return aws.s3
+
+
+@pytest.fixture
+def report(aws, bucket) -> str:
+    aws.s3.put_object(Bucket=bucket, Key="report.pdf", Body=b"quarterly numbers")
+    return "report.pdf"
+
+
+@pytest.mark.claim("s3.presigned-get", quote="use cli, sdk, console to create pre-signed urls")
+def test_anyone_with_the_url_can_download(bucket, report, presigner, object_url):
+    assert requests.get(object_url(bucket, report), timeout=10).status_code == 403, "private"
+    # HINT: sign a GET of the report valid for 5 minutes (generate_presigned_url).
+    # BEGIN SOLUTION
+    url = presigner.generate_presigned_url(
+        "get_object", Params={"Bucket": bucket, "Key": report}, ExpiresIn=300
+    )
+    # END SOLUTION
+    download = requests.get(url, timeout=10)  # no AWS credentials, no SDK
+    assert download.status_code == 200
+    assert download.content == b"quarterly numbers"
+
+
+@pytest.mark.claim("s3.presigned-put", quote="use cli, sdk, console to create pre-signed urls")
+def test_anyone_with_the_url_can_upload(aws, bucket, presigner):
+    # HINT: sign a PUT of uploads/photo.jpg valid for 5 minutes.
+    # BEGIN SOLUTION
+    url = presigner.generate_presigned_url(
+        "put_object", Params={"Bucket": bucket, "Key": "uploads/photo.jpg"}, ExpiresIn=300
+    )
+    # END SOLUTION
+    assert requests.put(url, data=b"jpeg bytes", timeout=10).status_code == 200
+    uploaded = aws.s3.get_object(Bucket=bucket, Key="uploads/photo.jpg")["Body"].read()
+    assert uploaded == b"jpeg bytes"
+
+
+@pytest.mark.claim(
+    "s3.presigned-acts-as-signer", quote="issue a request as the person who pre-signed the url"
+)
+def test_the_url_carries_the_signers_access_key(aws, bucket, report, presigner):
+    url = presigner.generate_presigned_url(
+        "get_object", Params={"Bucket": bucket, "Key": report}, ExpiresIn=300
+    )
+    query = parse_qs(urlparse(url).query)
+    # HINT: X-Amz-Credential is "<access key id>/<date>/<region>/s3/aws4_request":
+    # HINT: whose access key id is it?
+    # BEGIN SOLUTION
+    signer = aws.session.get_credentials().access_key
+    # END SOLUTION
+    access_key, _date, region, service, _ = query["X-Amz-Credential"][0].split("/")
+    assert access_key == signer
+    assert (region, service) == (aws.region, "s3")
+    assert query["X-Amz-Expires"] == ["300"]
+
+
+@pytest.mark.claim("s3.presigned-expiry", quote="use cli, sdk, console to create pre-signed urls")
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto serves a pre-signed URL after its X-Amz-Expires has passed; AWS answers "
+    "403 AccessDenied (Request has expired)",
+)
+def test_an_expired_url_is_refused(bucket, report, presigner, clock):
+    url = presigner.generate_presigned_url(
+        "get_object", Params={"Bucket": bucket, "Key": report}, ExpiresIn=60
+    )
+    assert requests.get(url, timeout=10).status_code == 200
+    # HINT: let the URL expire.
+    # BEGIN SOLUTION
+    clock.advance(61)
+    # END SOLUTION
+    expired = requests.get(url, timeout=10)
+    assert expired.status_code == 403
+    assert b"AccessDenied" in expired.content
+
+
+@pytest.mark.claim(
+    "s3.presigned-tamper", quote="issue a request as the person who pre-signed the url"
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto does not check a pre-signed URL's signature and serves whatever key the URL "
+    "names; AWS answers 403 SignatureDoesNotMatch",
+)
+def test_a_url_changed_to_another_key_is_refused(aws, bucket, report, presigner):
+    aws.s3.put_object(Bucket=bucket, Key="salaries.csv", Body=b"secret")
+    url = presigner.generate_presigned_url(
+        "get_object", Params={"Bucket": bucket, "Key": report}, ExpiresIn=300
+    )
+    tampered = url.replace(f"/{report}?", "/salaries.csv?")
+    # HINT: which HTTP status does S3 answer to a signature made for another key?
+    # BEGIN SOLUTION
+    expected_status = 403
+    # END SOLUTION
+    assert requests.get(tampered, timeout=10).status_code == expected_status
