@@ -206,7 +206,13 @@ def _awslab_isolation(request: pytest.FixtureRequest):
 def aws(aws_backend: Backend, pytestconfig: pytest.Config) -> AwsClients:
     """boto3 clients for the chosen backend: ``aws.sqs``, ``aws.s3``, ``aws.client("sts")``."""
     run = pytestconfig.stash[run_key]
-    return AwsClients(run.session, aws_backend.endpoint_url, run.client_config, run.clients)
+    return AwsClients(
+        run.session,
+        aws_backend.endpoint_url,
+        run.client_config,
+        run.clients,
+        aws_backend.missing_service,
+    )
 
 
 @pytest.fixture

@@ -33,6 +33,10 @@ class Backend:
     def start(self) -> None:
         """Make the backend reachable at ``endpoint_url``."""
 
+    def missing_service(self, service: str) -> str | None:
+        """Why ``service`` (boto3's name) cannot be used here, or None if it can."""
+        return None
+
     def stop(self) -> None:
         """Release what ``start`` took."""
 

@@ -41,6 +41,22 @@ class LocalStackBackend(Backend):
                 "to where it runs, or use --backend moto."
             ) from None
 
+    def missing_service(self, service: str) -> str | None:
+        name = LOCALSTACK_NAMES.get(service, service)
+        status = self.services.get(name)
+        if status is None or status in USABLE:
+            return None  # not listed: let the call itself say what is wrong
+        return f"LocalStack at {self.endpoint_url} reports {name} as {status!r}"
+
+
+#: LocalStack's health endpoint names a few services differently from boto3.
+LOCALSTACK_NAMES = {
+    "s3control": "s3",
+    "dynamodbstreams": "dynamodbstreams",
+    "stepfunctions": "stepfunctions",
+}
+USABLE = {"available", "running", "initialized"}
+
 
 def _reason(error: Exception) -> str:
     reason = getattr(error, "reason", error)
