@@ -18,6 +18,7 @@ from botocore.config import Config
 
 from harness import solutions
 from harness.backends import BACKENDS, EMULATORS, Backend, BackendUnavailable
+from harness.calls import ApiCalls
 from harness.claims import (
     Claim,
     MarkerError,
@@ -47,6 +48,7 @@ class LabRun:
         self.session: boto3.Session | None = None
         self.client_config: Config | None = None
         self.clients: dict[str, object] = {}  # shared by every test's `aws`
+        self.calls = ApiCalls()
         self._guard: LoopbackOnly | None = None
         self._environment: pytest.MonkeyPatch | None = None
         self._exit = ExitStack()
@@ -76,6 +78,11 @@ class LabRun:
                 # code reaches the emulator too.
                 self._environment.setenv("AWS_ENDPOINT_URL", self.backend.endpoint_url)
             self.session = boto3.Session()
+            self.calls.attach(self.session)
+            # A plain boto3.client(...) uses the default session: make it ours, so
+            # its calls are recorded too.
+            previous_default, boto3.DEFAULT_SESSION = boto3.DEFAULT_SESSION, self.session
+            self._exit.callback(setattr, boto3, "DEFAULT_SESSION", previous_default)
             # On an emulator a retry only hides an error; on AWS it rides out throttling.
             attempts = 1 if self.backend.emulated else 5
             self.client_config = Config(
@@ -197,6 +204,7 @@ def _awslab_isolation(request: pytest.FixtureRequest):
         return
     backend: Backend = request.getfixturevalue("aws_backend")
     backend.isolate()
+    request.config.stash[run_key].calls.clear()
     names: UniqueNames = request.getfixturevalue("unique_name")
     yield
     backend.clean_up(request.config.stash[run_key].session, names.prefix)
@@ -278,7 +286,11 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     report = yield
     if report.failed and claim_key in item.stash:
-        report.sections.append(("awslab claim", _explain(item, *item.stash[claim_key])))
+        explanation = _explain(item, *item.stash[claim_key])
+        calls = item.config.stash[run_key].calls.summary()
+        if calls:
+            explanation += f"\nAWS calls made: {calls}"
+        report.sections.append(("awslab claim", explanation))
     return report
 
 

@@ -92,8 +92,14 @@ def test_a_failed_lab_shows_its_claim_bullet_and_hint(lab: pytest.Pytester):
         f"""
         import pytest
 
+        import boto3
+
         @pytest.mark.claim("sqs.visibility-default", quote={QUOTE!r})
-        def test_default():
+        def test_default(aws):
+            url = aws.sqs.create_queue(QueueName="q")["QueueUrl"]
+            boto3.client("sqs").send_message(QueueUrl=url, MessageBody="m")
+            aws.sqs.receive_message(QueueUrl=url)
+            aws.sqs.receive_message(QueueUrl=url)
             # HINT: how long does a received message stay hidden by default?
             # BEGIN SOLUTION
             timeout = 29
@@ -109,6 +115,7 @@ def test_a_failed_lab_shows_its_claim_bullet_and_hint(lab: pytest.Pytester):
             "claim sqs.visibility-default",
             f'line 4 (aws integration and messaging > sqs > message visibility timeout): "{QUOTE}"',
             "hint: how long does a received message stay hidden by default?",
+            "AWS calls made: CreateQueue, SendMessage, ReceiveMessage ×2",
         ]
     )
 

@@ -127,15 +127,17 @@ class MotoLambdaRuntime:
         runtime = self.runtime
         original_invoke = function_class.invoke
 
-        def _invoke_lambda(function, event=None):
+        # The replacements keep moto's parameter names, so that a second runtime (a
+        # nested test session) passes the same signature check and stacks on this one.
+        def _invoke_lambda(self, event=None):
             # moto passes the string "{}" when the request had no payload; Lambda's event is {}.
             if event is None or event == "{}":
                 event = {}
-            invocation = runtime.invoke(spec_from_moto(function), event, log_sink_for(function))
+            invocation = runtime.invoke(spec_from_moto(self), event, log_sink_for(self))
             return invocation.payload, invocation.errored, invocation.log_tail
 
-        def invoke(function, body, request_headers, response_headers):
-            result = original_invoke(function, body, request_headers, response_headers)
+        def invoke(self, body, request_headers, response_headers):
+            result = original_invoke(self, body, request_headers, response_headers)
             synchronous = request_headers.get("x-amz-invocation-type", "RequestResponse")
             if synchronous == "RequestResponse" and (
                 response_headers.get("x-amz-function-error") == "Handled"

@@ -1,0 +1,33 @@
+"""The AWS API calls a test made, to show beside its failure.
+
+"SendMessage, ReceiveMessage ×2" next to a failed assertion tells a student
+what their code actually asked AWS, and what it never asked (no DeleteMessage).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import boto3
+
+
+class ApiCalls:
+    """Records every operation called through clients of one boto3 session."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+
+    def attach(self, session: boto3.Session) -> None:
+        # Clients copy the session's event hooks when made, so attach before any client.
+        session.events.register("before-call", self._record)
+
+    def _record(self, model, **kwargs) -> None:
+        self.names.append(model.name)  # list.append is atomic: calls from threads are safe
+
+    def clear(self) -> None:
+        self.names.clear()
+
+    def summary(self) -> str:
+        """``"SendMessage, ReceiveMessage ×2"``: in order, repeats folded."""
+        runs = [(name, len(list(group))) for name, group in itertools.groupby(self.names)]
+        return ", ".join(name if count == 1 else f"{name} ×{count}" for name, count in runs)

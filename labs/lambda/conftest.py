@@ -1,0 +1,108 @@
+"""Shared fixtures for the Lambda labs: an execution role, and deploying a handler in one call.
+
+On moto the functions really run: the harness's Python runtime
+(``harness/lambda_runtime``) starts a warm worker process per function version.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import pytest
+
+from harness.lambda_runtime import zip_package
+
+TRUST_POLICY = {
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Principal": {"Service": "lambda.amazonaws.com"},
+            "Action": "sts:AssumeRole",
+        }
+    ],
+}
+
+
+@pytest.fixture
+def role(aws, unique_name) -> str:
+    """The ARN of an execution role that Lambda may assume."""
+    return aws.iam.create_role(
+        RoleName=unique_name("role"), AssumeRolePolicyDocument=json.dumps(TRUST_POLICY)
+    )["Role"]["Arn"]
+
+
+@pytest.fixture
+def deploy(aws, role, unique_name):
+    """``deploy(source, **config)`` -> the name of a new python3.12 function.
+
+    ``source`` is the text of ``app.py`` (dedented); the handler is ``app.handler``
+    unless ``Handler=`` says otherwise. Any other keyword goes to CreateFunction.
+    """
+    count = 0
+
+    def deploy(source: str, stem: str = "fn", **config) -> str:
+        nonlocal count
+        count += 1
+        name = unique_name(f"{stem}{count}")
+        arguments = {
+            "FunctionName": name,
+            "Runtime": "python3.12",
+            "Role": role,
+            "Handler": "app.handler",
+            "Code": {"ZipFile": zip_package({"app.py": textwrap.dedent(source)})},
+        }
+        arguments.update(config)
+        aws.lambda_.create_function(**arguments)
+        return name
+
+    return deploy
+
+
+@pytest.fixture
+def invoke(aws):
+    """``invoke(name, event=None, **options)`` -> the decoded payload of a synchronous invoke."""
+
+    def invoke(name: str, event: object = None, **options):
+        response = aws.lambda_.invoke(
+            FunctionName=name, Payload=json.dumps(event if event is not None else {}), **options
+        )
+        return json.loads(response["Payload"].read() or "null")
+
+    return invoke
+
+
+@pytest.fixture
+def queue_arn(aws):
+    """``queue_arn(url)`` -> the queue's ARN, which event source mappings and policies take."""
+
+    def queue_arn(url: str) -> str:
+        attributes = aws.sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])
+        return attributes["Attributes"]["QueueArn"]
+
+    return queue_arn
+
+
+@pytest.fixture
+def receive(aws):
+    """``receive(url)``: the bodies of the messages visible now (no long poll)."""
+
+    def receive(url: str) -> list[str]:
+        messages = aws.sqs.receive_message(
+            QueueUrl=url, MaxNumberOfMessages=10, WaitTimeSeconds=0
+        ).get("Messages", [])
+        return [message["Body"] for message in messages]
+
+    return receive
+
+
+@pytest.fixture
+def delivery_timeout(aws_backend) -> float:
+    """How long to wait for something Lambda delivers in the background.
+
+    moto does its deliveries inside the API call that causes them, so what has
+    not arrived at once never will: a short wait keeps its gap tests fast.
+    Elsewhere (LocalStack, AWS) delivery takes real seconds: the backend's own wait.
+    """
+    return 0.5 if aws_backend.moves_time else aws_backend.settle_seconds
