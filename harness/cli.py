@@ -18,7 +18,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from harness import blank_check, sandbox
+from harness import blank_check, progress, sandbox
 from harness.claims import MarkerError, Notes, claims_in
 from harness.grade import TEST_TIMEOUT_SECONDS, Grade, grade
 from harness.handout import HandoutError, handout, reset
@@ -55,6 +55,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("check", help="lab authors: every lab can fail, quotes, READMEs")
     p.add_argument("paths", nargs="*", type=existing_folder, default=None, metavar="PATH")
     p.add_argument("--json", action="store_true", help="print JSON instead of lines")
+
+    p = commands.add_parser("list", help="topics, labs and claims, with the last run's outcome")
+    p.add_argument("paths", nargs="*", type=Path, metavar="TOPIC")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    p = commands.add_parser("progress", help="per topic: claims proven, and the next lab")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    p = commands.add_parser("hint", help="the hints of the next exercise to do")
+    p.add_argument("lab", type=Path, metavar="LAB", help="a topic folder or a lab module")
 
     p = commands.add_parser("reset", help="restore a handed-out file to its TODO stubs")
     p.add_argument("module", type=Path, metavar="FILE")
@@ -186,9 +196,67 @@ def run_reset(options, console: Console) -> int:
     return 0
 
 
+def _exercises(paths: Sequence[Path]) -> tuple[list[progress.Exercise], dict]:
+    root = Path.cwd().resolve()
+    for path in paths:
+        if not path.exists():
+            raise CommandError(f"{path} does not exist: name a topic folder such as labs/sqs")
+    return progress.exercises(list(paths) or [root / "labs"], root), progress.last_run(root)
+
+
+def run_list(options, console: Console) -> int:
+    exercises, last = _exercises(options.paths)
+    rows = [
+        {"test": e.nodeid, "claim": e.claim.id, "last": progress.outcome_of(e, last)}
+        for e in exercises
+    ]
+    if options.json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    table = Table(title=f"labs (last run: {last.get('backend', 'none yet')})")
+    for column in ("lab", "claim", "last run"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(row["test"], row["claim"], row["last"])
+    console.print(table)
+    return 0
+
+
+def run_progress(options, console: Console) -> int:
+    exercises, last = _exercises([])
+    rows = progress.progress(exercises, last)
+    if options.json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    table = Table(title="claims you have proven (from the last run)")
+    for column in ("topic", "proven", "next lab"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(row["topic"], f"{row['proven']}/{row['claims']}", row["next"] or "all done")
+    console.print(table)
+    return 0
+
+
+def run_hint(options, console: Console) -> int:
+    exercises, last = _exercises([options.lab])
+    exercise = progress.next_exercise(exercises, last)
+    if exercise is None:
+        console.print(f"every exercise in {options.lab} passed in the last run")
+        return 0
+    console.print(f"{exercise.nodeid} (claim {exercise.claim.id}, last run: "
+                  f"{progress.outcome_of(exercise, last)})")  # fmt: skip
+    console.print(f'notes: "{exercise.claim.quote}"')
+    for hint in exercise.hints or ("none written for this one: read the claim, then the test",):
+        console.print(f"hint: {hint}")
+    return 0
+
+
 COMMANDS = {
     "handout": run_handout,
     "grade": run_grade,
     "check": run_check,
     "reset": run_reset,
+    "list": run_list,
+    "progress": run_progress,
+    "hint": run_hint,
 }

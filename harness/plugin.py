@@ -35,6 +35,7 @@ from harness.safety import LoopbackOnly, emulator_environment
 from harness.waiting import Eventually
 
 CLOCK_PROPERTY = "awslab_clock_seconds"
+LAST_RUN_KEY = "awslab/last-run"  # in pytest's cache: .pytest_cache/v/awslab/last-run
 
 
 class LabRun:
@@ -333,9 +334,20 @@ class ReportCollector:
         self.report.add(report)
 
     def pytest_sessionfinish(self) -> None:
+        if hasattr(self.config, "workerinput"):
+            return  # the xdist controller writes, from every worker's reports
         directory = self.config.getoption("claims_report")
-        if directory and not hasattr(self.config, "workerinput"):
+        if directory:
             self.written = self.report.write(Path(directory))
+        cache = getattr(self.config, "cache", None)
+        if cache is not None and self.report.claims:
+            # What `awslab list / progress / hint` read: merged, so that running
+            # one topic does not forget the others.
+            last = cache.get(LAST_RUN_KEY, {"tests": {}, "claims": {}})
+            last["backend"] = self.report.backend
+            last["tests"].update(self.report.test_outcomes())
+            last["claims"].update({c["id"]: c["outcome"] for c in self.report.as_dict()["claims"]})
+            cache.set(LAST_RUN_KEY, last)
 
     def pytest_terminal_summary(self, terminalreporter) -> None:
         if not self.report.claims:

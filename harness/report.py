@@ -103,6 +103,10 @@ class ClaimsReport:
             )
         return {"notes": self.notes, "backend": self.backend, "claims": claims}
 
+    def test_outcomes(self) -> dict[str, str]:
+        """``nodeid -> passed | gap | failed | skipped`` for every claim-marked test."""
+        return {nodeid: test.outcome for nodeid, test in self._tests.items()}
+
     def counts(self) -> Counter:
         return Counter(claim["outcome"] for claim in self.as_dict()["claims"])
 

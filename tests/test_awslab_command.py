@@ -208,3 +208,27 @@ def test_check_finds_a_lab_that_cannot_fail(course: pytest.Pytester, capsys):
     capsys.readouterr()
     assert main(["check", "labs/demo"]) == 1
     assert "test_weak.py::test_weak: passed with its solution blanked" in capsys.readouterr().out
+
+
+def test_a_student_sees_progress_and_the_next_hint(course: pytest.Pytester, capsys):
+    assert main(["hint", "labs/demo"]) == 0
+    assert "test_basics.py::test_add" in capsys.readouterr().out, "nothing run yet: the first"
+    course.runpytest("labs/demo", "-p", "no:randomly", "-k", "add or items or word")
+    capsys.readouterr()
+
+    assert main(["progress", "--json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert row == {"topic": "demo", "proven": 3, "claims": 6, "next": "labs/demo/test_basics.py"}
+
+    assert main(["list", "labs/demo", "--json"]) == 0
+    last = {r["test"].split("::")[1]: r["last"] for r in json.loads(capsys.readouterr().out)}
+    assert last == {"test_add": "passed", "test_items": "passed", "test_queue": "not run",
+                    "test_word": "passed", "test_without_a_region": "not run",
+                    "test_double": "not run"}  # fmt: skip
+
+    assert main(["hint", "labs/demo"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(
+        "labs/demo/test_basics.py::test_queue (claim demo.queue, last run: not run)"
+    )
+    assert main(["hint", "labs/nowhere"]) == 2
