@@ -18,7 +18,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from harness import blank_check, progress, sandbox
+from harness import blank_check, notes_page, progress, sandbox
 from harness.claims import MarkerError, Notes, claims_in
 from harness.grade import TEST_TIMEOUT_SECONDS, Grade, grade
 from harness.handout import HandoutError, handout, reset
@@ -55,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("check", help="lab authors: every lab can fail, quotes, READMEs")
     p.add_argument("paths", nargs="*", type=existing_folder, default=None, metavar="PATH")
     p.add_argument("--json", action="store_true", help="print JSON instead of lines")
+
+    p = commands.add_parser("report", help="merge claims.json files into one page per backend")
+    p.add_argument("reports", nargs="+", type=Path, metavar="CLAIMS_JSON")
+    p.add_argument("--out", type=Path, default=Path("reports"), help="folder for claims.html")
+    p.add_argument("--notes", type=Path, default=Path(sandbox.NOTES), help="the notes file")
 
     p = commands.add_parser("list", help="topics, labs and claims, with the last run's outcome")
     p.add_argument("paths", nargs="*", type=Path, metavar="TOPIC")
@@ -181,6 +186,21 @@ def sandbox_outcomes(paths: Sequence[Path], root: Path) -> dict[str, sandbox.Out
         return sandbox.run_pytest(workspace, [str(p.resolve().relative_to(root)) for p in paths])
 
 
+def run_report(options, console: Console) -> int:
+    for path in [*options.reports, options.notes]:
+        if not path.is_file():
+            raise CommandError(f"{path} is not a file")
+    try:
+        reports = notes_page.load(options.reports)
+    except (ValueError, KeyError) as error:
+        raise CommandError(f"not a claims report: {error}") from None
+    page = notes_page.write(reports, options.notes, str(options.notes), options.out)
+    parity = options.out / "parity.md"
+    parity.write_text(notes_page.parity_markdown(reports), encoding="utf-8")
+    console.print(f"wrote {page} and {parity}")
+    return 0
+
+
 def run_reset(options, console: Console) -> int:
     if not options.module.is_file():
         raise CommandError(f"{options.module} is not a file")
@@ -256,6 +276,7 @@ COMMANDS = {
     "grade": run_grade,
     "check": run_check,
     "reset": run_reset,
+    "report": run_report,
     "list": run_list,
     "progress": run_progress,
     "hint": run_hint,

@@ -338,7 +338,8 @@ class ReportCollector:
             return  # the xdist controller writes, from every worker's reports
         directory = self.config.getoption("claims_report")
         if directory:
-            self.written = self.report.write(Path(directory))
+            notes = self.config.stash[run_key].notes
+            self.written = self.report.write(Path(directory), notes.path if notes else None)
         cache = getattr(self.config, "cache", None)
         if cache is not None and self.report.claims:
             # What `awslab list / progress / hint` read: merged, so that running

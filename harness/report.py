@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from harness import notes_page
+
 CLAIM_PROPERTY = "awslab_claim"
 GAP_PROPERTY = "awslab_gap"
 OUTCOMES = ("verified", "errata", "gap", "failed", "skipped")
@@ -114,14 +116,18 @@ class ClaimsReport:
         counts = self.counts()
         return ", ".join(f"{counts[o]} {o}" for o in OUTCOMES)
 
-    def write(self, directory: Path) -> list[Path]:
+    def write(self, directory: Path, notes_path: Path | None = None) -> list[Path]:
+        """claims.json and claims.md, and claims.html when the notes file is at hand."""
         directory.mkdir(parents=True, exist_ok=True)
         data = self.as_dict()
         json_path = directory / "claims.json"
         json_path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
         md_path = directory / "claims.md"
         md_path.write_text(_markdown(data), encoding="utf-8")
-        return [json_path, md_path]
+        written = [json_path, md_path]
+        if notes_path is not None:
+            written.append(notes_page.write([data], notes_path, self.notes, directory))
+        return written
 
 
 _RECORD_KEYS = ("id", "topic", "quote", "notes_line", "notes_section", "errata", "source")
