@@ -90,9 +90,9 @@ BROKEN_TWO = {
     "assert total == 5": "assert total == 4",  # ... the check edited to match: ignored
     "items = [1, 2]": "items = [1, 2]\n    raise RuntimeError('boom')",  # an exception
     "    # BEGIN SOLUTION\n    word": "    word",  # a region's markers deleted
-    "    # END SOLUTION\n    assert word": "    # END SOLUTION\n    assert word",
     'aws.sqs.create_queue(QueueName="q")\n    # END SOLUTION': 'aws.sqs.create_queue(QueueName="q")'
-    '\n    # END SOLUTION\n    # BEGIN SOLUTION\n    print("x" * 10_000_000)\n    # END SOLUTION',
+    # a region duplicated
+    "\n    # END SOLUTION\n    # BEGIN SOLUTION\n    pass\n    # END SOLUTION",
 }
 
 
@@ -114,16 +114,22 @@ def course(pytester: pytest.Pytester):
     return pytester
 
 
-def submission(course: pytest.Pytester, name: str, edits: dict[str, str], more: bool = True):
-    folder = course.path / "class" / name / "labs" / "demo"
-    folder.mkdir(parents=True)
-    text = BASICS
+def edited(text: str, edits: dict[str, str]) -> str:
     for old, new in edits.items():
         assert old in text, old
         text = text.replace(old, new)
-    (folder / "test_basics.py").write_text(text)
-    if more:
-        (folder / "test_more.py").write_text(MORE)
+    return text
+
+
+def submission(
+    course: pytest.Pytester, name: str, edits: dict[str, str], more: dict[str, str] | None = None
+):
+    """A student's folder: the instructor's modules with ``edits`` (None: test_more.py missing)."""
+    folder = course.path / "class" / name / "labs" / "demo"
+    folder.mkdir(parents=True)
+    (folder / "test_basics.py").write_text(edited(BASICS, edits))
+    if more is not None:
+        (folder / "test_more.py").write_text(edited(MORE, more))
     return folder.parent.parent
 
 
@@ -152,9 +158,12 @@ def test_reset_restores_a_handed_out_file(course: pytest.Pytester, monkeypatch):
 
 def test_a_class_is_graded_fairly_whatever_it_hands_in(course: pytest.Pytester, capsys):
     main(["handout", "labs/demo", "--out", "class/untouched"])
-    perfect = submission(course, "perfect", {})
-    broken_one = submission(course, "broken-one", BROKEN_ONE, more=False)
-    broken_two = submission(course, "broken-two", BROKEN_TWO)
+    perfect = submission(course, "perfect", {}, more={})
+    broken_one = submission(course, "broken-one", BROKEN_ONE, more=None)
+    # Floods its output, and is right: the flood costs nothing but time.
+    flood_20_mb = "doubled = 2 * 21\n    for _ in range(200_000):\n        print('x' * 100)"
+    flood = {"doubled = 2 * 21": flood_20_mb}
+    broken_two = submission(course, "broken-two", BROKEN_TWO, more=flood)
     capsys.readouterr()
     code = main(
         ["grade", str(perfect), "class/untouched", str(broken_one), str(broken_two),
@@ -180,7 +189,7 @@ def test_a_class_is_graded_fairly_whatever_it_hands_in(course: pytest.Pytester, 
     assert "boom" in two["test_items"]
     assert two["test_word"].endswith("has no BEGIN SOLUTION")
     assert two["test_queue"] == "it has 2 solution regions where the lab has 1"
-    assert two["test_double"] is None
+    assert two["test_double"] is None, "20 MB of output, and still graded"
     with open(course.path / "grades.csv", newline="") as file:
         rows = list(csv.DictReader(file))
     assert [(r["score"], r["total"]) for r in rows] == [
