@@ -1,0 +1,49 @@
+"""Lambda function URLs: an HTTPS endpoint of the function's own.
+
+A function URL is attached to ``$LATEST`` or to an alias (never to a
+numbered version). Its AuthType says who may call it: ``NONE`` (anyone; the
+resource-based policy still applies) or ``AWS_IAM`` (signed requests, judged
+by identity- and resource-based policies).
+
+Notes, "lambda > lambda -- function url".
+"""
+
+import pytest
+from botocore.exceptions import ClientError
+
+HELLO = """
+def handler(event, context):
+    return {"statusCode": 200, "body": "hello"}
+"""
+
+
+@pytest.mark.claim("lambda.function-url-alias", quote="can be applied to alias or $latest")
+def test_a_url_belongs_to_latest_or_to_an_alias(aws, deploy):
+    name = deploy(HELLO)
+    version = aws.lambda_.publish_version(FunctionName=name)["Version"]
+    aws.lambda_.create_alias(FunctionName=name, Name="live", FunctionVersion=version)
+    # HINT: create one URL for $LATEST (no qualifier) and one for the alias "live".
+    # BEGIN SOLUTION
+    latest = aws.lambda_.create_function_url_config(FunctionName=name, AuthType="NONE")
+    live = aws.lambda_.create_function_url_config(
+        FunctionName=name, Qualifier="live", AuthType="AWS_IAM"
+    )
+    # END SOLUTION
+    assert latest["FunctionUrl"] != live["FunctionUrl"], "each gets an address of its own"
+    stored = aws.lambda_.get_function_url_config(FunctionName=name, Qualifier="live")
+    assert (stored["FunctionUrl"], stored["AuthType"]) == (live["FunctionUrl"], "AWS_IAM")
+
+
+@pytest.mark.claim("lambda.function-url-auth-types", quote="authType: configure public access")
+@pytest.mark.emulator_gap(
+    "moto", reason="moto stores any AuthType; AWS accepts only NONE and AWS_IAM"
+)
+def test_only_two_auth_types_exist(aws, deploy):
+    name = deploy(HELLO)
+    # HINT: which AuthType is not one of the two that exist? (a guess AWS refuses)
+    # BEGIN SOLUTION
+    made_up = "PUBLIC"
+    # END SOLUTION
+    with pytest.raises(ClientError) as refused:
+        aws.lambda_.create_function_url_config(FunctionName=name, AuthType=made_up)
+    assert refused.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
