@@ -15,12 +15,10 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from timing import cold_pytest_runs
+
 HANDLER = "def handler(event, context):\n    return {'echo': event}\n"
 
 
@@ -65,18 +63,6 @@ def invoke_latency(functions: int, calls: int) -> tuple[list[float], list[float]
         run.close()
 
 
-def lab_wall(runs: int) -> list[float]:
-    timings = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "pytest", "labs/lambda", "-q", "-p", "no:randomly"],
-            cwd=ROOT, check=True, capture_output=True,
-        )  # fmt: skip
-        timings.append(time.perf_counter() - started)
-    return timings
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -96,7 +82,7 @@ def main() -> None:
         f"moto's own GetFunctionConfiguration: {statistics.median(baseline) * ms:.2f} ms; "
         f"difference {(statistics.median(warm) - statistics.median(baseline)) * ms:.2f} ms"
     )
-    timings = lab_wall(options.runs)
+    timings = cold_pytest_runs("labs/lambda", options.runs)
     print(
         f"pytest labs/lambda, cold, {options.runs} runs: "
         f"median {statistics.median(timings):.2f} s, "

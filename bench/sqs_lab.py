@@ -12,27 +12,11 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import boto3
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def cold_runs(runs: int) -> list[float]:
-    timings = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "pytest", "labs/sqs", "-q", "-p", "no:randomly"],
-            cwd=ROOT, check=True, capture_output=True,
-        )  # fmt: skip
-        timings.append(time.perf_counter() - started)
-    return timings
+from timing import ROOT, cold_pytest_runs
 
 
 class ClockTally:
@@ -90,7 +74,7 @@ def main() -> None:
     parser.add_argument("--calls", type=int, default=400)
     options = parser.parse_args()
 
-    timings = cold_runs(options.runs)
+    timings = cold_pytest_runs("labs/sqs", options.runs)
     print(
         f"pytest labs/sqs, cold, {options.runs} runs: median {statistics.median(timings):.2f} s, "
         f"min {min(timings):.2f} s, max {max(timings):.2f} s"

@@ -12,12 +12,14 @@ Two guards, both undone when the run ends:
 
 from __future__ import annotations
 
-import ipaddress
-import socket
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
+
+from harness.loopback import LoopbackOnly, NetworkRefused, is_loopback
+
+__all__ = ["LoopbackOnly", "NetworkRefused", "emulator_environment", "is_loopback"]
 
 FAKE_CREDENTIALS = {
     "AWS_ACCESS_KEY_ID": "testing",
@@ -43,8 +45,6 @@ REAL_IDENTITY_VARIABLES = (
     "AWS_ENDPOINT_URL",
 )
 
-LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"})
-
 
 @contextmanager
 def emulator_environment() -> Iterator[pytest.MonkeyPatch]:
@@ -55,95 +55,3 @@ def emulator_environment() -> Iterator[pytest.MonkeyPatch]:
         for name, value in FAKE_CREDENTIALS.items():
             patch.setenv(name, value)
         yield patch
-
-
-class NetworkRefused(RuntimeError):
-    """A connection to a host off this machine, refused in emulator mode.
-
-    Not an ``OSError`` on purpose: HTTP libraries wrap those in generic
-    "could not connect" errors and retry them, which would hide the reason.
-    """
-
-
-def is_loopback(host: str | bytes | None) -> bool:
-    """Whether ``host`` names this machine (a loopback address or name)."""
-    if host is None:
-        return True  # getaddrinfo(None, port) asks for a local bind address
-    if isinstance(host, bytes):
-        host = host.decode()
-    host = host.strip("[]").lower()
-    if host in LOOPBACK_NAMES or host.endswith(".localhost"):
-        return True
-    try:
-        address = ipaddress.ip_address(host.split("%", 1)[0])
-    except ValueError:
-        return False
-    return address.is_loopback or address.is_unspecified
-
-
-class LoopbackOnly:
-    """Refuse connections and name lookups for hosts that are not loopback.
-
-    Usable on its own (``with LoopbackOnly(backend="moto"): ...``) and
-    nestable: each instance restores exactly what it replaced.
-    """
-
-    def __init__(self, backend: str, allowed_hosts: Iterable[str] = ()) -> None:
-        self.backend = backend
-        self.allowed_hosts = {h.lower() for h in allowed_hosts}
-        self._saved: tuple | None = None
-
-    def allows(self, host: str | bytes | None) -> bool:
-        if isinstance(host, bytes):
-            host = host.decode()
-        return is_loopback(host) or (host or "").lower() in self.allowed_hosts
-
-    def refuse(self, host: object, port: object) -> NetworkRefused:
-        return NetworkRefused(
-            f"awslab refused a connection to {host}:{port}: with --backend {self.backend} only "
-            "this machine is reachable, so no lab can touch a real AWS account. Use the `aws` "
-            "fixture or a plain boto3.client(...) without endpoint_url (AWS_ENDPOINT_URL points "
-            "at the emulator); real AWS needs --backend aws and AWSLAB_ALLOW_REAL_AWS=1."
-        )
-
-    def install(self) -> None:
-        original_getaddrinfo = socket.getaddrinfo
-        original_connect = socket.socket.connect
-        original_connect_ex = socket.socket.connect_ex
-        self._saved = (original_getaddrinfo, original_connect, original_connect_ex)
-        guard = self
-
-        def getaddrinfo(host, port, *args, **kwargs):
-            if not guard.allows(host):
-                raise guard.refuse(host, port)
-            return original_getaddrinfo(host, port, *args, **kwargs)
-
-        def checked(address) -> None:
-            # AF_UNIX addresses are paths (the Docker socket, for one): local by nature.
-            if isinstance(address, tuple) and not guard.allows(address[0]):
-                raise guard.refuse(address[0], address[1])
-
-        def connect(sock, address):
-            checked(address)
-            return original_connect(sock, address)
-
-        def connect_ex(sock, address):
-            checked(address)
-            return original_connect_ex(sock, address)
-
-        socket.getaddrinfo = getaddrinfo
-        socket.socket.connect = connect
-        socket.socket.connect_ex = connect_ex
-
-    def uninstall(self) -> None:
-        if self._saved is None:
-            return
-        socket.getaddrinfo, socket.socket.connect, socket.socket.connect_ex = self._saved
-        self._saved = None
-
-    def __enter__(self) -> LoopbackOnly:
-        self.install()
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.uninstall()

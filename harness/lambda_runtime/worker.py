@@ -25,7 +25,6 @@ import json
 import logging
 import os
 import resource
-import socket
 import sys
 import threading
 import time
@@ -146,43 +145,12 @@ def set_up_logging() -> RequestIdFilter:
 def refuse_remote_connections() -> None:
     """Let the function reach this machine (the emulator) and nothing else.
 
-    The same rule as ``harness.safety.LoopbackOnly`` in the test process,
-    kept to the standard library: a student's handler can never reach AWS.
+    The same guard as in the test process (``harness.loopback``, standard
+    library only): a student's handler can never reach AWS.
     """
-    import ipaddress
+    from harness.loopback import LoopbackOnly
 
-    def local(host) -> bool:
-        if host is None:
-            return True
-        host = (host.decode() if isinstance(host, bytes) else str(host)).strip("[]").lower()
-        if host in ("localhost", "ip6-localhost") or host.endswith(".localhost"):
-            return True
-        try:
-            address = ipaddress.ip_address(host.split("%", 1)[0])
-        except ValueError:
-            return False
-        return address.is_loopback or address.is_unspecified
-
-    def refused(host) -> OSError:
-        return ConnectionRefusedError(
-            f"awslab: a Lambda function on the emulator may only reach this machine, not {host}"
-        )
-
-    original_getaddrinfo = socket.getaddrinfo
-    original_connect = socket.socket.connect
-
-    def getaddrinfo(host, *args, **kwargs):
-        if not local(host):
-            raise refused(host)
-        return original_getaddrinfo(host, *args, **kwargs)
-
-    def connect(sock, address):
-        if isinstance(address, tuple) and not local(address[0]):
-            raise refused(address[0])
-        return original_connect(sock, address)
-
-    socket.getaddrinfo = getaddrinfo
-    socket.socket.connect = connect
+    LoopbackOnly(backend="moto, inside a Lambda function").install()
 
 
 def exit_with_parent(parent_pid: int) -> None:
