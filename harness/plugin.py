@@ -123,7 +123,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--claims-report",
         metavar="DIR",
         default=None,
-        help="write DIR/claims.json and DIR/claims.md: each claim's verdict on this backend",
+        help="write DIR/claims.json, claims.md and claims.html: each claim's verdict here",
     )
     parser.addini(
         "awslab_notes",
