@@ -24,7 +24,7 @@ HANDLER = "def handler(event, context):\n    return {'echo': event}\n"
 
 def invoke_latency(functions: int, calls: int) -> tuple[list[float], list[float], list[float]]:
     from harness.lambda_runtime import zip_package
-    from harness.plugin import LabRun
+    from harness.run import LabRun
 
     run = LabRun("moto", None, "notes")
     run.open()

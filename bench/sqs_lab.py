@@ -44,7 +44,7 @@ def emulated_vs_wall() -> tuple[float, float]:
 
 def per_call(calls: int) -> tuple[float, float]:
     from harness.clients import AwsClients
-    from harness.plugin import LabRun
+    from harness.run import LabRun
 
     run = LabRun("moto", None, "notes")
     run.open()

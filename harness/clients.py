@@ -18,12 +18,14 @@ def _on_the_emulator(endpoint_url: str):
 
     Some APIs put a prefix in front of the endpoint's host (S3 Control sends
     to ``<account-id>.<endpoint>``); in front of 127.0.0.1 that names no host.
+    The Host header keeps the prefixed name: LocalStack reads the account ID from it.
     """
     host = urlsplit(endpoint_url).netloc
 
     def before_send(request, **kwargs) -> None:
         parts = urlsplit(request.url)
         if parts.netloc != host and parts.netloc.endswith("." + host):
+            request.headers["Host"] = parts.netloc
             request.url = urlunsplit(parts._replace(netloc=host))
 
     return before_send
