@@ -45,11 +45,64 @@ def _sns(client, prefix: str) -> None:
                 client.delete_topic(TopicArn=topic["TopicArn"])
 
 
+def _kinesis(client, prefix: str) -> None:
+    for page in client.get_paginator("list_streams").paginate():
+        for name in page.get("StreamNames", []):
+            if name.startswith(prefix):
+                client.delete_stream(StreamName=name, EnforceConsumerDeletion=True)
+
+
+def _events(client, prefix: str) -> None:
+    buses = ["default"] + [
+        bus["Name"]
+        for bus in client.list_event_buses(NamePrefix=prefix).get("EventBuses", [])
+        if bus["Name"].startswith(prefix)
+    ]
+    for bus in buses:
+        for page in client.get_paginator("list_rules").paginate(EventBusName=bus):
+            for rule in page.get("Rules", []):
+                if bus == "default" and not rule["Name"].startswith(prefix):
+                    continue
+                targets = client.list_targets_by_rule(Rule=rule["Name"], EventBusName=bus)
+                ids = [target["Id"] for target in targets.get("Targets", [])]
+                if ids:
+                    client.remove_targets(Rule=rule["Name"], EventBusName=bus, Ids=ids)
+                client.delete_rule(Name=rule["Name"], EventBusName=bus)
+    for archive in client.list_archives(NamePrefix=prefix).get("Archives", []):
+        client.delete_archive(ArchiveName=archive["ArchiveName"])
+    for bus in buses[1:]:
+        client.delete_event_bus(Name=bus)
+
+
+def _stepfunctions(client, prefix: str) -> None:
+    for page in client.get_paginator("list_state_machines").paginate():
+        for machine in page.get("stateMachines", []):
+            if machine["name"].startswith(prefix):
+                client.delete_state_machine(stateMachineArn=machine["stateMachineArn"])
+
+
+def _iam_roles(client, prefix: str) -> None:
+    for page in client.get_paginator("list_roles").paginate():
+        for role in page["Roles"]:
+            name = role["RoleName"]
+            if not name.startswith(prefix):
+                continue
+            for policy in client.list_attached_role_policies(RoleName=name)["AttachedPolicies"]:
+                client.detach_role_policy(RoleName=name, PolicyArn=policy["PolicyArn"])
+            for inline in client.list_role_policies(RoleName=name)["PolicyNames"]:
+                client.delete_role_policy(RoleName=name, PolicyName=inline)
+            client.delete_role(RoleName=name)
+
+
 SWEEPERS: dict[str, Callable[[object, str], None]] = {
     "sqs": _sqs,
     "s3": _s3,
     "dynamodb": _dynamodb,
     "sns": _sns,
+    "kinesis": _kinesis,
+    "events": _events,
+    "stepfunctions": _stepfunctions,
+    "iam": _iam_roles,
 }
 
 

@@ -22,6 +22,8 @@ from harness import blank_check, notes_page, progress, sandbox
 from harness.claims import MarkerError, Notes, claims_in
 from harness.grade import TEST_TIMEOUT_SECONDS, Grade, grade
 from harness.handout import HandoutError, handout, reset
+from harness.localstack import doctor, launcher
+from harness.localstack.errors import LauncherError
 
 
 class CommandError(Exception):
@@ -71,6 +73,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("hint", help="the hints of the next exercise to do")
     p.add_argument("lab", type=Path, metavar="LAB", help="a topic folder or a lab module")
 
+    p = commands.add_parser("localstack", help="start, stop or look at LocalStack")
+    p.add_argument("action", choices=("up", "down", "status"))
+    docker = p.add_mutually_exclusive_group()
+    docker.add_argument(
+        "--docker", dest="docker", action="store_true", default=None, help="in Docker"
+    )
+    docker.add_argument(
+        "--no-docker", dest="docker", action="store_false", help="on this machine (Python 3.13)"
+    )
+
+    commands.add_parser("doctor", help="what this machine has for the labs, and what to do")
+
     p = commands.add_parser("reset", help="restore a handed-out file to its TODO stubs")
     p.add_argument("module", type=Path, metavar="FILE")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
@@ -82,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     console = Console(stderr=False, highlight=False, soft_wrap=True)
     try:
         return COMMANDS[options.command](options, console)
-    except (CommandError, HandoutError, MarkerError) as error:
+    except (CommandError, HandoutError, MarkerError, LauncherError) as error:
         print(f"awslab {options.command}: {error}", file=sys.stderr)
         return 2
 
@@ -271,6 +285,23 @@ def run_hint(options, console: Console) -> int:
     return 0
 
 
+def run_localstack(options, console: Console) -> int:
+    if options.action == "up":
+        launcher.up(docker=options.docker, echo=console.print)
+        return 0
+    if options.action == "down":
+        launcher.down(echo=console.print)
+        return 0
+    current = launcher.status()
+    for line in current.lines():
+        console.print(line)
+    return 0 if current.running else 1
+
+
+def run_doctor(options, console: Console) -> int:
+    return doctor.report(echo=console.print)
+
+
 COMMANDS = {
     "handout": run_handout,
     "grade": run_grade,
@@ -280,4 +311,6 @@ COMMANDS = {
     "list": run_list,
     "progress": run_progress,
     "hint": run_hint,
+    "localstack": run_localstack,
+    "doctor": run_doctor,
 }

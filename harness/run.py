@@ -59,6 +59,8 @@ class LabRun:
                 # So that a plain boto3.client("sqs") in a lab or a student's
                 # code reaches the emulator too.
                 self._environment.setenv("AWS_ENDPOINT_URL", self.backend.endpoint_url)
+                for name, value in self.backend.environment().items():
+                    self._environment.setenv(name, value)
             self.session = boto3.Session()
             self.calls.attach(self.session)
             # A plain boto3.client(...) uses the default session: make it ours, so
@@ -71,6 +73,9 @@ class LabRun:
                 retries={"mode": "standard", "max_attempts": attempts},
                 connect_timeout=5,
                 read_timeout=65,  # above SQS's 20 s long poll
+                # AWS serves some calls on a prefixed host ("sync-" for StartSyncExecution);
+                # an emulator has one host for everything.
+                inject_host_prefix=not self.backend.emulated,
             )
         return self.backend
 

@@ -22,8 +22,10 @@ from harness.loopback import LoopbackOnly, NetworkRefused, is_loopback
 __all__ = ["LoopbackOnly", "NetworkRefused", "emulator_environment", "is_loopback"]
 
 FAKE_CREDENTIALS = {
-    "AWS_ACCESS_KEY_ID": "testing",
-    "AWS_SECRET_ACCESS_KEY": "testing",
+    # "test"/"test": LocalStack checks signatures (pre-signed URLs) of unknown keys
+    # against the secret "test"; moto takes anything.
+    "AWS_ACCESS_KEY_ID": "test",
+    "AWS_SECRET_ACCESS_KEY": "test",
     "AWS_DEFAULT_REGION": "us-east-1",
     "AWS_REGION": "us-east-1",
     # Point botocore's config and credential files at nothing, so a profile

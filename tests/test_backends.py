@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import time
 
@@ -61,7 +62,7 @@ def test_a_localstack_that_is_not_running_gets_one_clear_line_fast(
     assert time.monotonic() - started < 5
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(
-        ["ERROR: LocalStack is not answering at http://127.0.0.1:*docker compose up -d localstack*"]
+        ["ERROR: LocalStack is not answering at http://127.0.0.1:*awslab localstack up*"]
     )
 
 
@@ -144,6 +145,10 @@ def test_the_sweep_deletes_only_the_tests_own_resources(aws, aws_backend, unique
             AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
             BillingMode="PAY_PER_REQUEST",
         )
+        aws.iam.create_role(RoleName=name, AssumeRolePolicyDocument="{}")
+    statement = {"Effect": "Allow", "Action": "sqs:*", "Resource": "*"}
+    policy = json.dumps({"Version": "2012-10-17", "Statement": [statement]})
+    aws.iam.put_role_policy(RoleName=mine, PolicyName="inline", PolicyDocument=policy)
     aws.s3.put_bucket_versioning(Bucket=mine, VersioningConfiguration={"Status": "Enabled"})
     aws.s3.put_object(Bucket=mine, Key="k", Body=b"v2")
 
@@ -154,3 +159,4 @@ def test_the_sweep_deletes_only_the_tests_own_resources(aws, aws_backend, unique
     assert [b["Name"] for b in aws.s3.list_buckets()["Buckets"]] == [other]
     assert [t["TopicArn"].rsplit(":", 1)[-1] for t in aws.sns.list_topics()["Topics"]] == [other]
     assert aws.dynamodb.list_tables()["TableNames"] == [other]
+    assert [r["RoleName"] for r in aws.iam.list_roles()["Roles"]] == [other]

@@ -59,7 +59,7 @@ def test_a_lab_cannot_reach_real_aws_even_when_it_asks(lab: pytest.Pytester, mon
 
         def test_credentials_are_fake(aws):
             credentials = boto3.Session().get_credentials()
-            assert credentials.access_key == "testing"
+            assert credentials.access_key == "test"
             assert "AWS_PROFILE" not in os.environ
 
         def test_a_plain_client_reaches_the_emulator(aws):

@@ -33,6 +33,10 @@ class Backend:
     def start(self) -> None:
         """Make the backend reachable at ``endpoint_url``."""
 
+    def environment(self) -> dict[str, str]:
+        """Variables the test process needs once the backend runs (after ``start``)."""
+        return {}
+
     def missing_service(self, service: str) -> str | None:
         """Why ``service`` (boto3's name) cannot be used here, or None if it can."""
         return None

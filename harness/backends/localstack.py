@@ -10,6 +10,7 @@ import urllib.request
 from localstack_client.config import get_service_endpoint
 
 from harness.backends.base import Backend, BackendUnavailable
+from harness.localstack import launcher
 
 HEALTH_TIMEOUT_SECONDS = 5
 
@@ -37,8 +38,8 @@ class LocalStackBackend(Backend):
         except (OSError, urllib.error.URLError, ValueError) as error:
             raise BackendUnavailable(
                 f"LocalStack is not answering at {self.endpoint_url} ({_reason(error)}). "
-                "Start it with `docker compose up -d localstack`, or set AWSLAB_LOCALSTACK_URL "
-                "to where it runs, or use --backend moto."
+                "Start it with `awslab localstack up` (`--no-docker` without a Docker engine), "
+                "or set AWSLAB_LOCALSTACK_URL to where it runs, or use --backend moto."
             ) from None
 
     def missing_service(self, service: str) -> str | None:
@@ -46,7 +47,9 @@ class LocalStackBackend(Backend):
         status = self.services.get(name)
         if status is None or status in USABLE:
             return None  # not listed: let the call itself say what is wrong
-        return f"LocalStack at {self.endpoint_url} reports {name} as {status!r}"
+        reason = f"LocalStack at {self.endpoint_url} reports {name} as {status!r}"
+        why = launcher.why_left_out(self.endpoint_url, name)  # when awslab started it
+        return f"{reason} ({why})" if why else reason
 
 
 #: LocalStack's health endpoint names a few services differently from boto3.

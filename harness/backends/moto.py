@@ -35,6 +35,11 @@ class MotoBackend(Backend):
         self._lambda = MotoLambdaRuntime(self.endpoint_url)
         self._lambda.install()
 
+    def environment(self) -> dict[str, str]:
+        # moto's own service integrations (a Step Functions Task calling SQS, say)
+        # call back into the server at localhost:$MOTO_PORT, 5000 unless told.
+        return {"MOTO_PORT": self.endpoint_url.rsplit(":", 1)[1]}
+
     def stop(self) -> None:
         if self._lambda is not None:
             self._lambda.uninstall()  # stops every worker process

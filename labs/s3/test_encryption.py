@@ -119,6 +119,11 @@ def test_new_objects_get_sse_s3_when_nothing_is_asked(aws, bucket):
     reason="moto accepts SSE-C uploads on any bucket and ignores BlockedEncryptionTypes; "
     "AWS blocks SSE-C on new buckets since April 2026 (403 AccessDenied)",
 )
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack accepts SSE-C uploads on a new bucket; AWS blocks SSE-C on new buckets "
+    "since April 2026 (AccessDenied)",
+)
 def test_a_new_bucket_refuses_sse_c_uploads(aws, bucket, error_code):
     customer_key = os.urandom(32)
     # HINT: what error code does a new bucket answer to a PUT carrying an SSE-C key?

@@ -30,6 +30,11 @@ def report(aws, bucket) -> str:
 
 
 @pytest.mark.claim("s3.presigned-get", quote="use cli, sdk, console to create pre-signed urls")
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack does not check permissions (no IAM enforcement in the community edition): "
+    "an unsigned GET of a private object is served (200); AWS answers 403",
+)
 def test_anyone_with_the_url_can_download(bucket, report, presigner, object_url):
     assert requests.get(object_url(bucket, report), timeout=10).status_code == 403, "private"
     # HINT: sign a GET of the report valid for 5 minutes (generate_presigned_url).
@@ -82,13 +87,14 @@ def test_the_url_carries_the_signers_access_key(aws, bucket, report, presigner):
     "403 AccessDenied (Request has expired)",
 )
 def test_an_expired_url_is_refused(bucket, report, presigner, clock):
+    # 2 s of validity: the same expiry as 7 days, without a real wait on LocalStack or AWS.
     url = presigner.generate_presigned_url(
-        "get_object", Params={"Bucket": bucket, "Key": report}, ExpiresIn=60
+        "get_object", Params={"Bucket": bucket, "Key": report}, ExpiresIn=2
     )
     assert requests.get(url, timeout=10).status_code == 200
     # HINT: let the URL expire.
     # BEGIN SOLUTION
-    clock.advance(61)
+    clock.advance(3)
     # END SOLUTION
     expired = requests.get(url, timeout=10)
     assert expired.status_code == 403

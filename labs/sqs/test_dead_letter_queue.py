@@ -40,15 +40,23 @@ def test_a_message_moves_to_the_dlq_after_max_receives(aws, queue, unique_name, 
     policy = {"deadLetterTargetArn": queue_arn(aws, dlq), "maxReceiveCount": 2}
     aws.sqs.set_queue_attributes(QueueUrl=queue, Attributes={"RedrivePolicy": json.dumps(policy)})
     # END SOLUTION
+    # A 2 s visibility timeout instead of the default 30 s: a failed receive comes back
+    # sooner, so a backend that cannot move its clock (LocalStack, AWS) waits seconds.
+    aws.sqs.set_queue_attributes(QueueUrl=queue, Attributes={"VisibilityTimeout": "2"})
     aws.sqs.send_message(QueueUrl=queue, MessageBody="poison")
     for _ in range(2):  # the consumer fails twice: it never deletes the message
         assert receive(queue) == ["poison"]
-        clock.advance(31)
+        clock.advance(3)
     assert receive(queue) == []
     assert receive(dlq) == ["poison"]
 
 
 @pytest.mark.claim("sqs.fifo-dlq-is-fifo", quote="fifo queue -- fifo dlq queue")
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack accepts a standard queue as the dead-letter queue of a FIFO queue; AWS "
+    "refuses it (the DLQ of a FIFO queue must be a FIFO queue)",
+)
 def test_a_fifo_queue_needs_a_fifo_dlq(aws, fifo_queue, queue, unique_name, queue_attribute):
     def redrive_to(dlq_url: str) -> None:
         policy = {"deadLetterTargetArn": queue_arn(aws, dlq_url), "maxReceiveCount": 3}
@@ -87,11 +95,19 @@ def test_a_dlq_can_keep_messages_for_14_days(aws, unique_name, queue_attribute):
 @pytest.mark.emulator_gap(
     "moto", reason="moto does not implement StartMessageMoveTask (the DLQ redrive API)"
 )
-def test_a_redrive_moves_messages_back_to_the_source(aws, queue, unique_name, eventually, receive):
+def test_a_redrive_moves_messages_back_to_the_source(
+    aws, queue, unique_name, eventually, receive, queue_attribute
+):
     dlq = aws.sqs.create_queue(QueueName=unique_name("dlq"))["QueueUrl"]
     policy = {"deadLetterTargetArn": queue_arn(aws, dlq), "maxReceiveCount": 1}
     aws.sqs.set_queue_attributes(QueueUrl=queue, Attributes={"RedrivePolicy": json.dumps(policy)})
-    aws.sqs.send_message(QueueUrl=dlq, MessageBody="fixed-now")
+    aws.sqs.send_message(QueueUrl=queue, MessageBody="fixed-now")
+    # The consumer fails once (VisibilityTimeout=0 gives the message back at once); the
+    # next receive moves it to the DLQ. Only a message that came from a source queue this
+    # way has a source to go back to: one sent to the DLQ directly has none.
+    assert receive(queue, VisibilityTimeout=0) == ["fixed-now"]
+    assert receive(queue) == []
+    eventually(lambda: queue_attribute(dlq, "ApproximateNumberOfMessages") == "1")
     # HINT: start a message move task from the DLQ; with no destination it goes back to the source.
     # BEGIN SOLUTION
     aws.sqs.start_message_move_task(SourceArn=queue_arn(aws, dlq))

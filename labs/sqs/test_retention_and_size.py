@@ -44,6 +44,11 @@ def test_retention_defaults_to_4_days_and_can_be_1_minute(aws, queue, unique_nam
 @pytest.mark.emulator_gap(
     "moto", reason="moto accepts any MessageRetentionPeriod; AWS refuses values above 14 days"
 )
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack accepts a MessageRetentionPeriod above 14 days (1,209,600 s); AWS refuses "
+    "it",
+)
 def test_retention_above_14_days_is_refused(aws, unique_name):
     # HINT: the first MessageRetentionPeriod, in seconds, that SQS refuses.
     # BEGIN SOLUTION

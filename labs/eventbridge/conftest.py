@@ -1,0 +1,107 @@
+"""Shared fixtures for the EventBridge labs: an SQS queue as the target that shows what arrived."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+class TargetQueue:
+    """An SQS queue that EventBridge rules deliver to, and the events it received."""
+
+    def __init__(self, aws, url: str, arn: str, eventually) -> None:
+        self.aws = aws
+        self.url = url
+        self.arn = arn
+        self._eventually = eventually
+
+    def received(self, at_least: int = 0) -> list:
+        """The bodies delivered so far, parsed as JSON (deleted as read); waits for ``at_least``."""
+        bodies: list = []
+
+        def enough() -> bool:
+            while batch := self.aws.sqs.receive_message(
+                QueueUrl=self.url, MaxNumberOfMessages=10, WaitTimeSeconds=0
+            ).get("Messages", []):
+                self.aws.sqs.delete_message_batch(
+                    QueueUrl=self.url,
+                    Entries=[
+                        {"Id": str(n), "ReceiptHandle": m["ReceiptHandle"]}
+                        for n, m in enumerate(batch)
+                    ],
+                )
+                bodies.extend(json.loads(m["Body"]) for m in batch)
+            return len(bodies) >= at_least
+
+        if at_least:
+            self._eventually(enough)
+        else:
+            enough()
+        return bodies
+
+
+@pytest.fixture
+def target_queue(aws, unique_name, eventually) -> TargetQueue:
+    """A new SQS queue whose access policy lets EventBridge send to it."""
+    url = aws.sqs.create_queue(QueueName=unique_name("events"))["QueueUrl"]
+    arn = aws.sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"][
+        "QueueArn"
+    ]
+    policy = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Principal": {"Service": "events.amazonaws.com"},
+                "Action": "sqs:SendMessage",
+                "Resource": arn,
+            }
+        ],
+    }
+    aws.sqs.set_queue_attributes(QueueUrl=url, Attributes={"Policy": json.dumps(policy)})
+    return TargetQueue(aws, url, arn, eventually)
+
+
+@pytest.fixture
+def route(aws, unique_name, target_queue):
+    """``route(pattern, bus="default", **target)``: a rule sending matching events to the queue.
+
+    ``target`` adds fields to the rule's target, such as ``InputTransformer={...}``.
+    Returns the rule's name.
+    """
+
+    def route(pattern: dict, bus: str = "default", **target) -> str:
+        name = unique_name("rule")
+        aws.events.put_rule(Name=name, EventBusName=bus, EventPattern=json.dumps(pattern))
+        aws.events.put_targets(
+            Rule=name,
+            EventBusName=bus,
+            Targets=[{"Id": "queue", "Arn": target_queue.arn, **target}],
+        )
+        return name
+
+    return route
+
+
+@pytest.fixture
+def put_event(aws):
+    """``put_event(detail, source="shop.orders", detail_type="OrderPlaced", bus="default")``."""
+
+    def put_event(
+        detail: dict, source: str = "shop.orders", detail_type: str = "OrderPlaced", bus="default"
+    ) -> str:
+        response = aws.events.put_events(
+            Entries=[
+                {
+                    "Source": source,
+                    "DetailType": detail_type,
+                    "Detail": json.dumps(detail),
+                    "EventBusName": bus,
+                }
+            ]
+        )
+        assert response["FailedEntryCount"] == 0, response["Entries"]
+        return response["Entries"][0]["EventId"]
+
+    return put_event

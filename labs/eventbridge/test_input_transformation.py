@@ -1,0 +1,39 @@
+"""Input transformation: the target gets the message it needs, not the whole event.
+
+The warehouse's queue wants one line per order ("order 42: 150 EUR"), not
+EventBridge's JSON envelope. An *input transformer* on the rule's target
+picks fields out of the event with JSON paths (``InputPathsMap``) and puts
+them in a template (``InputTemplate``). A target can also get a fixed
+``Input`` instead of the event, or one part of it (``InputPath``).
+
+Notes, "aws monitoring and troubleshooting and audit > aws eventbridge".
+"""
+
+import pytest
+
+
+@pytest.mark.claim("eventbridge.input-transformer", quote="trigger lamdba, send sqs, sns,...")
+def test_an_input_transformer_shapes_what_the_target_gets(route, put_event, target_queue):
+    # HINT: map "order" and "total" from the event's detail; the template is a JSON string:
+    # HINT: '"order <order>: <total> EUR"'.
+    # BEGIN SOLUTION
+    transformer = {
+        "InputPathsMap": {"order": "$.detail.order", "total": "$.detail.total"},
+        "InputTemplate": '"order <order>: <total> EUR"',
+    }
+    # END SOLUTION
+    route({"source": ["shop.orders"]}, InputTransformer=transformer)
+    put_event({"order": 42, "total": 150})
+    assert target_queue.received(at_least=1) == ["order 42: 150 EUR"]
+
+
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto ignores a target's Input and sends the whole event; AWS sends the constant "
+    "Input instead of the event",
+)
+@pytest.mark.claim("eventbridge.constant-input", quote="trigger lamdba, send sqs, sns,...")
+def test_a_constant_input_replaces_the_event(route, put_event, target_queue):
+    route({"source": ["shop.orders"]}, Input='{"action": "restock"}')
+    put_event({"order": 42, "total": 150})
+    assert target_queue.received(at_least=1) == [{"action": "restock"}]

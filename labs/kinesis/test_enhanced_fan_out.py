@@ -1,0 +1,55 @@
+"""Enhanced fan-out: many consumers, each with its own 2 MB/s per shard.
+
+Classic consumers share a shard's read capacity: 2 MB/s and 5 GetRecords
+calls per second between all of them, which is why a sixth polling consumer
+starts being throttled. With enhanced fan-out each consumer is registered on
+the stream (``RegisterStreamConsumer``) and gets its own 2 MB/s per shard,
+pushed over ``SubscribeToShard``; a provisioned stream takes up to 20
+registered consumers.
+
+Notes, "aws integration and messaging > aws kinesis > kinesis data streams > consumers".
+"""
+
+import pytest
+from botocore.exceptions import ClientError
+
+
+def stream_arn(aws, stream: str) -> str:
+    return aws.kinesis.describe_stream_summary(StreamName=stream)["StreamDescriptionSummary"][
+        "StreamARN"
+    ]
+
+
+@pytest.mark.claim(
+    "kinesis.enhanced-fan-out-consumers",
+    quote="max 5 consumers per shard",
+    errata="5 is the GetRecords calls per second per shard that classic consumers share; "
+    "with enhanced fan-out a stream takes up to 20 registered consumers (50 for on-demand "
+    "Advantage), each with its own 2 MB/s per shard",
+    source="https://docs.aws.amazon.com/kinesis/latest/APIReference/API_RegisterStreamConsumer.html",
+)
+def test_more_than_five_consumers_register_for_enhanced_fan_out(aws, stream):
+    arn = stream_arn(aws, stream)
+    teams = ["billing", "fraud", "search", "analytics", "archive", "ml", "alerts"]
+    # HINT: register one enhanced fan-out consumer per team on the stream.
+    # BEGIN SOLUTION
+    for team in teams:
+        aws.kinesis.register_stream_consumer(StreamARN=arn, ConsumerName=team)
+    # END SOLUTION
+    consumers = aws.kinesis.list_stream_consumers(StreamARN=arn)["Consumers"]
+    assert sorted(c["ConsumerName"] for c in consumers) == sorted(teams)
+
+
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto registers any number of consumers; AWS refuses the 21st on a provisioned "
+    "stream with LimitExceededException",
+)
+@pytest.mark.claim("kinesis.enhanced-fan-out-limit", quote="enhanced fan-out: multi consumers")
+def test_a_stream_takes_at_most_20_enhanced_fan_out_consumers(aws, stream):
+    arn = stream_arn(aws, stream)
+    for number in range(20):
+        aws.kinesis.register_stream_consumer(StreamARN=arn, ConsumerName=f"team-{number}")
+    with pytest.raises(ClientError) as refused:
+        aws.kinesis.register_stream_consumer(StreamARN=arn, ConsumerName="team-20")
+    assert refused.value.response["Error"]["Code"] == "LimitExceededException"

@@ -1,0 +1,59 @@
+"""Producing to Kinesis: one record per call, or a batch of up to 500.
+
+A producer of sensor readings sends to a stream. ``PutRecord`` writes one
+record; ``PutRecords`` (plural) writes up to 500 in one call, which is how a
+producer batches. A batch is not all-or-nothing: the response says, record
+by record, which ones failed (``FailedRecordCount``, ``ErrorCode`` such as
+``ProvisionedThroughputExceededException``), and the producer retries those
+with exponential backoff. A record (partition key plus data blob) is at most
+1 MiB unless the stream's maximum record size is raised (up to 10 MiB).
+
+Notes, "aws integration and messaging > aws kinesis > kinesis data streams > producers".
+"""
+
+import pytest
+from botocore.exceptions import ClientError
+
+MiB = 1024 * 1024
+
+
+@pytest.mark.claim(
+    "kinesis.put-records-batch",
+    quote="use batching with putRecord api",
+    errata="the batching API is PutRecords (plural), up to 500 records and 10 MiB per call; "
+    "PutRecord writes a single record",
+    source="https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html",
+)
+def test_put_records_sends_up_to_500_records_in_one_call(aws, stream):
+    readings = [
+        {"Data": f"reading-{n}".encode(), "PartitionKey": f"sensor-{n}"} for n in range(501)
+    ]
+    # HINT: send the first 500 readings in a single call.
+    # BEGIN SOLUTION
+    response = aws.kinesis.put_records(StreamName=stream, Records=readings[:500])
+    # END SOLUTION
+    assert response["FailedRecordCount"] == 0
+    assert len(response["Records"]) == 500
+    assert all("SequenceNumber" in record for record in response["Records"])
+    with pytest.raises(ClientError) as refused:
+        aws.kinesis.put_records(StreamName=stream, Records=readings)  # 501
+    assert refused.value.response["Error"]["Code"] == "ValidationException"
+
+
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto accepts a record of any size; AWS refuses one whose partition key and data "
+    "together exceed the stream's maximum record size (1 MiB by default)",
+)
+@pytest.mark.claim(
+    "kinesis.record-size-limit", quote="data record: sequence number; partition key, data blob"
+)
+def test_a_record_is_at_most_one_mebibyte(aws, stream):
+    key = "sensor-1"
+    # HINT: the largest data blob that fits, given that the partition key counts too.
+    # BEGIN SOLUTION
+    largest = MiB - len(key)
+    # END SOLUTION
+    aws.kinesis.put_record(StreamName=stream, Data=b"x" * largest, PartitionKey=key)
+    with pytest.raises(ClientError):
+        aws.kinesis.put_record(StreamName=stream, Data=b"x" * (largest + 1), PartitionKey=key)

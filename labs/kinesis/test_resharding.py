@@ -1,0 +1,98 @@
+"""Resharding: split a hot shard in two, merge two cold shards into one.
+
+A stream of game events has one shard, and it is hot. ``SplitShard`` divides
+its hash key range at a key you choose: the parent shard is closed (it gets
+an ending sequence number and takes no new records, but its records stay
+readable until they expire) and two child shards open, each with the parent
+as ``ParentShardId``. One split gives exactly two children. Later, traffic
+drops: ``MergeShards`` joins two *adjacent* shards (their hash key ranges
+touch) into one child that names both parents. A reader finishes a parent
+before its children, which keeps each key's records in order.
+
+Notes, "aws integration and messaging > aws kinesis > kinesis operation -- shard splitting"
+and "-- merging shards".
+"""
+
+import pytest
+from botocore.exceptions import ClientError
+
+TOP = 2**128 - 1  # the highest hash key
+
+
+def shards_by_id(aws, stream: str) -> dict[str, dict]:
+    return {s["ShardId"]: s for s in aws.kinesis.list_shards(StreamName=stream)["Shards"]}
+
+
+def wait_active(aws, stream: str) -> None:
+    aws.kinesis.get_waiter("stream_exists").wait(StreamName=stream, WaiterConfig={"Delay": 1})
+
+
+@pytest.mark.claim("kinesis.split-shard", quote="cannot split into more than 2 shards at a time")
+def test_splitting_closes_the_parent_and_opens_two_children(aws, stream, read):
+    (parent,) = shards_by_id(aws, stream)
+    aws.kinesis.put_record(StreamName=stream, Data=b"before", PartitionKey="player-1")
+    # HINT: split the shard at the middle of the hash key range (0..2**128 - 1).
+    # BEGIN SOLUTION
+    aws.kinesis.split_shard(
+        StreamName=stream, ShardToSplit=parent, NewStartingHashKey=str((TOP + 1) // 2)
+    )
+    # END SOLUTION
+    wait_active(aws, stream)
+    shards = shards_by_id(aws, stream)
+    children = [s for s in shards.values() if s.get("ParentShardId") == parent]
+    assert len(children) == 2
+    assert "EndingSequenceNumber" in shards[parent]["SequenceNumberRange"], "parent closed"
+    assert [c["HashKeyRange"]["StartingHashKey"] for c in children] == ["0", str((TOP + 1) // 2)]
+    assert read(stream, parent, "TRIM_HORIZON") == [b"before"], "the parent is still readable"
+
+
+@pytest.mark.claim("kinesis.merge-shards", quote="cannot merge more than 2 shards at a time")
+def test_merging_two_adjacent_shards(aws, create_stream):
+    stream = create_stream("games", shards=3)
+    first, second, third = sorted(shards_by_id(aws, stream))
+    with pytest.raises(ClientError) as refused:
+        aws.kinesis.merge_shards(StreamName=stream, ShardToMerge=first, AdjacentShardToMerge=third)
+    assert refused.value.response["Error"]["Code"] == "InvalidArgumentException", "not adjacent"
+    # HINT: merge the first shard with the one whose hash key range touches it.
+    # BEGIN SOLUTION
+    aws.kinesis.merge_shards(StreamName=stream, ShardToMerge=first, AdjacentShardToMerge=second)
+    # END SOLUTION
+    wait_active(aws, stream)
+    (child,) = [s for s in shards_by_id(aws, stream).values() if "ParentShardId" in s]
+    assert {child["ParentShardId"], child["AdjacentParentShardId"]} == {first, second}
+    open_shards = [
+        shard_id
+        for shard_id, shard in shards_by_id(aws, stream).items()
+        if "EndingSequenceNumber" not in shard["SequenceNumberRange"]
+    ]
+    assert sorted(open_shards) == sorted([child["ShardId"], third])
+
+
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto still puts new records on the closed parent, hands out a NextShardIterator "
+    "at its end and never lists ChildShards; AWS sends new records to the children and ends "
+    "a closed shard with no NextShardIterator and the list of its child shards",
+)
+@pytest.mark.claim(
+    "kinesis.read-across-split", quote="the old shard will be closed and deleted once the data"
+)
+def test_a_reader_moves_from_the_closed_parent_to_its_children(aws, stream, read):
+    (parent,) = shards_by_id(aws, stream)
+    aws.kinesis.put_record(StreamName=stream, Data=b"before", PartitionKey="player-1")
+    aws.kinesis.split_shard(
+        StreamName=stream, ShardToSplit=parent, NewStartingHashKey=str((TOP + 1) // 2)
+    )
+    wait_active(aws, stream)
+    put = aws.kinesis.put_record(StreamName=stream, Data=b"after", PartitionKey="player-1")
+    assert put["ShardId"] != parent, "a closed shard takes no new records"
+    iterator = aws.kinesis.get_shard_iterator(
+        StreamName=stream, ShardId=parent, ShardIteratorType="TRIM_HORIZON"
+    )["ShardIterator"]
+    response = aws.kinesis.get_records(ShardIterator=iterator)
+    while response.get("NextShardIterator") and response["Records"]:
+        response = aws.kinesis.get_records(ShardIterator=response["NextShardIterator"])
+    assert response.get("NextShardIterator") is None, "the closed parent, read to its end"
+    children = [child["ShardId"] for child in response.get("ChildShards", [])]
+    assert put["ShardId"] in children and len(children) == 2
+    assert read(stream, put["ShardId"], "TRIM_HORIZON") == [b"after"]

@@ -1,0 +1,117 @@
+"""SNS FIFO topics: price updates, in order and once, to every subscriber.
+
+A pricing service publishes updates to a FIFO topic (its name ends in
+``.fifo``). Like a FIFO queue, the topic keeps order within a message group
+(each product is a group) and drops a duplicate published again within 5
+minutes: one with the same deduplication ID, given by the producer or, with
+content-based deduplication, the SHA-256 of the body. Its
+subscribers can be FIFO queues, which keep that order, and also standard
+queues, which do not promise order but still get each update once.
+
+Notes, "aws integration and messaging > aws sns > fifo topic".
+"""
+
+import json
+
+import pytest
+from botocore.exceptions import ClientError
+
+
+@pytest.mark.claim(
+    "sns.fifo-group-ordering", quote="message group id (all messages ordered in the same group)"
+)
+def test_a_fifo_queue_gets_a_groups_updates_in_order(aws, fifo_topic, inbox, subscribe):
+    store = inbox("store", fifo=True)
+    subscribe(fifo_topic, store)
+    with pytest.raises(ClientError):
+        aws.sns.publish(TopicArn=fifo_topic, Message="apple 0")  # a FIFO topic needs a group
+    # HINT: publish "apple 1", "apple 2", "apple 3" in that order to the "apple" message group,
+    # HINT: each with its text as MessageDeduplicationId.
+    # BEGIN SOLUTION
+    for update in ("apple 1", "apple 2", "apple 3"):
+        aws.sns.publish(
+            TopicArn=fifo_topic,
+            Message=update,
+            MessageGroupId="apple",
+            MessageDeduplicationId=update,
+        )
+    # END SOLUTION
+    received = store.receive_raw(at_least=3)
+    assert [m["Attributes"]["MessageGroupId"] for m in received] == ["apple"] * 3
+    assert store.messages() == []
+    assert [json_message(m) for m in received] == ["apple 1", "apple 2", "apple 3"]
+
+
+@pytest.mark.claim("sns.fifo-deduplication", quote="similar to fifo queue")
+def test_a_duplicate_update_is_delivered_once(aws, fifo_topic, inbox, subscribe):
+    store = inbox("store", fifo=True)
+    subscribe(fifo_topic, store)
+    for update in ("apple 1", "apple 1", "apple 2"):  # the producer retried "apple 1"
+        publish(aws, fifo_topic, update)
+    # HINT: each update is published with its text as deduplication ID: what does the store get?
+    # BEGIN SOLUTION
+    store_gets = ["apple 1", "apple 2"]
+    # END SOLUTION
+    assert store.messages(at_least=2) == store_gets
+
+
+@pytest.mark.claim(
+    "sns.fifo-standard-queue-subscriber",
+    quote="**note**: can have sqs standard or fifo as subscribers",
+)
+def test_a_standard_queue_subscribes_to_a_fifo_topic(aws, fifo_topic, inbox, subscribe):
+    store, analytics = inbox("store", fifo=True), inbox("analytics")
+    subscribe(fifo_topic, store)
+    # HINT: subscribe the analytics queue (a standard queue) to the FIFO topic.
+    # BEGIN SOLUTION
+    subscribe(fifo_topic, analytics)
+    # END SOLUTION
+    for update in ("apple 1", "pear 1"):
+        publish(aws, fifo_topic, update)
+    assert sorted(store.messages(at_least=2)) == ["apple 1", "pear 1"]
+    assert sorted(analytics.messages(at_least=2)) == ["apple 1", "pear 1"]
+
+
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto leaves deduplication to a FIFO queue subscriber, so a standard queue gets "
+    "the duplicate; AWS drops a duplicate at the FIFO topic, for every subscriber",
+)
+@pytest.mark.claim("sns.fifo-deduplication-at-the-topic", quote="similar to fifo queue")
+def test_the_topic_deduplicates_for_a_standard_queue_too(aws, fifo_topic, inbox, subscribe):
+    analytics = inbox("analytics")
+    subscribe(fifo_topic, analytics)
+    for update in ("apple 1", "apple 1", "apple 2"):
+        publish(aws, fifo_topic, update)
+    assert sorted(analytics.messages(at_least=2)) == ["apple 1", "apple 2"]
+
+
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto refuses the publish unless the subscribed FIFO queue has content-based "
+    "deduplication of its own; AWS passes the topic's deduplication ID on to the queue",
+)
+@pytest.mark.claim("sns.fifo-content-based-deduplication", quote="similar to fifo queue")
+def test_content_based_deduplication_needs_no_ids(aws, unique_name, inbox, subscribe):
+    topic = aws.sns.create_topic(
+        Name=unique_name("prices.fifo"),
+        Attributes={"FifoTopic": "true", "ContentBasedDeduplication": "true"},
+    )["TopicArn"]
+    store = inbox("store", fifo=True)
+    subscribe(topic, store)
+    for update in ("apple 1", "apple 1", "apple 2"):  # no MessageDeduplicationId
+        aws.sns.publish(TopicArn=topic, Message=update, MessageGroupId="apple")
+    assert store.messages(at_least=2) == ["apple 1", "apple 2"]
+
+
+def publish(aws, topic: str, update: str) -> None:
+    """Publish a price update: its product is the group, its text the deduplication ID."""
+    product = update.split()[0]
+    aws.sns.publish(
+        TopicArn=topic, Message=update, MessageGroupId=product, MessageDeduplicationId=update
+    )
+
+
+def json_message(sqs_message: dict) -> str:
+    """The SNS message inside an SQS message's JSON envelope."""
+    return json.loads(sqs_message["Body"])["Message"]

@@ -1,0 +1,112 @@
+"""Shared fixtures for the Step Functions labs: state machines that really run.
+
+moto runs state machines only when configured to (LocalStack and AWS always
+do), so on moto each test here turns execution on through moto's
+configuration endpoint and restores the previous setting afterwards.
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+import uuid
+
+import pytest
+
+TRUST_POLICY = {
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Principal": {"Service": "states.amazonaws.com"},
+            "Action": "sts:AssumeRole",
+        }
+    ],
+}
+
+
+def moto_config(endpoint_url: str, change: dict | None = None) -> dict:
+    """moto's configuration (POST ``change`` first, if given)."""
+    request = urllib.request.Request(
+        f"{endpoint_url}/moto-api/config",
+        data=json.dumps(change).encode() if change is not None else None,
+        method="POST" if change is not None else "GET",
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())
+
+
+@pytest.fixture(autouse=True)
+def executions_run(aws_backend):
+    """On moto, make state machines execute for the duration of the test."""
+    if aws_backend.name != "moto":
+        yield
+        return
+    # moto's GET does not report this setting; its default is off.
+    before = moto_config(aws_backend.endpoint_url).get(
+        "stepfunctions", {"execute_state_machine": False}
+    )
+    moto_config(aws_backend.endpoint_url, {"stepfunctions": {"execute_state_machine": True}})
+    yield
+    moto_config(aws_backend.endpoint_url, {"stepfunctions": before})
+
+
+@pytest.fixture
+def role(aws, unique_name) -> str:
+    """The ARN of a role that Step Functions may assume."""
+    return aws.iam.create_role(
+        RoleName=unique_name("states"), AssumeRolePolicyDocument=json.dumps(TRUST_POLICY)
+    )["Role"]["Arn"]
+
+
+class Workflows:
+    """Create state machines from a definition, start them, wait for them."""
+
+    def __init__(self, aws, role: str, unique_name, eventually) -> None:
+        self.sfn = aws.stepfunctions
+        self.role = role
+        self.unique_name = unique_name
+        self.eventually = eventually
+
+    def create(self, definition: dict, type: str = "STANDARD") -> str:
+        return self.sfn.create_state_machine(
+            name=self.unique_name(f"workflow-{uuid.uuid4().hex[:8]}"),
+            definition=json.dumps(definition),
+            roleArn=self.role,
+            type=type,
+        )["stateMachineArn"]
+
+    def start(self, definition: dict, input: dict | None = None) -> str:
+        """Start an execution; its ARN."""
+        return self.sfn.start_execution(
+            stateMachineArn=self.create(definition),
+            name=uuid.uuid4().hex,
+            input=json.dumps(input or {}),
+        )["executionArn"]
+
+    def finished(self, execution: str) -> dict:
+        """DescribeExecution once the execution has stopped running."""
+        # A retried state really waits its IntervalSeconds (1 s and more) on every backend.
+        timeout = max(self.eventually.timeout, 10)
+        return self.eventually(lambda: finished_or_none(self.sfn, execution), timeout=timeout)
+
+    def run(self, definition: dict, input: dict | None = None) -> dict:
+        """Run to the end: DescribeExecution, with ``output`` parsed when there is one."""
+        return self.finished(self.start(definition, input))
+
+    def history(self, execution: str) -> list[dict]:
+        return self.sfn.get_execution_history(executionArn=execution, maxResults=1000)["events"]
+
+
+def finished_or_none(sfn, execution: str) -> dict | None:
+    description = sfn.describe_execution(executionArn=execution)
+    if description["status"] == "RUNNING":
+        return None
+    if "output" in description:
+        description["output"] = json.loads(description["output"])
+    return description
+
+
+@pytest.fixture
+def workflows(aws, role, unique_name, eventually) -> Workflows:
+    return Workflows(aws, role, unique_name, eventually)

@@ -1,0 +1,41 @@
+"""Standard or Express: the workflow type is chosen when it is created.
+
+A Standard workflow (the default) runs up to a year, exactly once, with its
+full history kept and readable through the API. An Express workflow runs up
+to 5 minutes, at least once, for high-volume short jobs; it can be run
+synchronously: ``StartSyncExecution`` returns the output in the response.
+
+Notes, "other serverless > step function -- standard vs express".
+"""
+
+import json
+
+import pytest
+
+PASS_THROUGH = {"StartAt": "Echo", "States": {"Echo": {"Type": "Pass", "End": True}}}
+
+
+@pytest.mark.claim(
+    "stepfunctions.standard-is-default", quote="step function -- standard vs express"
+)
+def test_a_workflow_is_standard_unless_said_otherwise(aws, role, unique_name):
+    arn = aws.stepfunctions.create_state_machine(
+        name=unique_name("workflow"), definition=json.dumps(PASS_THROUGH), roleArn=role
+    )["stateMachineArn"]
+    # HINT: the type of a state machine created without a type.
+    # BEGIN SOLUTION
+    default_type = "STANDARD"
+    # END SOLUTION
+    assert aws.stepfunctions.describe_state_machine(stateMachineArn=arn)["type"] == default_type
+
+
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto does not implement StartSyncExecution; AWS runs an Express workflow "
+    "synchronously and returns its output",
+)
+@pytest.mark.claim("stepfunctions.express-sync", quote="step function -- standard vs express")
+def test_an_express_workflow_runs_synchronously(aws, workflows):
+    arn = workflows.create(PASS_THROUGH, type="EXPRESS")
+    response = aws.stepfunctions.start_sync_execution(stateMachineArn=arn, input='{"order": 1}')
+    assert (response["status"], json.loads(response["output"])) == ("SUCCEEDED", {"order": 1})
