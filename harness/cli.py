@@ -18,7 +18,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from harness import blank_check, notes_page, progress, sandbox
+from harness import blank_check, notes_page, progress, quiz, sandbox
 from harness.claims import MarkerError, Notes, claims_in
 from harness.grade import TEST_TIMEOUT_SECONDS, Grade, grade
 from harness.handout import HandoutError, handout, reset
@@ -73,6 +73,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("hint", help="the hints of the next exercise to do")
     p.add_argument("lab", type=Path, metavar="LAB", help="a topic folder or a lab module")
 
+    p = commands.add_parser("quiz", help="practice questions, each proven by a lab")
+    p.add_argument("topics", nargs="*", metavar="TOPIC", help="e.g. sqs s3 (default: all)")
+    p.add_argument("-n", type=int, default=20, dest="count", help="how many questions")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--exam", action="store_true", help="65 questions, weighted, timed")
+    mode.add_argument("--review", action="store_true", help="ask again what was missed")
+    p.add_argument("--answers", type=Path, help="read answers from this file, one per line")
+    p.add_argument("--report", type=Path, default=Path("reports/claims.json"),
+                   help="the claims report that decides which questions may be asked")  # fmt: skip
+    p.add_argument("--seed", type=int, help="the same questions in the same order")
+    p.add_argument("--in-order", action="store_true", help="in the question files' order")
+
+    commands.add_parser("stats", help="your quiz history: per attempt and per topic")
+
     p = commands.add_parser("localstack", help="start, stop or look at LocalStack")
     p.add_argument("action", choices=("up", "down", "status"))
     docker = p.add_mutually_exclusive_group()
@@ -96,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     console = Console(stderr=False, highlight=False, soft_wrap=True)
     try:
         return COMMANDS[options.command](options, console)
-    except (CommandError, HandoutError, MarkerError, LauncherError) as error:
+    except (CommandError, HandoutError, MarkerError, LauncherError, quiz.QuizError) as error:
         print(f"awslab {options.command}: {error}", file=sys.stderr)
         return 2
 
@@ -157,11 +171,14 @@ def run_check(options, console: Console) -> int:
         outcome = solved.get(nodeid.split("[", 1)[0], sandbox.Outcome("missing"))
         if outcome.outcome not in ("passed", "gap"):
             problems.append(f"{nodeid}: {outcome.outcome} with its solution: {outcome.detail}")
+    held = held_back_questions(root)
     if options.json:
-        print(json.dumps({"problems": problems}, indent=2))
+        print(json.dumps({"problems": problems, "held_back_questions": held}, indent=2))
     else:
         for problem in problems:
             console.print(f"[red]✗[/red] {problem}")
+        for line in held:
+            console.print(f"held back: {line}")
         console.print(f"{len(problems)} problems" if problems else "all labs check out")
     return 1 if problems else 0
 
@@ -179,16 +196,34 @@ def lab_problems(paths: Sequence[Path], root: Path) -> list[str]:
         for topic in topics:
             if not topic.name.startswith(("_", ".")) and not (topic / "README.md").is_file():
                 problems.append(f"{topic}: no README.md (a topic teaches before it tests)")
+    lab_claims: set[str] = set()
     for module in sandbox.lab_modules(paths):
         try:
             claims = claims_in(module)
+            lab_claims.update(claim.id for claim in claims.values())
         except Exception as error:  # a lab that does not import is a problem to list, not a crash
             problems.append(f"{module}: {type(error).__name__}: {error}")
             continue
         for test, claim in claims.items():
             if notes.find(claim.quote) is None:
                 problems.append(f"{module}::{test}: quote not in the notes: {claim.quote!r}")
+    try:
+        questions = quiz.load_questions(root / "labs")
+    except quiz.QuizError as error:
+        return [*problems, str(error)]
+    checked_topics = {claim.split(".", 1)[0] for claim in lab_claims}
+    for question in questions:
+        if question.topic in checked_topics and question.claim not in lab_claims:
+            problems.append(f"question {question.id}: no lab proves claim {question.claim!r}")
     return problems
+
+
+def held_back_questions(root: Path, report: Path = Path("reports/claims.json")) -> list[str]:
+    """Quiz questions the latest claims report does not let the quiz ask, and why."""
+    if not report.is_file():
+        return []
+    _, held = quiz.askable(quiz.load_questions(root / "labs"), quiz.load_report(report))
+    return [f"{question.id}: {why}" for question, why in held]
 
 
 def sandbox_outcomes(paths: Sequence[Path], root: Path) -> dict[str, sandbox.Outcome]:
@@ -285,6 +320,83 @@ def run_hint(options, console: Console) -> int:
     return 0
 
 
+def run_quiz(options, console: Console) -> int:
+    root = Path.cwd()
+    questions = quiz.load_questions(root / "labs")
+    known = {q.topic for q in questions}
+    for topic in options.topics:
+        if topic not in known:
+            raise CommandError(
+                f"no questions for topic {topic!r}; topics: {', '.join(sorted(known))}"
+            )
+    if options.topics:
+        questions = [q for q in questions if q.topic in options.topics]
+    claims = quiz.load_report(options.report)
+    asked, held = quiz.askable(questions, claims)
+    if held:
+        console.print(
+            f"{len(held)} questions held back: their claims are not proven in {options.report}"
+        )
+    scores = quiz.Scores.load(root / quiz.SCORES, console.print)
+    chosen = quiz.choose(
+        asked,
+        scores,
+        options.count,
+        review=options.review,
+        exam=options.exam,
+        in_order=options.in_order,
+        seed=options.seed,
+    )
+    if not chosen:
+        console.print(
+            "nothing to ask" + (": no missed questions to review" if options.review else "")
+        )
+        return 0
+    if options.answers:
+        if not options.answers.is_file():
+            raise CommandError(f"{options.answers} is not a file")
+        answers = quiz.lines_of(options.answers.read_text(encoding="utf-8").splitlines())
+    elif not sys.stdin.isatty():
+        answers = quiz.lines_of(sys.stdin)
+    else:
+        answers = _typed_answers(console)
+    attempt = quiz.Attempt(chosen, claims, scores, console.print, exam=options.exam)
+    try:
+        attempt.run(answers)
+    finally:
+        scores.save(root / quiz.SCORES)  # what was answered is kept, even on Ctrl-C
+    return 0
+
+
+def _typed_answers(console: Console):
+    while True:
+        try:
+            yield console.input("> ")
+        except EOFError:
+            return
+
+
+def run_stats(options, console: Console) -> int:
+    scores = quiz.Scores.load(Path.cwd() / quiz.SCORES, console.print)
+    per_attempt, per_topic = quiz.stats(scores)
+    if not per_attempt:
+        console.print("no quiz attempts yet: `awslab quiz` starts one")
+        return 0
+    table = Table(title="score per attempt")
+    for column in ("when", "score", ""):
+        table.add_column(column)
+    for when, right, asked in per_attempt:
+        table.add_row(when, f"{right}/{asked}", quiz.bar(right, asked))
+    console.print(table)
+    table = Table(title="per topic, all attempts")
+    for column in ("topic", "right", ""):
+        table.add_column(column)
+    for topic, (right, asked) in sorted(per_topic.items()):
+        table.add_row(topic, f"{right}/{asked}", quiz.bar(right, asked))
+    console.print(table)
+    return 0
+
+
 def run_localstack(options, console: Console) -> int:
     if options.action == "up":
         launcher.up(docker=options.docker, echo=console.print)
@@ -313,4 +425,6 @@ COMMANDS = {
     "hint": run_hint,
     "localstack": run_localstack,
     "doctor": run_doctor,
+    "quiz": run_quiz,
+    "stats": run_stats,
 }
