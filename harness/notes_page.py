@@ -12,8 +12,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2
-
 from harness.claims import Notes
 
 LABELS = {
@@ -69,6 +67,8 @@ def render(reports: list[dict], notes: Notes, notes_name: str) -> str:
         {"number": n, "text": text, "claims": list(by_line.get(n, {}).values())}
         for n, text in enumerate(notes.lines, start=1)
     ]
+    import jinja2  # here, not at the top: every pytest run imports this module
+
     template = jinja2.Environment(
         loader=jinja2.PackageLoader("harness", "templates"),
         autoescape=True,
