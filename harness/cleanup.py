@@ -94,6 +94,34 @@ def _iam_roles(client, prefix: str) -> None:
             client.delete_role(RoleName=name)
 
 
+def _cloudformation(client, prefix: str) -> None:
+    for page in client.get_paginator("list_stacks").paginate():
+        for stack in page.get("StackSummaries", []):
+            if stack["StackName"].startswith(prefix) and stack["StackStatus"] != "DELETE_COMPLETE":
+                try:  # a lab may have protected it; not every backend implements this call
+                    client.update_termination_protection(
+                        StackName=stack["StackId"], EnableTerminationProtection=False
+                    )
+                except ClientError:
+                    pass
+                client.delete_stack(StackName=stack["StackId"])
+
+
+def _cloudwatch(client, prefix: str) -> None:
+    found = client.describe_alarms(AlarmNamePrefix=prefix)
+    composite = [alarm["AlarmName"] for alarm in found.get("CompositeAlarms", [])]
+    metric = [alarm["AlarmName"] for alarm in found.get("MetricAlarms", [])]
+    for names in (composite, metric):  # a composite alarm first: it holds the others
+        if names:
+            client.delete_alarms(AlarmNames=names)
+
+
+def _logs(client, prefix: str) -> None:
+    for page in client.get_paginator("describe_log_groups").paginate(logGroupNamePrefix=prefix):
+        for group in page.get("logGroups", []):
+            client.delete_log_group(logGroupName=group["logGroupName"])
+
+
 SWEEPERS: dict[str, Callable[[object, str], None]] = {
     "sqs": _sqs,
     "s3": _s3,
@@ -103,6 +131,9 @@ SWEEPERS: dict[str, Callable[[object, str], None]] = {
     "events": _events,
     "stepfunctions": _stepfunctions,
     "iam": _iam_roles,
+    "cloudformation": _cloudformation,
+    "cloudwatch": _cloudwatch,
+    "logs": _logs,
 }
 
 

@@ -59,7 +59,9 @@ def copy_labs(
         (destination / notes).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(root / notes, destination / notes)
     (destination / "pyproject.toml").write_text(
-        f'[tool.pytest.ini_options]\nawslab_notes = "{notes}"\n', encoding="utf-8"
+        f'[tool.pytest.ini_options]\nawslab_notes = "{notes}"\n'
+        'addopts = "--import-mode=importlib"\n',
+        encoding="utf-8",
     )
 
 

@@ -161,7 +161,7 @@ def test_a_class_is_graded_fairly_whatever_it_hands_in(course: pytest.Pytester, 
     perfect = submission(course, "perfect", {}, more={})
     broken_one = submission(course, "broken-one", BROKEN_ONE, more=None)
     # Floods its output, and is right: the flood costs nothing but time.
-    flood_20_mb = "doubled = 2 * 21\n    for _ in range(200_000):\n        print('x' * 100)"
+    flood_20_mb = "doubled = 2 * 21\n    for _ in range(2_000):\n        print('x' * 10_000)"
     flood = {"doubled = 2 * 21": flood_20_mb}
     broken_two = submission(course, "broken-two", BROKEN_TWO, more=flood)
     capsys.readouterr()

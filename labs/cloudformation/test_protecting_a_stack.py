@@ -1,0 +1,70 @@
+"""Protecting a production stack: from deletion, and from unwanted updates.
+
+Termination protection makes ``DeleteStack`` fail until it is turned off.
+A stack policy says which updates are allowed: once a stack has one,
+everything it does not explicitly allow is denied.
+
+Notes, "cloudformation > termination protection -- for stack deletes" and
+"stack policy -- for stack updates".
+"""
+
+import json
+
+import pytest
+from botocore.exceptions import ClientError
+
+QUEUE = {"Type": "AWS::SQS::Queue", "Properties": {"VisibilityTimeout": 30}}
+
+
+@pytest.mark.claim(
+    "cloudformation.termination-protection", quote="termination protection -- for stack deletes"
+)
+@pytest.mark.emulator_gap(
+    "moto", reason="moto stores termination protection but deletes the stack anyway; AWS refuses"
+)
+@pytest.mark.emulator_gap(
+    "localstack", reason="LocalStack deletes a stack with termination protection on; AWS refuses"
+)
+def test_termination_protection_refuses_a_delete(aws, stacks):
+    template = {"Resources": {"Queue": QUEUE}}
+    # HINT: create `stack` from `template` with termination protection on from the start.
+    # BEGIN SOLUTION
+    stack = stacks.create(template, EnableTerminationProtection=True)
+    # END SOLUTION
+    with pytest.raises(ClientError) as refused:
+        aws.cloudformation.delete_stack(StackName=stack)
+    assert refused.value.response["Error"]["Code"] == "ValidationError"
+    assert stacks.status(stack) == "CREATE_COMPLETE"
+
+
+@pytest.mark.claim("cloudformation.stack-policy", quote="must explicitly allow")
+@pytest.mark.emulator_gap(
+    "moto", reason="moto stores a stack policy but never applies it to an update; AWS denies it"
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack does not implement SetStackPolicy (InternalFailure); AWS denies the update",
+)
+def test_a_stack_policy_denies_what_it_does_not_allow(aws, stacks):
+    stack = stacks.create({"Resources": {"Queue": QUEUE}})
+    # HINT: a stack policy that allows every update action (Update:*) on one resource only:
+    # "LogicalResourceId/Other". Nothing else is allowed.
+    # BEGIN SOLUTION
+    policy = {
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Action": "Update:*",
+                "Principal": "*",
+                "Resource": "LogicalResourceId/Other",
+            }
+        ]
+    }
+    aws.cloudformation.set_stack_policy(StackName=stack, StackPolicyBody=json.dumps(policy))
+    # END SOLUTION
+    changed = {"Type": "AWS::SQS::Queue", "Properties": {"VisibilityTimeout": 60}}
+    status = stacks.update(stack, {"Resources": {"Queue": changed}})
+    assert status == "UPDATE_ROLLBACK_COMPLETE"
+    url = stacks.resource(stack, "Queue")
+    attributes = aws.sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["VisibilityTimeout"])
+    assert attributes["Attributes"]["VisibilityTimeout"] == "30"

@@ -1,0 +1,143 @@
+"""A template for one queue per environment: parameters, mappings, conditions, functions.
+
+The same template deploys a "dev" and a "prod" queue. The environment comes in
+as a parameter; a mapping says how long each environment keeps messages; a
+condition adds a dead-letter queue in prod only; outputs read the queue's
+attributes back with intrinsic functions.
+
+Notes, "cloudformation" (parameters, mappings, conditions, intrinsic functions).
+"""
+
+import base64
+import json
+
+import pytest
+from botocore.exceptions import ClientError
+
+PARAMETERS = {"Env": {"Type": "String", "AllowedValues": ["dev", "prod"], "Default": "dev"}}
+MAPPINGS = {"Retention": {"dev": {"Seconds": "3600"}, "prod": {"Seconds": "1209600"}}}
+TEMPLATE_ANATOMY = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/conditions-section-structure.html"
+
+
+def retention(aws, url: str) -> str:
+    attributes = aws.sqs.get_queue_attributes(
+        QueueUrl=url, AttributeNames=["MessageRetentionPeriod"]
+    )["Attributes"]
+    return attributes["MessageRetentionPeriod"]
+
+
+@pytest.mark.claim("cloudformation.parameter-ref", quote="to reference a parameter: using `!Ref`")
+def test_a_parameter_names_the_queue(aws, stacks, unique_name):
+    queue_name = unique_name("orders")
+    template = {"Parameters": {"QueueName": {"Type": "String"}}, "Resources": {}}
+    # HINT: one AWS::SQS::Queue "Queue" whose QueueName is the QueueName parameter, by Ref.
+    # BEGIN SOLUTION
+    template["Resources"]["Queue"] = {
+        "Type": "AWS::SQS::Queue",
+        "Properties": {"QueueName": {"Ref": "QueueName"}},
+    }
+    # END SOLUTION
+    stack = stacks.create(
+        template, Parameters=[{"ParameterKey": "QueueName", "ParameterValue": queue_name}]
+    )
+    assert stacks.resource(stack, "Queue").endswith("/" + queue_name)
+    assert aws.sqs.get_queue_url(QueueName=queue_name)["QueueUrl"]
+
+
+@pytest.mark.claim("cloudformation.pseudo-parameters", quote="pseudo parameters (provided by aws)")
+def test_pseudo_parameters_say_where_the_stack_runs(aws, stacks, account_id):
+    template = {"Resources": {"Queue": {"Type": "AWS::SQS::Queue"}}, "Outputs": {}}
+    # HINT: an output "Where" with the value "<region>/<account id>", built by Fn::Sub from
+    # the pseudo parameters AWS::Region and AWS::AccountId (nothing passed in by you).
+    # BEGIN SOLUTION
+    template["Outputs"]["Where"] = {"Value": {"Fn::Sub": "${AWS::Region}/${AWS::AccountId}"}}
+    # END SOLUTION
+    stack = stacks.create(template)
+    assert stacks.outputs(stack)["Where"] == f"{aws.region}/{account_id}"
+
+
+@pytest.mark.claim(
+    "cloudformation.find-in-map", quote="use `!FindInMap` to return a value from the map"
+)
+def test_a_mapping_sets_retention_per_environment(aws, stacks):
+    queue = {"Type": "AWS::SQS::Queue", "Properties": {}}
+    template = {"Parameters": PARAMETERS, "Mappings": MAPPINGS, "Resources": {"Queue": queue}}
+    # HINT: MessageRetentionPeriod from the Retention map: the Env parameter's row, "Seconds".
+    # BEGIN SOLUTION
+    queue["Properties"]["MessageRetentionPeriod"] = {
+        "Fn::FindInMap": ["Retention", {"Ref": "Env"}, "Seconds"]
+    }
+    # END SOLUTION
+    prod = stacks.create(template, Parameters=[{"ParameterKey": "Env", "ParameterValue": "prod"}])
+    dev = stacks.create(template)
+    assert retention(aws, stacks.resource(prod, "Queue")) == "1209600"
+    assert retention(aws, stacks.resource(dev, "Queue")) == "3600"
+
+
+@pytest.mark.claim(
+    "cloudformation.conditions",
+    quote="can be applied to resources, outputs,... but not `parameters`",
+)
+def test_a_condition_adds_a_dead_letter_queue_in_prod_only(aws, stacks):
+    template = {
+        "Parameters": PARAMETERS,
+        "Conditions": {},
+        "Resources": {
+            "Queue": {"Type": "AWS::SQS::Queue"},
+            "DeadLetters": {"Type": "AWS::SQS::Queue", "Condition": "IsProd"},
+        },
+    }
+    # HINT: the condition IsProd holds when the Env parameter equals "prod" (Fn::Equals).
+    # BEGIN SOLUTION
+    template["Conditions"]["IsProd"] = {"Fn::Equals": [{"Ref": "Env"}, "prod"]}
+    # END SOLUTION
+    prod = stacks.create(template, Parameters=[{"ParameterKey": "Env", "ParameterValue": "prod"}])
+    dev = stacks.create(template)
+    # CloudFormation names a queue <stack>-<logical id>-<suffix>: count each stack's queues.
+    assert len(aws.sqs.list_queues(QueueNamePrefix=prod).get("QueueUrls", [])) == 2
+    assert len(aws.sqs.list_queues(QueueNamePrefix=dev).get("QueueUrls", [])) == 1
+
+
+@pytest.mark.claim(
+    "cloudformation.no-conditions-on-parameters",
+    quote="can be applied to resources, outputs,... but not `parameters`",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto's CreateStack ignores a Condition attribute on a parameter; "
+    "AWS refuses the template (Invalid template parameter property 'Condition')",
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack's CreateStack ignores a Condition attribute on a parameter; "
+    "AWS refuses the template",
+)
+def test_a_condition_on_a_parameter_is_refused(aws, unique_name):
+    template = {
+        "Parameters": {"Env": {"Type": "String", "Default": "dev", "Condition": "Always"}},
+        "Conditions": {"Always": {"Fn::Equals": ["a", "a"]}},
+        "Resources": {"Queue": {"Type": "AWS::SQS::Queue", "Condition": "Always"}},
+        "Outputs": {"Env": {"Value": {"Ref": "Env"}}},
+    }
+    with pytest.raises(ClientError) as refused:
+        aws.cloudformation.create_stack(
+            StackName=unique_name("stack"), TemplateBody=json.dumps(template)
+        )
+    assert refused.value.response["Error"]["Code"] == "ValidationError"
+
+
+@pytest.mark.claim("cloudformation.get-att", quote="!GetAtt: get the attributes of the resources")
+def test_outputs_read_attributes_and_encode_user_data(aws, stacks):
+    template = {"Resources": {"Queue": {"Type": "AWS::SQS::Queue"}}, "Outputs": {}}
+    # HINT: two outputs: "QueueArn", the queue's Arn attribute (Fn::GetAtt), and "UserData",
+    # the string "#!/bin/bash\necho hi" encoded by Fn::Base64, as EC2 user data must be.
+    # BEGIN SOLUTION
+    template["Outputs"]["QueueArn"] = {"Value": {"Fn::GetAtt": ["Queue", "Arn"]}}
+    template["Outputs"]["UserData"] = {"Value": {"Fn::Base64": "#!/bin/bash\necho hi"}}
+    # END SOLUTION
+    stack = stacks.create(template)
+    outputs = stacks.outputs(stack)
+    queue_url = stacks.resource(stack, "Queue")
+    attributes = aws.sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])
+    assert outputs["QueueArn"] == attributes["Attributes"]["QueueArn"]
+    assert base64.b64decode(outputs["UserData"]) == b"#!/bin/bash\necho hi"

@@ -1,0 +1,65 @@
+"""Shared fixtures for the CloudWatch labs: a namespace of your own, and an SNS -> SQS inbox."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+@pytest.fixture
+def namespace(unique_name) -> str:
+    """A custom metric namespace no other test writes to (``lab1a2b3c4d-App``)."""
+    return unique_name("App")
+
+
+@pytest.fixture
+def inbox(aws, unique_name) -> tuple[str, str]:
+    """``(topic_arn, queue_url)``: an SNS topic whose messages land in an SQS queue."""
+    topic = aws.sns.create_topic(Name=unique_name("alarms"))["TopicArn"]
+    queue = aws.sqs.create_queue(QueueName=unique_name("alarm-inbox"))["QueueUrl"]
+    queue_arn = aws.sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])[
+        "Attributes"
+    ]["QueueArn"]
+    aws.sns.subscribe(
+        TopicArn=topic,
+        Protocol="sqs",
+        Endpoint=queue_arn,
+        Attributes={"RawMessageDelivery": "true"},
+    )
+    return topic, queue
+
+
+@pytest.fixture
+def alarm_settings(namespace) -> dict:
+    """PutMetricAlarm arguments for "Errors > 5 in one minute" on the lab's namespace."""
+    return {
+        "Namespace": namespace,
+        "MetricName": "Errors",
+        "Statistic": "Sum",
+        "Period": 60,
+        "EvaluationPeriods": 1,
+        "Threshold": 5,
+        "ComparisonOperator": "GreaterThanThreshold",
+    }
+
+
+@pytest.fixture
+def messages(aws):
+    """``messages(queue_url)``: the JSON bodies of the messages visible in the queue now."""
+
+    def messages(queue_url: str) -> list[dict]:
+        received = aws.sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10)
+        return [json.loads(message["Body"]) for message in received.get("Messages", [])]
+
+    return messages
+
+
+@pytest.fixture
+def delivery_timeout(aws_backend) -> float:
+    """How long to wait for something CloudWatch delivers in the background.
+
+    moto does what it does inside the API call, so what has not arrived at once
+    never will: a short wait keeps its gap tests fast. Elsewhere: the backend's own wait.
+    """
+    return 0.5 if aws_backend.moves_time else aws_backend.settle_seconds

@@ -1,0 +1,100 @@
+"""An alarm on a custom "Errors" metric that notifies an SNS topic.
+
+An alarm watches one metric over a period. It starts with too little data
+to decide (``INSUFFICIENT_DATA``), then moves between ``OK`` and ``ALARM``;
+every change can notify SNS (here, an SNS topic delivering to a queue you
+read). High-resolution metrics allow periods under a minute.
+
+Notes, "aws monitoring and troubleshooting and audit > cloudwatch alarms".
+"""
+
+import pytest
+from botocore.exceptions import ClientError
+
+PUT_METRIC_ALARM = (
+    "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html"
+)
+
+
+@pytest.mark.claim("cloudwatch.alarm-initial-state", quote="triggered by any metric")
+@pytest.mark.emulator_gap(
+    "moto", reason="moto starts a new alarm in OK; AWS starts it in INSUFFICIENT_DATA"
+)
+def test_a_new_alarm_has_insufficient_data(aws, unique_name, alarm_settings):
+    name = unique_name("errors")
+    aws.cloudwatch.put_metric_alarm(AlarmName=name, **alarm_settings)
+    # HINT: predict the state of an alarm whose metric has no data yet.
+    # BEGIN SOLUTION
+    expected_state = "INSUFFICIENT_DATA"
+    # END SOLUTION
+    alarm = aws.cloudwatch.describe_alarms(AlarmNames=[name])["MetricAlarms"][0]
+    assert alarm["StateValue"] == expected_state
+
+
+@pytest.mark.claim(
+    "cloudwatch.high-resolution-periods",
+    quote="high resolution custom metrics: 10, 30, or multi of 60 sec",
+    errata="20 seconds is a valid period too: 10, 20, 30 or any multiple of 60.",
+    source=PUT_METRIC_ALARM,
+)
+@pytest.mark.emulator_gap(
+    "moto", reason="moto accepts any alarm period (45 s too); AWS refuses periods not 10/20/30/n*60"
+)
+@pytest.mark.emulator_gap(
+    "localstack", reason="LocalStack refuses a 20 s period, which AWS accepts"
+)
+def test_periods_under_a_minute_are_10_20_or_30_seconds(aws, unique_name, alarm_settings):
+    def accepted(period: int) -> bool:
+        try:
+            aws.cloudwatch.put_metric_alarm(
+                AlarmName=unique_name(f"p{period}"), **{**alarm_settings, "Period": period}
+            )
+        except ClientError:
+            return False
+        return True
+
+    # HINT: which of these periods does PutMetricAlarm accept? {period: True or False}
+    # BEGIN SOLUTION
+    expected = {10: True, 20: True, 30: True, 45: False, 120: True}
+    # END SOLUTION
+    assert {period: accepted(period) for period in expected} == expected
+
+
+@pytest.mark.claim("cloudwatch.alarm-notifies-sns", quote="triggered by any metric")
+@pytest.mark.emulator_gap(
+    "moto", reason="moto changes an alarm's state but never runs its actions; AWS notifies SNS"
+)
+def test_an_alarm_in_alarm_state_notifies_its_topic(
+    aws, unique_name, alarm_settings, inbox, messages, eventually, delivery_timeout
+):
+    topic, queue = inbox
+    name = unique_name("errors")
+    # HINT: create alarm `name` (alarm_settings) that notifies `topic` when it goes to ALARM.
+    # BEGIN SOLUTION
+    aws.cloudwatch.put_metric_alarm(AlarmName=name, AlarmActions=[topic], **alarm_settings)
+    # END SOLUTION
+    # Forcing the state stands in for six errors in a minute, and runs the same actions.
+    aws.cloudwatch.set_alarm_state(AlarmName=name, StateValue="ALARM", StateReason="lab")
+    notification = eventually(lambda: messages(queue), timeout=delivery_timeout)[0]
+    assert notification["AlarmName"] == name
+    assert notification["NewStateValue"] == "ALARM"
+
+
+@pytest.mark.claim("cloudwatch.composite-alarms", quote="monitor multi alarms states")
+@pytest.mark.emulator_gap("moto", reason="moto does not implement PutCompositeAlarm (HTTP 500)")
+def test_a_composite_alarm_combines_two_alarms(aws, unique_name, alarm_settings):
+    errors, latency = unique_name("errors"), unique_name("latency")
+    aws.cloudwatch.put_metric_alarm(AlarmName=errors, **alarm_settings)
+    aws.cloudwatch.put_metric_alarm(
+        AlarmName=latency, **{**alarm_settings, "MetricName": "Latency"}
+    )
+    composite = unique_name("page-someone")
+    # HINT: a composite alarm `composite` in ALARM only when both alarms are (an AlarmRule).
+    # BEGIN SOLUTION
+    aws.cloudwatch.put_composite_alarm(
+        AlarmName=composite, AlarmRule=f'ALARM("{errors}") AND ALARM("{latency}")'
+    )
+    # END SOLUTION
+    found = aws.cloudwatch.describe_alarms(AlarmNames=[composite], AlarmTypes=["CompositeAlarm"])
+    rule = found["CompositeAlarms"][0]["AlarmRule"]
+    assert errors in rule and latency in rule and " AND " in rule

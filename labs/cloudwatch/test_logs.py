@@ -1,0 +1,98 @@
+"""An application's log group: retention, and a metric filter counting errors.
+
+Log events go into streams, inside a log group; the group's retention says
+how long they are kept (a fixed list of day counts; by default forever). A
+metric filter turns matching events into a metric, from the moment it
+exists: it does not go back over events already there.
+
+Notes, "aws monitoring and troubleshooting and audit > cloudwatch logs" and
+"cloudwatch logs metric filter".
+"""
+
+import time
+
+import pytest
+from botocore.exceptions import ClientError
+
+
+@pytest.fixture
+def log_stream(aws, unique_name) -> tuple[str, str]:
+    group = unique_name("/app/orders")
+    aws.logs.create_log_group(logGroupName=group)
+    aws.logs.create_log_stream(logGroupName=group, logStreamName="web-1")
+    return group, "web-1"
+
+
+def put(aws, group: str, stream: str, *lines: str) -> None:
+    now = int(time.time() * 1000)
+    events = [{"timestamp": now, "message": line} for line in lines]
+    aws.logs.put_log_events(logGroupName=group, logStreamName=stream, logEvents=events)
+
+
+@pytest.mark.claim("cloudwatch.log-expiration", quote="log expiration")
+@pytest.mark.emulator_gap(
+    "moto", reason="moto accepts any retention in days (8, 400); AWS only its listed values"
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack accepts any retention in days (8, 400); AWS only its listed values",
+)
+def test_retention_takes_only_listed_day_counts(aws, log_stream):
+    group, _ = log_stream
+
+    def accepted(days: int) -> bool:
+        try:
+            aws.logs.put_retention_policy(logGroupName=group, retentionInDays=days)
+        except ClientError:
+            return False
+        return True
+
+    # HINT: which of these retention periods (in days) does PutRetentionPolicy accept?
+    # BEGIN SOLUTION
+    expected = {1: True, 7: True, 8: False, 30: True, 365: True, 400: False}
+    # END SOLUTION
+    assert {days: accepted(days) for days in expected} == expected
+
+
+@pytest.mark.claim("cloudwatch.metric-filter-not-retroactive", quote="not retroactive")
+@pytest.mark.emulator_gap(
+    "moto", reason="moto stores metric filters but never emits their metric; AWS counts matches"
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack's metric sums to 2 for the one matching event put after the "
+    "filter was created; AWS counts 1",
+)
+def test_a_metric_filter_counts_only_new_events(
+    aws, log_stream, unique_name, eventually, delivery_timeout
+):
+    group, stream = log_stream
+    namespace = unique_name("Logs")
+    put(aws, group, stream, "ERROR before the filter", "ERROR before the filter")
+    # HINT: a metric filter on `group` matching "ERROR" that adds 1 to metric
+    # "Errors" in `namespace` per matching event.
+    # BEGIN SOLUTION
+    aws.logs.put_metric_filter(
+        logGroupName=group,
+        filterName="errors",
+        filterPattern="ERROR",
+        metricTransformations=[
+            {"metricName": "Errors", "metricNamespace": namespace, "metricValue": "1"}
+        ],
+    )
+    # END SOLUTION
+    put(aws, group, stream, "ERROR after the filter", "INFO all good")
+
+    def errors_counted() -> float | None:
+        now = time.time()
+        datapoints = aws.cloudwatch.get_metric_statistics(
+            Namespace=namespace,
+            MetricName="Errors",
+            StartTime=now - 600,
+            EndTime=now + 60,
+            Period=60,
+            Statistics=["Sum"],
+        )["Datapoints"]
+        return sum(d["Sum"] for d in datapoints) or None
+
+    assert eventually(errors_counted, timeout=delivery_timeout) == 1.0
