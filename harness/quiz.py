@@ -290,7 +290,8 @@ class Attempt:
             "seconds": round(time.monotonic() - started, 1),
             "results": self.results,
         }
-        self.scores.attempts.append(attempt)
+        if self.results:  # an attempt that answered nothing is no attempt
+            self.scores.attempts.append(attempt)
         right = sum(r["right"] for r in self.results)
         self.say(f"\nscore: {right}/{len(self.results)}")
         return attempt
