@@ -57,6 +57,11 @@ def test_a_bus_policy_lets_another_account_put_events(aws, partner_bus):
     assert statement["Resource"] == bus["Arn"]
 
 
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack's StartReplay fails with InternalError when the archive holds events "
+    "(it treats an archived event's time, a string, as a datetime); AWS replays them to the bus",
+)
 @pytest.mark.claim("eventbridge.archive-and-replay", quote="can replay event")
 def test_archived_events_are_replayed_to_the_bus(
     aws, unique_name, partner_bus, route, put_event, target_queue, eventually

@@ -12,6 +12,11 @@ Notes, "aws monitoring and troubleshooting and audit > aws eventbridge".
 import pytest
 
 
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack fails the delivery (TargetDeliveryFailure) when a number goes into a "
+    "placeholder inside a quoted InputTemplate; AWS writes the number into the text",
+)
 @pytest.mark.claim("eventbridge.input-transformer", quote="trigger lamdba, send sqs, sns,...")
 def test_an_input_transformer_shapes_what_the_target_gets(route, put_event, target_queue):
     # HINT: map "order" and "total" from the event's detail; the template is a JSON string:

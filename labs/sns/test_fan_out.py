@@ -75,6 +75,12 @@ def test_one_producer_publishes_to_two_topics(aws, unique_name, inbox, subscribe
     reason="moto delivers to a queue whatever its access policy says; AWS delivers an SNS "
     "message to an SQS queue only if the queue's policy allows the topic sqs:SendMessage",
 )
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack does not enforce SQS access policies (no IAM enforcement), so it "
+    "delivers to a queue whatever its policy says; AWS delivers an SNS message to an SQS "
+    "queue only if the queue's policy allows the topic sqs:SendMessage",
+)
 @pytest.mark.claim("sns.queue-policy-required", quote="security: similar to sqs")
 def test_a_queue_without_an_access_policy_gets_nothing(aws, topic, inbox, subscribe):
     allowed, locked = inbox("allowed"), inbox("locked")
