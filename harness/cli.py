@@ -85,7 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, help="the same questions in the same order")
     p.add_argument("--in-order", action="store_true", help="in the question files' order")
 
-    commands.add_parser("stats", help="your quiz history: per attempt and per topic")
+    p = commands.add_parser("stats", help="your quiz history: per attempt and per topic")
+    p.add_argument("--html", type=Path, metavar="FILE", help="also write the history as a page")
 
     p = commands.add_parser("localstack", help="start, stop or look at LocalStack")
     p.add_argument("action", choices=("up", "down", "status"))
@@ -394,6 +395,9 @@ def run_stats(options, console: Console) -> int:
     for topic, (right, asked) in sorted(per_topic.items()):
         table.add_row(topic, f"{right}/{asked}", quiz.bar(right, asked))
     console.print(table)
+    if options.html:
+        options.html.write_text(quiz.stats_page(scores), encoding="utf-8")
+        console.print(f"wrote {options.html}")
     return 0
 
 

@@ -332,3 +332,14 @@ def bar(right: int, asked: int, width: int = 30) -> str:
     share = right / asked if asked else 0.0
     filled = round(share * width)
     return "█" * filled + "░" * (width - filled) + f" {share:4.0%}"
+
+
+def stats_page(scores: Scores) -> str:
+    """The history as an HTML page: score per attempt, and per topic, as bars."""
+    import jinja2
+
+    per_attempt, per_topic = stats(scores)
+    template = jinja2.Environment(
+        loader=jinja2.PackageLoader("harness", "templates"), autoescape=True
+    ).get_template("stats.html.j2")
+    return template.render(attempts=per_attempt, topics=sorted(per_topic.items()))

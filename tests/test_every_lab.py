@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from harness import blank_check
+from harness import blank_check, quiz
 from harness.claims import Notes, claims_in
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +32,16 @@ def test_every_lab_test_quotes_the_notes_verbatim(module_path: Path):
     for test_name, claim in claims.items():
         assert NOTES.find(claim.quote), f"{test_name}: {claim.quote!r} is not in the notes"
         assert claim.topic == module_path.parent.name, f"{claim.id} is filed under another topic"
+
+
+@pytest.mark.parametrize(
+    "topic", [t for t in TOPICS if (t / quiz.QUESTIONS_FILE).is_file()], ids=lambda p: p.name
+)
+def test_every_claim_of_a_quizzed_topic_has_a_question(topic: Path):
+    claims = {c.id for m in sorted(topic.glob("test_*.py")) for c in claims_in(m).values()}
+    asked = {q.claim for q in quiz.load_questions(LABS) if q.topic == topic.name}
+    assert not claims - asked, f"claims with no question in {topic.name}/questions.toml"
+    assert not asked - claims, f"questions about claims no lab in {topic.name} proves"
 
 
 @pytest.fixture(scope="session")

@@ -111,8 +111,10 @@ def test_scores_are_kept_and_review_asks_the_missed_again(course: Path, capsys):
     assert main(["quiz", "--review", "--answers", str(answers)]) == 0
     out = capsys.readouterr().out
     assert out.count("[1/2]") == 1 and "score: 2/2" in out, "only the two missed, now right"
-    assert main(["stats"]) == 0
+    assert main(["stats", "--html", "stats.html"]) == 0
     assert "3/5" in capsys.readouterr().out, "per topic: 1 of 3, then 2 of 2"
+    page = (course / "stats.html").read_text()
+    assert '<tr data-right="1" data-asked="3">' in page and '<tr data-topic="sqs">' in page
 
 
 def test_an_empty_answer_is_wrong_and_running_out_of_answers_ends_the_attempt(course, capsys):
