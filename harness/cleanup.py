@@ -122,6 +122,139 @@ def _logs(client, prefix: str) -> None:
             client.delete_log_group(logGroupName=group["logGroupName"])
 
 
+def _ec2(client, prefix: str) -> None:
+    named = [{"Name": "tag:Name", "Values": [f"{prefix}*"]}]
+    found = client.describe_instances(Filters=named)
+    ids = [i["InstanceId"] for r in found["Reservations"] for i in r["Instances"]]
+    if ids:
+        client.terminate_instances(InstanceIds=ids)
+    for acl in client.describe_network_acls(Filters=named)["NetworkAcls"]:
+        client.delete_network_acl(NetworkAclId=acl["NetworkAclId"])
+    groups = [{"Name": "group-name", "Values": [f"{prefix}*"]}]
+    for group in client.describe_security_groups(Filters=groups)["SecurityGroups"]:
+        client.delete_security_group(GroupId=group["GroupId"])
+
+
+def _route53(client, prefix: str) -> None:
+    for page in client.get_paginator("list_hosted_zones").paginate():
+        for zone in page["HostedZones"]:
+            if not zone["Name"].startswith(prefix):
+                continue
+            found = client.list_resource_record_sets(HostedZoneId=zone["Id"])
+            for rrs in found["ResourceRecordSets"]:
+                if rrs["Type"] in ("NS", "SOA") and rrs["Name"] == zone["Name"]:
+                    continue  # Route 53's own: they go with the zone
+                client.change_resource_record_sets(
+                    HostedZoneId=zone["Id"],
+                    ChangeBatch={"Changes": [{"Action": "DELETE", "ResourceRecordSet": rrs}]},
+                )
+            client.delete_hosted_zone(Id=zone["Id"])
+    for page in client.get_paginator("list_health_checks").paginate():
+        for check in page["HealthChecks"]:
+            if check["CallerReference"].startswith(prefix):
+                client.delete_health_check(HealthCheckId=check["Id"])
+
+
+def _iam_users_and_groups(client, prefix: str) -> None:
+    for page in client.get_paginator("list_users").paginate():
+        for user in page["Users"]:
+            name = user["UserName"]
+            if not name.startswith(prefix):
+                continue
+            for key in client.list_access_keys(UserName=name)["AccessKeyMetadata"]:
+                client.delete_access_key(UserName=name, AccessKeyId=key["AccessKeyId"])
+            for device in client.list_mfa_devices(UserName=name)["MFADevices"]:
+                client.deactivate_mfa_device(UserName=name, SerialNumber=device["SerialNumber"])
+            for group in client.list_groups_for_user(UserName=name)["Groups"]:
+                client.remove_user_from_group(GroupName=group["GroupName"], UserName=name)
+            for inline in client.list_user_policies(UserName=name)["PolicyNames"]:
+                client.delete_user_policy(UserName=name, PolicyName=inline)
+            for policy in client.list_attached_user_policies(UserName=name)["AttachedPolicies"]:
+                client.detach_user_policy(UserName=name, PolicyArn=policy["PolicyArn"])
+            try:
+                client.delete_login_profile(UserName=name)
+            except ClientError:
+                pass  # most lab users have no console password
+            client.delete_user(UserName=name)
+    for page in client.get_paginator("list_groups").paginate():
+        for group in page["Groups"]:
+            name = group["GroupName"]
+            if not name.startswith(prefix):
+                continue
+            for inline in client.list_group_policies(GroupName=name)["PolicyNames"]:
+                client.delete_group_policy(GroupName=name, PolicyName=inline)
+            for policy in client.list_attached_group_policies(GroupName=name)["AttachedPolicies"]:
+                client.detach_group_policy(GroupName=name, PolicyArn=policy["PolicyArn"])
+            client.delete_group(GroupName=name)
+    for device in client.list_virtual_mfa_devices()["VirtualMFADevices"]:
+        if device["SerialNumber"].rsplit("/", 1)[-1].startswith(prefix):
+            client.delete_virtual_mfa_device(SerialNumber=device["SerialNumber"])
+
+
+def _iam(client, prefix: str) -> None:
+    _iam_roles(client, prefix)
+    _iam_users_and_groups(client, prefix)
+
+
+def _kms(client, prefix: str) -> None:
+    # Keys cannot be listed by name: every lab key is reachable from an alias named
+    # alias/<prefix>..., and a key is never deleted at once, only scheduled (7 days).
+    for page in client.get_paginator("list_aliases").paginate():
+        for alias in page["Aliases"]:
+            if not alias["AliasName"].startswith(f"alias/{prefix}"):
+                continue
+            client.delete_alias(AliasName=alias["AliasName"])
+            key = alias.get("TargetKeyId")
+            if key and client.describe_key(KeyId=key)["KeyMetadata"]["KeyState"] != (
+                "PendingDeletion"
+            ):
+                client.schedule_key_deletion(KeyId=key, PendingWindowInDays=7)
+
+
+def _ssm(client, prefix: str) -> None:
+    names = [
+        parameter["Name"]
+        for page in client.get_paginator("describe_parameters").paginate(
+            ParameterFilters=[{"Key": "Name", "Option": "BeginsWith", "Values": [f"/{prefix}"]}]
+        )
+        for parameter in page["Parameters"]
+    ]
+    for start in range(0, len(names), 10):
+        client.delete_parameters(Names=names[start : start + 10])
+
+
+def _secretsmanager(client, prefix: str) -> None:
+    for page in client.get_paginator("list_secrets").paginate(
+        Filters=[{"Key": "name", "Values": [prefix]}], IncludePlannedDeletion=True
+    ):
+        for secret in page["SecretList"]:
+            if secret["Name"].startswith(prefix):
+                client.delete_secret(SecretId=secret["ARN"], ForceDeleteWithoutRecovery=True)
+
+
+def _apigateway(client, prefix: str) -> None:
+    for page in client.get_paginator("get_usage_plans").paginate():
+        for plan in page.get("items", []):
+            if plan["name"].startswith(prefix):
+                client.delete_usage_plan(usagePlanId=plan["id"])
+    for page in client.get_paginator("get_api_keys").paginate(nameQuery=prefix):
+        for key in page.get("items", []):
+            if key["name"].startswith(prefix):
+                client.delete_api_key(apiKey=key["id"])
+    for page in client.get_paginator("get_rest_apis").paginate():
+        for api in page.get("items", []):
+            if api["name"].startswith(prefix):
+                client.delete_rest_api(restApiId=api["id"])
+
+
+def _ecs(client, prefix: str) -> None:
+    families = client.list_task_definition_families(familyPrefix=prefix, status="ACTIVE")
+    for family in families.get("families", []):
+        for page in client.get_paginator("list_task_definitions").paginate(familyPrefix=family):
+            for arn in page.get("taskDefinitionArns", []):
+                client.deregister_task_definition(taskDefinition=arn)
+
+
 SWEEPERS: dict[str, Callable[[object, str], None]] = {
     "sqs": _sqs,
     "s3": _s3,
@@ -130,16 +263,34 @@ SWEEPERS: dict[str, Callable[[object, str], None]] = {
     "kinesis": _kinesis,
     "events": _events,
     "stepfunctions": _stepfunctions,
-    "iam": _iam_roles,
+    "iam": _iam,
     "cloudformation": _cloudformation,
     "cloudwatch": _cloudwatch,
     "logs": _logs,
+    "ec2": _ec2,
+    "route53": _route53,
+    "apigateway": _apigateway,
+    "ecs": _ecs,
+    "kms": _kms,
+    "ssm": _ssm,
+    "secretsmanager": _secretsmanager,
 }
 
 
-def sweep(session: boto3.Session, endpoint_url: str | None, prefix: str) -> Iterator[str]:
-    """Delete every swept resource named ``prefix*``; yield what could not be deleted."""
+def sweep(
+    session: boto3.Session,
+    endpoint_url: str | None,
+    prefix: str,
+    unavailable: Callable[[str], object] = lambda service: None,
+) -> Iterator[str]:
+    """Delete every swept resource named ``prefix*``; yield what could not be deleted.
+
+    A service for which ``unavailable(service)`` is truthy (LocalStack did not
+    load it) has nothing to sweep, and is passed over.
+    """
     for service, sweeper in SWEEPERS.items():
+        if unavailable(service):
+            continue
         try:
             sweeper(session.client(service, endpoint_url=endpoint_url), prefix)
         except (BotoCoreError, ClientError) as error:

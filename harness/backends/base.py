@@ -49,5 +49,5 @@ class Backend:
 
     def clean_up(self, session: boto3.Session, prefix: str) -> None:
         """After a test: delete what it created (every name starts with ``prefix``)."""
-        for problem in cleanup.sweep(session, self.endpoint_url, prefix):
+        for problem in cleanup.sweep(session, self.endpoint_url, prefix, self.missing_service):
             log.warning("awslab clean-up: %s", problem)

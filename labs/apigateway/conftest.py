@@ -1,0 +1,95 @@
+"""Shared fixtures for the API Gateway labs: a REST API with a MOCK method, and a caller.
+
+The caller sends plain HTTP to the API's invoke URL in the path form that
+LocalStack serves on its own endpoint, ``/restapis/<id>/<stage>/_user_request_/<path>``.
+moto serves no invoke URL at all (404), so the labs that call the API are gaps there.
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+
+import pytest
+
+
+@pytest.fixture
+def make_hello_api(aws, unique_name):
+    """``make_hello_api(api_key_required=False)``: a new REST API whose ``GET /hello`` is a
+    MOCK integration answering ``{"message": "hello"}``; ``{"api_id", "resource_id"}``.
+
+    Nothing is deployed yet.
+    """
+
+    def make_hello_api(api_key_required: bool = False) -> dict:
+        apigw = aws.apigateway
+        api_id = apigw.create_rest_api(
+            name=unique_name("hello"), endpointConfiguration={"types": ["REGIONAL"]}
+        )["id"]
+        root = apigw.get_resources(restApiId=api_id)["items"][0]["id"]
+        resource_id = apigw.create_resource(restApiId=api_id, parentId=root, pathPart="hello")["id"]
+        apigw.put_method(
+            restApiId=api_id,
+            resourceId=resource_id,
+            httpMethod="GET",
+            authorizationType="NONE",
+            apiKeyRequired=api_key_required,
+        )
+        apigw.put_integration(
+            restApiId=api_id,
+            resourceId=resource_id,
+            httpMethod="GET",
+            type="MOCK",
+            requestTemplates={"application/json": '{"statusCode": 200}'},
+        )
+        apigw.put_method_response(
+            restApiId=api_id, resourceId=resource_id, httpMethod="GET", statusCode="200"
+        )
+        api = {"api_id": api_id, "resource_id": resource_id}
+        set_mock_answer(aws, api, '{"message": "hello"}')
+        return api
+
+    return make_hello_api
+
+
+@pytest.fixture
+def hello_api(make_hello_api) -> dict:
+    """A new REST API with a MOCK ``GET /hello`` (see ``make_hello_api``), not deployed."""
+    return make_hello_api()
+
+
+@pytest.fixture
+def set_answer(aws, hello_api):
+    """``set_answer(template)``: edit what ``GET /hello`` answers (its mapping template)."""
+    return lambda template: set_mock_answer(aws, hello_api, template)
+
+
+def set_mock_answer(aws, api: dict, template: str) -> None:
+    aws.apigateway.put_integration_response(
+        restApiId=api["api_id"],
+        resourceId=api["resource_id"],
+        httpMethod="GET",
+        statusCode="200",
+        responseTemplates={"application/json": template},
+    )
+
+
+@pytest.fixture
+def call(aws):
+    """``call(api_id, stage, path, headers=None)``: ``(status, body)`` of an HTTP GET to the API."""
+
+    def call(api_id: str, stage: str, path: str, headers: dict | None = None) -> tuple[int, object]:
+        url = f"{aws.endpoint_url}/restapis/{api_id}/{stage}/_user_request_/{path.lstrip('/')}"
+        request = urllib.request.Request(url, headers=headers or {})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                status, raw = response.status, response.read()
+        except urllib.error.HTTPError as error:
+            status, raw = error.code, error.read()
+        try:
+            return status, json.loads(raw)
+        except ValueError:
+            return status, raw.decode(errors="replace")
+
+    return call

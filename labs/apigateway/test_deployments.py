@@ -1,0 +1,87 @@
+"""Shipping a "hello" API: a MOCK integration, deployments and stages.
+
+A REST API is resources and methods; each method hands the request to an
+integration (here MOCK: API Gateway answers by itself from a mapping
+template, no backend). Nothing is callable until the API is **deployed** to
+a **stage** (``dev``, ``prod``), and a stage keeps serving the deployment it
+points at: editing the API changes nothing live until the next deployment,
+and pointing the stage back at an older deployment rolls it back. Stage
+variables are a stage's own settings, readable in mapping templates.
+
+Notes, "api gateway > deployment stages", "stage variables", "integration types".
+"""
+
+import pytest
+
+
+@pytest.mark.claim(
+    "apigateway.mock-integration",
+    quote="MOCK: returns a response without sending requests to the backend",
+)
+@pytest.mark.emulator_gap(
+    "moto", reason="moto serves no invoke URL (404); AWS runs the MOCK integration"
+)
+def test_a_mock_integration_answers_once_deployed(aws, hello_api, call):
+    api_id = hello_api["api_id"]
+    # HINT: deploy the API to a stage named "dev" (create_deployment).
+    # BEGIN SOLUTION
+    aws.apigateway.create_deployment(restApiId=api_id, stageName="dev")
+    # END SOLUTION
+    assert call(api_id, "dev", "/hello") == (200, {"message": "hello"})
+
+
+@pytest.mark.claim(
+    "apigateway.changes-need-deployment",
+    quote="need to make a deployment for them to be in effect",
+)
+@pytest.mark.emulator_gap(
+    "moto", reason="moto serves no invoke URL (404); AWS serves a stage's last deployment"
+)
+def test_an_edit_goes_live_only_with_a_deployment(aws, hello_api, set_answer, call):
+    api_id = hello_api["api_id"]
+    aws.apigateway.create_deployment(restApiId=api_id, stageName="dev")
+    set_answer('{"message": "hello, v2"}')
+    assert call(api_id, "dev", "/hello") == (200, {"message": "hello"}), "not deployed yet"
+    # HINT: make the edit live on "dev".
+    # BEGIN SOLUTION
+    aws.apigateway.create_deployment(restApiId=api_id, stageName="dev")
+    # END SOLUTION
+    assert call(api_id, "dev", "/hello") == (200, {"message": "hello, v2"})
+
+
+@pytest.mark.claim("apigateway.stage-rollback", quote="stage can roll back")
+def test_a_stage_rolls_back_to_an_earlier_deployment(aws, hello_api, set_answer):
+    api_id = hello_api["api_id"]
+    first = aws.apigateway.create_deployment(restApiId=api_id, stageName="prod")["id"]
+    set_answer('{"message": "broken"}')
+    second = aws.apigateway.create_deployment(restApiId=api_id, stageName="prod")["id"]
+    assert aws.apigateway.get_stage(restApiId=api_id, stageName="prod")["deploymentId"] == second
+    # HINT: point the "prod" stage back at the first deployment (update_stage, a patch operation).
+    # BEGIN SOLUTION
+    aws.apigateway.update_stage(
+        restApiId=api_id,
+        stageName="prod",
+        patchOperations=[{"op": "replace", "path": "/deploymentId", "value": first}],
+    )
+    # END SOLUTION
+    assert aws.apigateway.get_stage(restApiId=api_id, stageName="prod")["deploymentId"] == first
+
+
+@pytest.mark.claim("apigateway.stage-variables", quote="like environment variables for api gateway")
+@pytest.mark.emulator_gap(
+    "moto", reason="moto serves no invoke URL (404); AWS fills $stageVariables in templates"
+)
+def test_each_stage_answers_with_its_own_variables(aws, hello_api, set_answer, call):
+    api_id = hello_api["api_id"]
+    set_answer('{"message": "hello from $stageVariables.env"}')
+    aws.apigateway.create_deployment(
+        restApiId=api_id, stageName="dev", variables={"env": "development"}
+    )
+    # HINT: deploy to a "prod" stage whose stage variable env is "production".
+    # BEGIN SOLUTION
+    aws.apigateway.create_deployment(
+        restApiId=api_id, stageName="prod", variables={"env": "production"}
+    )
+    # END SOLUTION
+    assert call(api_id, "dev", "/hello") == (200, {"message": "hello from development"})
+    assert call(api_id, "prod", "/hello") == (200, {"message": "hello from production"})

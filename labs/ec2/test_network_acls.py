@@ -1,0 +1,124 @@
+"""A subnet's network ACL in front of the web servers' security group.
+
+A network ACL guards a whole subnet. Unlike a security group, its rules
+either allow or deny, and they are numbered: AWS reads them from the lowest
+number up and the first rule that matches decides. A custom ACL starts by
+denying everything (the last rule, "*", can never be removed). It is
+stateless: a reply is a packet like any other, so a web server's answers
+need an outbound rule of their own, to the client's ephemeral port.
+
+Notes, "vpc > NACL & security group".
+"""
+
+import pytest
+from botocore.exceptions import ClientError
+
+
+@pytest.mark.claim(
+    "ec2.nacl-custom-denies-all", quote="NACL: allow or deny; subnet level; stateless"
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto creates a custom network ACL with no entries; AWS adds a deny-all rule"
+    " (number 32767, shown as *) in each direction",
+)
+@pytest.mark.emulator_gap(
+    "localstack", reason="LocalStack creates a custom network ACL with no entries, as moto does"
+)
+def test_a_custom_acl_denies_everything_until_you_add_rules(aws, network_acl, acl_entries):
+    # HINT: predict a new custom ACL's inbound entries: [(rule number, action, protocol, ports)].
+    # BEGIN SOLUTION
+    expected_inbound = [(32767, "deny", "-1", (None, None))]
+    # END SOLUTION
+    assert acl_entries(network_acl, egress=False) == expected_inbound
+    assert acl_entries(network_acl, egress=True) == expected_inbound
+
+
+@pytest.mark.claim("ec2.nacl-stateless", quote="NACL: allow or deny; subnet level; stateless")
+def test_replies_need_their_own_outbound_rule(aws, network_acl, acl_entries):
+    aws.ec2.create_network_acl_entry(
+        NetworkAclId=network_acl,
+        RuleNumber=100,
+        Egress=False,
+        Protocol="6",
+        RuleAction="allow",
+        CidrBlock="0.0.0.0/0",
+        PortRange={"From": 443, "To": 443},
+    )
+    # HINT: HTTPS is allowed in; let the replies out: rule 100, TCP ("6") to any client,
+    # on the ephemeral ports 1024-65535.
+    # BEGIN SOLUTION
+    aws.ec2.create_network_acl_entry(
+        NetworkAclId=network_acl,
+        RuleNumber=100,
+        Egress=True,
+        Protocol="6",
+        RuleAction="allow",
+        CidrBlock="0.0.0.0/0",
+        PortRange={"From": 1024, "To": 65535},
+    )
+    # END SOLUTION
+    outbound = [entry for entry in acl_entries(network_acl, egress=True) if entry[0] < 32767]
+    assert outbound == [(100, "allow", "6", (1024, 65535))]
+
+
+@pytest.mark.claim("ec2.nacl-rule-order", quote="NACL: allow or deny; subnet level; stateless")
+def test_a_deny_rule_must_come_before_the_allow_it_overrides(aws, network_acl, acl_entries):
+    aws.ec2.create_network_acl_entry(
+        NetworkAclId=network_acl,
+        RuleNumber=100,
+        Egress=False,
+        Protocol="-1",
+        RuleAction="allow",
+        CidrBlock="0.0.0.0/0",
+    )
+    # HINT: block the abusive network 203.0.113.0/24 on every protocol; rule 100 already
+    # allows everyone, and the lowest matching number wins.
+    # BEGIN SOLUTION
+    aws.ec2.create_network_acl_entry(
+        NetworkAclId=network_acl,
+        RuleNumber=90,
+        Egress=False,
+        Protocol="-1",
+        RuleAction="deny",
+        CidrBlock="203.0.113.0/24",
+    )
+    # END SOLUTION
+    acl = aws.ec2.describe_network_acls(NetworkAclIds=[network_acl])["NetworkAcls"][0]
+    first_match = min(
+        (entry for entry in acl["Entries"] if not entry["Egress"] and entry["RuleNumber"] < 32767),
+        key=lambda entry: entry["RuleNumber"],
+    )
+    assert (first_match["RuleAction"], first_match["CidrBlock"]) == ("deny", "203.0.113.0/24")
+
+
+@pytest.mark.claim(
+    "ec2.nacl-rule-numbers",
+    quote="NACL: allow or deny; subnet level; stateless",
+)
+@pytest.mark.emulator_gap(
+    "moto", reason="moto accepts any rule number (32767 too); AWS takes 1 to 32766"
+)
+@pytest.mark.emulator_gap(
+    "localstack", reason="LocalStack accepts rule number 32767; AWS takes 1 to 32766"
+)
+def test_rule_numbers_run_from_1_to_32766(aws, network_acl):
+    def accepted(number: int) -> bool:
+        try:
+            aws.ec2.create_network_acl_entry(
+                NetworkAclId=network_acl,
+                RuleNumber=number,
+                Egress=False,
+                Protocol="-1",
+                RuleAction="allow",
+                CidrBlock=f"10.{number % 256}.0.0/16",
+            )
+        except ClientError:
+            return False
+        return True
+
+    # HINT: which rule numbers does CreateNetworkAclEntry accept? {number: True or False}
+    # BEGIN SOLUTION
+    expected = {1: True, 100: True, 32766: True, 32767: False}
+    # END SOLUTION
+    assert {number: accepted(number) for number in expected} == expected

@@ -1,0 +1,84 @@
+"""Bootstrapping a web server with user data.
+
+User data is a script (or cloud-init config) handed to an instance at
+launch; the instance runs it as root on its first boot only. EC2 stores it
+as an instance attribute, base64-encoded (boto3 encodes it for you at
+launch and hands it back encoded). To change it, the instance must be
+stopped, and the new script does not run by itself when it starts again.
+
+Notes, "ec2 > ec2 user data: bootstrap script".
+"""
+
+import base64
+
+import pytest
+from botocore.exceptions import ClientError
+
+USER_DATA = "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-add-user-data.html"
+
+SCRIPT = "#!/bin/bash\ndnf install -y httpd\nsystemctl enable --now httpd\n"
+
+
+@pytest.fixture
+def launch(aws, image_id, name_tags):
+    """``launch(**extra)``: run one t3.micro instance; its id."""
+
+    def launch(**extra) -> str:
+        reservation = aws.ec2.run_instances(
+            ImageId=image_id,
+            InstanceType="t3.micro",
+            MinCount=1,
+            MaxCount=1,
+            TagSpecifications=name_tags("web", "instance"),
+            **extra,
+        )
+        return reservation["Instances"][0]["InstanceId"]
+
+    return launch
+
+
+def stored_user_data(aws, instance_id: str) -> str:
+    attribute = aws.ec2.describe_instance_attribute(InstanceId=instance_id, Attribute="userData")
+    return attribute["UserData"]["Value"]
+
+
+@pytest.mark.claim("ec2.user-data-base64", quote="ec2 user data: bootstrap script")
+def test_user_data_is_stored_base64_encoded(aws, launch):
+    # HINT: launch an instance with SCRIPT as its user data (launch(UserData=...)).
+    # BEGIN SOLUTION
+    instance_id = launch(UserData=SCRIPT)
+    # END SOLUTION
+    stored = stored_user_data(aws, instance_id)
+    assert stored != SCRIPT, "EC2 keeps user data base64-encoded"
+    assert base64.b64decode(stored).decode() == SCRIPT
+
+
+@pytest.mark.claim(
+    "ec2.user-data-change-when-stopped",
+    quote="only run once at the instance first start",
+    source=USER_DATA,
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto never checks the instance state (it changes a running instance's user data)"
+    " and wants the value base64-encoded twice; AWS refuses a running instance"
+    " (IncorrectInstanceState)",
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack refuses boto3's once-encoded user data as malformed base64;"
+    " AWS refuses a running instance (IncorrectInstanceState)",
+)
+def test_user_data_changes_only_while_stopped(aws, launch, eventually):
+    instance_id = launch(UserData=SCRIPT)
+    new_script = b"#!/bin/bash\necho second boot\n"  # boto3 base64-encodes it
+    with pytest.raises(ClientError) as refused:
+        aws.ec2.modify_instance_attribute(InstanceId=instance_id, UserData={"Value": new_script})
+    assert refused.value.response["Error"]["Code"] == "IncorrectInstanceState"
+    # HINT: stop the instance (and wait until it is stopped), then set its user data to new_script.
+    # BEGIN SOLUTION
+    aws.ec2.stop_instances(InstanceIds=[instance_id])
+    aws.ec2.get_waiter("instance_stopped").wait(InstanceIds=[instance_id])
+    aws.ec2.modify_instance_attribute(InstanceId=instance_id, UserData={"Value": new_script})
+    # END SOLUTION
+    assert base64.b64decode(stored_user_data(aws, instance_id)) == new_script

@@ -1,0 +1,110 @@
+"""Routing the shop's traffic: weighted, geolocation and failover record sets.
+
+A routing policy is a group of record sets with the same name and type,
+each told apart by its ``SetIdentifier``. Weighted records split answers by
+weight over the sum of weights (0 to 255 each; the sum need not be 100).
+Geolocation records answer by the client's location, and a default record
+(``CountryCode`` ``*``) answers everyone no other record matches. Failover
+records answer from the PRIMARY while its health check passes, else from
+the SECONDARY.
+
+An emulator answers no DNS queries: these labs check the record sets and
+health checks Route 53 holds, and the values it refuses.
+
+Notes, "route53 > routing policies" and "route53 > health check".
+"""
+
+import pytest
+from botocore.exceptions import ClientError
+
+WEIGHTED = "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy-weighted.html"
+
+
+def a_record(name: str, address: str, **policy) -> dict:
+    return {"Name": name, "Type": "A", "TTL": 60, "ResourceRecords": [{"Value": address}], **policy}
+
+
+@pytest.mark.claim("route53.weighted-any-sum", quote="weights no need to be 100 when summed up")
+def test_weighted_records_split_by_relative_weight(zone, upsert, records):
+    name = f"api.{zone[1]}"
+    # HINT: send 3/4 of api's answers to 192.0.2.1 ("blue") and 1/4 to 192.0.2.2 ("green"):
+    # two A records, same name, each with SetIdentifier and Weight (a_record helps).
+    # BEGIN SOLUTION
+    upsert(
+        a_record(name, "192.0.2.1", SetIdentifier="blue", Weight=3),
+        a_record(name, "192.0.2.2", SetIdentifier="green", Weight=1),
+    )
+    # END SOLUTION
+    weights = {rrs["SetIdentifier"]: rrs["Weight"] for rrs in records(name, "A")}
+    total = sum(weights.values())
+    assert {key: weight / total for key, weight in weights.items()} == {"blue": 0.75, "green": 0.25}
+
+
+@pytest.mark.claim(
+    "route53.weight-range", quote="weights no need to be 100 when summed up", source=WEIGHTED
+)
+@pytest.mark.emulator_gap("moto", reason="moto accepts a weight of 256; AWS takes 0 to 255")
+@pytest.mark.emulator_gap(
+    "localstack", reason="LocalStack accepts a weight of 256; AWS takes 0 to 255"
+)
+def test_a_weight_is_between_0_and_255(zone, upsert):
+    def accepted(weight: int) -> bool:
+        try:
+            upsert(a_record(f"api.{zone[1]}", "192.0.2.1", SetIdentifier="blue", Weight=weight))
+        except ClientError:
+            return False
+        return True
+
+    # HINT: which weights does Route 53 accept? {weight: True or False}
+    # BEGIN SOLUTION
+    expected = {0: True, 1: True, 255: True, 256: False}
+    # END SOLUTION
+    assert {weight: accepted(weight) for weight in expected} == expected
+
+
+@pytest.mark.claim("route53.geolocation-default", quote="should have a default record")
+def test_geolocation_needs_a_default_record(zone, upsert, records):
+    name = f"www.{zone[1]}"
+    upsert(a_record(name, "192.0.2.33", SetIdentifier="france", GeoLocation={"CountryCode": "FR"}))
+    # HINT: add the record that answers every client outside France: 192.0.2.1, "default".
+    # BEGIN SOLUTION
+    upsert(a_record(name, "192.0.2.1", SetIdentifier="default", GeoLocation={"CountryCode": "*"}))
+    # END SOLUTION
+    by_location = {
+        rrs["GeoLocation"].get("CountryCode"): rrs["ResourceRecords"][0]["Value"]
+        for rrs in records(name, "A")
+    }
+    assert by_location == {"FR": "192.0.2.33", "*": "192.0.2.1"}
+
+
+@pytest.mark.claim("route53.failover-health-check", quote="automated dns failover")
+def test_failover_primary_is_watched_by_a_health_check(aws, zone, upsert, records, unique_name):
+    name = f"shop.{zone[1]}"
+    # HINT: create an HTTPS health check of www.example.org:443/health (CallerReference from
+    # unique_name), then PRIMARY (192.0.2.1, checked) and SECONDARY (192.0.2.2) failover records.
+    # BEGIN SOLUTION
+    check = aws.route53.create_health_check(
+        CallerReference=unique_name("health"),
+        HealthCheckConfig={
+            "Type": "HTTPS",
+            "FullyQualifiedDomainName": "www.example.org",
+            "Port": 443,
+            "ResourcePath": "/health",
+        },
+    )["HealthCheck"]
+    upsert(
+        a_record(
+            name,
+            "192.0.2.1",
+            SetIdentifier="primary",
+            Failover="PRIMARY",
+            HealthCheckId=check["Id"],
+        ),
+        a_record(name, "192.0.2.2", SetIdentifier="secondary", Failover="SECONDARY"),
+    )
+    # END SOLUTION
+    by_role = {rrs["Failover"]: rrs for rrs in records(name, "A")}
+    assert set(by_role) == {"PRIMARY", "SECONDARY"}
+    health_check = aws.route53.get_health_check(HealthCheckId=by_role["PRIMARY"]["HealthCheckId"])
+    config = health_check["HealthCheck"]["HealthCheckConfig"]
+    assert (config["Type"], config["ResourcePath"]) == ("HTTPS", "/health")
