@@ -136,7 +136,8 @@ def askable(questions: list[Question], claims: dict[str, dict]) -> tuple[list, l
 
 
 def _number(text: str) -> float | None:
-    text = re.sub(rf"\s*{UNIT_WORDS}\s*$", "", text.strip().replace(",", "").replace("_", ""))
+    text = text.strip().replace(",", "").replace("_", "").removesuffix("%")
+    text = re.sub(rf"\s*{UNIT_WORDS}\s*$", "", text)
     try:
         return float(text)
     except ValueError:

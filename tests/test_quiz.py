@@ -68,6 +68,7 @@ def question(answer, choices=()) -> quiz.Question:
         ("30", "30s", True),
         ("900", "900.0", True),
         ("1048576", "1,048,576", True),
+        ("5", "5%", True),
         ("30", "31", False),
         ("30", "", False),
         ("PurgeQueue", "purgequeue", True),
