@@ -45,8 +45,12 @@ class LocalStackBackend(Backend):
     def missing_service(self, service: str) -> str | None:
         name = LOCALSTACK_NAMES.get(service, service)
         status = self.services.get(name)
+        if status is None and self.services:
+            # The health check lists every service this LocalStack has; the free
+            # edition has no Cognito, X-Ray or ECS, for one.
+            return f"LocalStack at {self.endpoint_url} does not offer {name} (its edition has none)"
         if status is None or status in USABLE:
-            return None  # not listed: let the call itself say what is wrong
+            return None
         reason = f"LocalStack at {self.endpoint_url} reports {name} as {status!r}"
         why = launcher.why_left_out(self.endpoint_url, name)  # when awslab started it
         return f"{reason} ({why})" if why else reason

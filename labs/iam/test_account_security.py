@@ -101,6 +101,11 @@ def test_a_user_holds_at_most_two_access_keys(aws, new_user):
 
 
 @pytest.mark.claim("iam.credentials-report", quote="iam credentials report: account level")
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack 2026.3's GenerateCredentialReport fails with an internal error "
+    "(\"cannot access local variable 'row'\"); AWS generates the report",
+)
 def test_the_credentials_report_covers_the_account(aws):
     # HINT: ask IAM to generate the credentials report, then fetch it into `report`
     # HINT: (GetCredentialReport's answer; the CSV is in its Content, as bytes).
