@@ -195,11 +195,11 @@ def test_events_fan_out_through_an_sns_topic(aws, bucket, queue, unique_name, ev
     aws.s3.put_object(Bucket=bucket, Key="upload.txt", Body=b"...")
     envelopes = []
 
-    def test_event_and_record_arrived() -> bool:
+    def event_and_record_arrived() -> bool:
         envelopes.extend(queue.drain())
         return len(envelopes) >= 2
 
-    eventually(test_event_and_record_arrived)
+    eventually(event_and_record_arrived)
     assert {envelope["Type"] for envelope in envelopes} == {"Notification"}
     # HINT: each SNS envelope carries the S3 document as a JSON *string*: parse them all.
     # BEGIN SOLUTION
