@@ -3,6 +3,10 @@
 awslab handout labs/sqs --out handout/      a student copy, solutions cut out
 awslab grade handout/ --against labs/sqs     tamper-proof score (--csv for a class)
 awslab check labs/                           every lab can fail, quotes the notes, teaches
+awslab list | progress | hint LAB | reset FILE   a student's view of the labs
+awslab quiz [TOPIC...] [--exam | --review], awslab stats   practice, proven by labs
+awslab report moto.json localstack.json      one claims page, a column per backend
+awslab localstack up|down|status [--no-docker], awslab doctor
 """
 
 from __future__ import annotations
@@ -18,8 +22,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from harness import blank_check, notes_page, progress, quiz, sandbox
-from harness.claims import MarkerError, Notes, claims_in
+from harness import check, notes_page, progress, quiz, sandbox
+from harness.claims import MarkerError
 from harness.grade import TEST_TIMEOUT_SECONDS, Grade, grade
 from harness.handout import HandoutError, handout, reset
 from harness.localstack import doctor, launcher
@@ -162,17 +166,7 @@ def write_csv(path: Path, grades: Sequence[Grade]) -> None:
 
 def run_check(options, console: Console) -> int:
     root = Path.cwd().resolve()
-    paths = options.paths or [root / "labs"]
-    problems = lab_problems(paths, root)
-    for result in blank_check.check(paths, root):
-        if not result.ok:
-            problems.append(f"{result.nodeid}: {result.outcome} with its solution blanked")
-    solved = sandbox_outcomes(paths, root)
-    for nodeid in blank_check.region_tests(paths, root):
-        outcome = solved.get(nodeid.split("[", 1)[0], sandbox.Outcome("missing"))
-        if outcome.outcome not in ("passed", "gap"):
-            problems.append(f"{nodeid}: {outcome.outcome} with its solution: {outcome.detail}")
-    held = held_back_questions(root)
+    problems, held = check.check_labs(options.paths or [root / "labs"], root)
     if options.json:
         print(json.dumps({"problems": problems, "held_back_questions": held}, indent=2))
     else:
@@ -182,58 +176,6 @@ def run_check(options, console: Console) -> int:
             console.print(f"held back: {line}")
         console.print(f"{len(problems)} problems" if problems else "all labs check out")
     return 1 if problems else 0
-
-
-def lab_problems(paths: Sequence[Path], root: Path) -> list[str]:
-    """Static problems: topics without a README, claims whose quote is not in the notes."""
-    notes = Notes(root / sandbox.NOTES)
-    problems = []
-    for path in paths:
-        topics = (
-            [path]
-            if path.parent.name == "labs"
-            else sorted(p for p in path.iterdir() if p.is_dir())
-        )
-        for topic in topics:
-            if not topic.name.startswith(("_", ".")) and not (topic / "README.md").is_file():
-                problems.append(f"{topic}: no README.md (a topic teaches before it tests)")
-    lab_claims: set[str] = set()
-    for module in sandbox.lab_modules(paths):
-        try:
-            claims = claims_in(module)
-            lab_claims.update(claim.id for claim in claims.values())
-        except Exception as error:  # a lab that does not import is a problem to list, not a crash
-            problems.append(f"{module}: {type(error).__name__}: {error}")
-            continue
-        for test, claim in claims.items():
-            if notes.find(claim.quote) is None:
-                problems.append(f"{module}::{test}: quote not in the notes: {claim.quote!r}")
-    try:
-        questions = quiz.load_questions(root / "labs")
-    except quiz.QuizError as error:
-        return [*problems, str(error)]
-    checked_topics = {claim.split(".", 1)[0] for claim in lab_claims}
-    for question in questions:
-        if question.topic in checked_topics and question.claim not in lab_claims:
-            problems.append(f"question {question.id}: no lab proves claim {question.claim!r}")
-    return problems
-
-
-def held_back_questions(root: Path, report: Path = Path("reports/claims.json")) -> list[str]:
-    """Quiz questions the latest claims report does not let the quiz ask, and why."""
-    if not report.is_file():
-        return []
-    _, held = quiz.askable(quiz.load_questions(root / "labs"), quiz.load_report(report))
-    return [f"{question.id}: {why}" for question, why in held]
-
-
-def sandbox_outcomes(paths: Sequence[Path], root: Path) -> dict[str, sandbox.Outcome]:
-    import tempfile
-
-    with tempfile.TemporaryDirectory(prefix="awslab-check-") as temporary:
-        workspace = Path(temporary)
-        sandbox.copy_labs(paths, root, workspace, lambda path, text: text)
-        return sandbox.run_pytest(workspace, [str(p.resolve().relative_to(root)) for p in paths])
 
 
 def run_report(options, console: Console) -> int:
