@@ -42,7 +42,9 @@ def existing_folder(value: str) -> Path:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="awslab", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="awslab", description="the command line for instructors, students and lab authors"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = commands.add_parser("handout", help="write a student copy of lab topics")
