@@ -11,6 +11,16 @@ from urllib.parse import urlsplit, urlunsplit
 import boto3
 import pytest
 from botocore.config import Config
+from botocore.exceptions import ClientError
+
+
+def error_code(call, *args, **kwargs) -> str | None:
+    """The AWS error code a call answers (``"NoSuchKey"``), or None if it worked."""
+    try:
+        call(*args, **kwargs)
+    except ClientError as error:
+        return error.response["Error"]["Code"]
+    return None
 
 
 def _on_the_emulator(endpoint_url: str):

@@ -23,7 +23,7 @@ from harness.claims import (
     claim_from_marker,
     gap_backends,
 )
-from harness.clients import AwsClients
+from harness.clients import AwsClients, error_code
 from harness.clock import EmulatedClock, WaitingClock
 from harness.report import CLAIM_PROPERTY, GAP_PROPERTY, ClaimsReport
 from harness.run import LabRun
@@ -166,6 +166,12 @@ def clock(aws_backend: Backend, request: pytest.FixtureRequest):
     with (EmulatedClock if aws_backend.moves_time else WaitingClock)() as lab_clock:
         yield lab_clock
     request.node.user_properties.append((CLOCK_PROPERTY, lab_clock.advanced))
+
+
+@pytest.fixture(name="error_code")
+def error_code_fixture():
+    """``error_code(aws.s3.get_object, Bucket=b, Key=k)`` -> ``"NoSuchKey"``, None if it worked."""
+    return error_code
 
 
 @pytest.fixture

@@ -35,18 +35,10 @@ def sign_in(aws, pool, username: str, password: str) -> dict:
     )["AuthenticationResult"]
 
 
-def error_code(call, *arguments) -> str | None:
-    try:
-        call(*arguments)
-    except ClientError as error:
-        return error.response["Error"]["Code"]
-    return None
-
-
 @pytest.mark.claim(
     "cognito.password-policy", quote="serverless data for users for web, mobile apps"
 )
-def test_the_pool_refuses_a_weak_password(aws, pool):
+def test_the_pool_refuses_a_weak_password(aws, pool, error_code):
     # HINT: which error code answers a sign-up with the password "short1"?
     # BEGIN SOLUTION
     expected_error = "InvalidPasswordException"
@@ -56,7 +48,7 @@ def test_the_pool_refuses_a_weak_password(aws, pool):
 
 
 @pytest.mark.claim("cognito.user-pool-sign-in", quote="cognito user pool: authentication")
-def test_a_confirmed_user_signs_in_and_gets_three_tokens(aws, pool, password):
+def test_a_confirmed_user_signs_in_and_gets_three_tokens(aws, pool, password, error_code):
     sign_up(aws, pool, "alice", password)
     assert error_code(sign_in, aws, pool, "alice", password) == "UserNotConfirmedException"
     aws.cognito_idp.admin_confirm_sign_up(UserPoolId=pool.id, Username="alice")

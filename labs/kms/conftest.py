@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from botocore.exceptions import ClientError
 
 
 @pytest.fixture
@@ -16,17 +15,3 @@ def key_id(aws, unique_name) -> str:
     key = aws.kms.create_key(Description=unique_name("key"))["KeyMetadata"]["KeyId"]
     aws.kms.create_alias(AliasName=f"alias/{unique_name('key')}", TargetKeyId=key)
     return key
-
-
-def _error_code(call, **arguments) -> str | None:
-    try:
-        call(**arguments)
-    except ClientError as error:
-        return error.response["Error"]["Code"]
-    return None
-
-
-@pytest.fixture
-def error_code():
-    """``error_code(aws.kms.encrypt, KeyId=...)`` -> the AWS error code, or None on success."""
-    return _error_code

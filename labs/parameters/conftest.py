@@ -6,7 +6,6 @@ import json
 import textwrap
 
 import pytest
-from botocore.exceptions import ClientError
 
 from harness.lambda_runtime import zip_package
 
@@ -20,20 +19,6 @@ LAMBDA_TRUST_POLICY = {
         }
     ],
 }
-
-
-def _error_code(call, **arguments) -> str | None:
-    try:
-        call(**arguments)
-    except ClientError as error:
-        return error.response["Error"]["Code"]
-    return None
-
-
-@pytest.fixture
-def error_code():
-    """``error_code(aws.ssm.put_parameter, Name=...)`` -> the AWS error code, or None on success."""
-    return _error_code
 
 
 @pytest.fixture

@@ -33,20 +33,6 @@ def versioned_bucket(aws, make_bucket) -> str:
 
 
 @pytest.fixture
-def error_code():
-    """``error_code(aws.s3.get_object, Bucket=b, Key=k)`` -> ``"NoSuchKey"`` (None if it worked)."""
-
-    def error_code(call, **params) -> str | None:
-        try:
-            call(**params)
-        except ClientError as error:
-            return error.response["Error"]["Code"]
-        return None
-
-    return error_code
-
-
-@pytest.fixture
 def status_code():
     """``status_code(aws.s3.put_object, ...)`` -> the HTTP status S3 answered (200 if it worked)."""
 
