@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -63,3 +64,24 @@ def delivery_timeout(aws_backend) -> float:
     never will: a short wait keeps its gap tests fast. Elsewhere: the backend's own wait.
     """
     return 0.5 if aws_backend.moves_time else aws_backend.settle_seconds
+
+
+@pytest.fixture
+def log_stream(aws, unique_name) -> tuple[str, str]:
+    """(group, stream): a new log group with one stream, "web-1"."""
+    group = unique_name("/app/orders")
+    aws.logs.create_log_group(logGroupName=group)
+    aws.logs.create_log_stream(logGroupName=group, logStreamName="web-1")
+    return group, "web-1"
+
+
+@pytest.fixture
+def put_logs(aws):
+    """``put_logs(group, stream, "line", ...)``: log events stamped now."""
+
+    def put_logs(group: str, stream: str, *lines: str) -> None:
+        now = int(time.time() * 1000)
+        events = [{"timestamp": now, "message": line} for line in lines]
+        aws.logs.put_log_events(logGroupName=group, logStreamName=stream, logEvents=events)
+
+    return put_logs

@@ -12,7 +12,6 @@ Notes, "aws monitoring and troubleshooting and audit > cloudwatch log subscripti
 import gzip
 import json
 import textwrap
-import time
 
 import pytest
 
@@ -54,20 +53,6 @@ def trust(service: str) -> str:
 
 
 @pytest.fixture
-def log_stream(aws, unique_name) -> tuple[str, str]:
-    group = unique_name("/app/orders")
-    aws.logs.create_log_group(logGroupName=group)
-    aws.logs.create_log_stream(logGroupName=group, logStreamName="web-1")
-    return group, "web-1"
-
-
-def put(aws, group: str, stream: str, *lines: str) -> None:
-    now = int(time.time() * 1000)
-    events = [{"timestamp": now, "message": line} for line in lines]
-    aws.logs.put_log_events(logGroupName=group, logStreamName=stream, logEvents=events)
-
-
-@pytest.fixture
 def kinesis_stream(aws, unique_name, eventually) -> tuple[str, str]:
     """``(stream name, stream ARN)`` of an active one-shard Kinesis data stream."""
     name = unique_name("logs")
@@ -91,7 +76,7 @@ def records(aws, stream: str) -> list[bytes]:
 
 @pytest.mark.claim("cloudwatch.subscription-to-kinesis", quote="lambda, kdf, kds")
 def test_a_subscription_filter_streams_gzipped_batches_to_kinesis(
-    aws, log_stream, kinesis_stream, unique_name, eventually
+    aws, log_stream, kinesis_stream, unique_name, eventually, put_logs
 ):
     group, stream = log_stream
     stream_name, stream_arn = kinesis_stream
@@ -106,7 +91,7 @@ def test_a_subscription_filter_streams_gzipped_batches_to_kinesis(
         destinationArn=stream_arn,
         roleArn=role,
     )
-    put(aws, group, stream, "order 1 placed", "order 2 placed")
+    put_logs(group, stream, "order 1 placed", "order 2 placed")
 
     # HINT: each record's data is one batch of log events. Write `decode(data)`, which
     # turns it into a dict (what compression? then it is JSON).
@@ -179,7 +164,7 @@ def collector(aws, inbox: str, expected: int):
     "cloudwatch.subscription-to-lambda", quote="cloudwatch logs: subscription filter + lambda/kdf"
 )
 def test_a_subscription_filter_invokes_a_function_with_the_events(
-    aws, log_stream, forwarder, inbox, eventually
+    aws, log_stream, forwarder, inbox, eventually, put_logs
 ):
     group, stream = log_stream
     # HINT: a subscription filter "all" on `group`, every event (an empty pattern),
@@ -189,7 +174,7 @@ def test_a_subscription_filter_invokes_a_function_with_the_events(
         logGroupName=group, filterName="all", filterPattern="", destinationArn=forwarder
     )
     # END SOLUTION
-    put(aws, group, stream, "ERROR payment declined", "INFO order placed")
+    put_logs(group, stream, "ERROR payment declined", "INFO order placed")
     assert eventually(collector(aws, inbox, 2)) == [
         "ERROR payment declined",
         "INFO order placed",
@@ -203,7 +188,7 @@ def test_a_subscription_filter_invokes_a_function_with_the_events(
     "AWS delivers only the events that match it",
 )
 def test_only_matching_events_are_delivered(
-    aws, log_stream, forwarder, inbox, eventually, delivery_timeout
+    aws, log_stream, forwarder, inbox, eventually, delivery_timeout, put_logs
 ):
     group, stream = log_stream
     # HINT: the same subscription, but only for events containing the term ERROR.
@@ -212,7 +197,7 @@ def test_only_matching_events_are_delivered(
         logGroupName=group, filterName="errors", filterPattern="ERROR", destinationArn=forwarder
     )
     # END SOLUTION
-    put(aws, group, stream, "ERROR payment declined", "INFO order placed")
+    put_logs(group, stream, "ERROR payment declined", "INFO order placed")
     forwarded = collector(aws, inbox, 1)
     assert eventually(forwarded) == ["ERROR payment declined"]
     # Anything else arrives close behind, in the same batch.

@@ -15,20 +15,6 @@ import pytest
 from botocore.exceptions import ClientError
 
 
-@pytest.fixture
-def log_stream(aws, unique_name) -> tuple[str, str]:
-    group = unique_name("/app/orders")
-    aws.logs.create_log_group(logGroupName=group)
-    aws.logs.create_log_stream(logGroupName=group, logStreamName="web-1")
-    return group, "web-1"
-
-
-def put(aws, group: str, stream: str, *lines: str) -> None:
-    now = int(time.time() * 1000)
-    events = [{"timestamp": now, "message": line} for line in lines]
-    aws.logs.put_log_events(logGroupName=group, logStreamName=stream, logEvents=events)
-
-
 @pytest.mark.claim("cloudwatch.log-expiration", quote="log expiration")
 @pytest.mark.emulator_gap(
     "moto", reason="moto accepts any retention in days (8, 400); AWS only its listed values"
@@ -64,11 +50,11 @@ def test_retention_takes_only_listed_day_counts(aws, log_stream):
     "filter was created; AWS counts 1",
 )
 def test_a_metric_filter_counts_only_new_events(
-    aws, log_stream, unique_name, eventually, delivery_timeout
+    aws, log_stream, unique_name, eventually, delivery_timeout, put_logs
 ):
     group, stream = log_stream
     namespace = unique_name("Logs")
-    put(aws, group, stream, "ERROR before the filter", "ERROR before the filter")
+    put_logs(group, stream, "ERROR before the filter", "ERROR before the filter")
     # HINT: a metric filter on `group` matching "ERROR" that adds 1 to metric
     # "Errors" in `namespace` per matching event.
     # BEGIN SOLUTION
@@ -81,7 +67,7 @@ def test_a_metric_filter_counts_only_new_events(
         ],
     )
     # END SOLUTION
-    put(aws, group, stream, "ERROR after the filter", "INFO all good")
+    put_logs(group, stream, "ERROR after the filter", "INFO all good")
 
     def errors_counted() -> float | None:
         now = time.time()
