@@ -1,17 +1,34 @@
-"""Shared fixtures for the API Gateway labs: a REST API with a MOCK method, and a caller.
+"""Shared fixtures for the API Gateway labs: a REST API with a MOCK method, a Lambda
+function to put behind an API, and callers.
 
-The caller sends plain HTTP to the API's invoke URL in the path form that
+The callers send plain HTTP to the API's invoke URL in the path form that
 LocalStack serves on its own endpoint, ``/restapis/<id>/<stage>/_user_request_/<path>``.
 moto serves no invoke URL at all (404), so the labs that call the API are gaps there.
+On moto a function really runs (the harness's Python runtime); LocalStack here has
+no Lambda, so the labs that need a function skip there.
 """
 
 from __future__ import annotations
 
 import json
+import textwrap
 import urllib.error
 import urllib.request
 
 import pytest
+
+from harness.lambda_runtime import zip_package
+
+TRUST_POLICY = {
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Principal": {"Service": "lambda.amazonaws.com"},
+            "Action": "sts:AssumeRole",
+        }
+    ],
+}
 
 
 @pytest.fixture
@@ -93,3 +110,54 @@ def call(aws):
             return status, raw.decode(errors="replace")
 
     return call
+
+
+@pytest.fixture
+def send(aws):
+    """``send(method, api_id, stage, path, headers=None, body=None)``: ``(status, headers, body)``
+    of an HTTP request to the API; header names in lower case, a JSON body decoded."""
+
+    def send(
+        method: str,
+        api_id: str,
+        stage: str,
+        path: str,
+        headers: dict | None = None,
+        body: str | None = None,
+    ) -> tuple[int, dict, object]:
+        url = f"{aws.endpoint_url}/restapis/{api_id}/{stage}/_user_request_/{path.lstrip('/')}"
+        data = body.encode() if body is not None else None
+        request = urllib.request.Request(url, headers=headers or {}, method=method, data=data)
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                status, answer, raw = response.status, response.headers, response.read()
+        except urllib.error.HTTPError as error:
+            status, answer, raw = error.code, error.headers, error.read()
+        try:
+            decoded = json.loads(raw)
+        except ValueError:
+            decoded = raw.decode(errors="replace")
+        return status, {name.lower(): value for name, value in answer.items()}, decoded
+
+    return send
+
+
+@pytest.fixture
+def make_function(aws, unique_name):
+    """``make_function(source)``: the ARN of a new python3.12 function whose ``app.py`` is
+    ``source`` (dedented), handler ``app.handler``."""
+    lambda_ = aws.lambda_  # first: skips the test where the backend has no Lambda
+    role = aws.iam.create_role(
+        RoleName=unique_name("role"), AssumeRolePolicyDocument=json.dumps(TRUST_POLICY)
+    )["Role"]["Arn"]
+
+    def make_function(source: str) -> str:
+        return lambda_.create_function(
+            FunctionName=unique_name("fn"),
+            Runtime="python3.12",
+            Role=role,
+            Handler="app.handler",
+            Code={"ZipFile": zip_package({"app.py": textwrap.dedent(source)})},
+        )["FunctionArn"]
+
+    return make_function

@@ -11,7 +11,11 @@ variables are a stage's own settings, readable in mapping templates.
 Notes, "api gateway > deployment stages", "stage variables", "integration types".
 """
 
+import json
+
 import pytest
+
+TEST_METHOD = "https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-test-method.html"
 
 
 @pytest.mark.claim(
@@ -47,6 +51,35 @@ def test_an_edit_goes_live_only_with_a_deployment(aws, hello_api, set_answer, ca
     aws.apigateway.create_deployment(restApiId=api_id, stageName="dev")
     # END SOLUTION
     assert call(api_id, "dev", "/hello") == (200, {"message": "hello, v2"})
+
+
+@pytest.mark.claim(
+    "apigateway.test-invoke-before-deployment",
+    quote="making changes for the api gateway does not mean they are effective",
+    source=TEST_METHOD,
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto has no TestInvokeMethod (NotImplementedError, answered 500) and serves no "
+    "invoke URL; AWS runs the method as it is now, while the stage serves its deployment",
+)
+def test_a_test_invocation_runs_the_method_before_it_is_deployed(aws, hello_api, set_answer, call):
+    api_id = hello_api["api_id"]
+    aws.apigateway.create_deployment(restApiId=api_id, stageName="dev")
+    set_answer('{"message": "hello, v2"}')
+    tested = None
+    # HINT: run GET /hello as the console's Test button does (test_invoke_method, with
+    # the path /hello) and keep its answer in `tested`.
+    # BEGIN SOLUTION
+    tested = aws.apigateway.test_invoke_method(
+        restApiId=api_id,
+        resourceId=hello_api["resource_id"],
+        httpMethod="GET",
+        pathWithQueryString="/hello",
+    )
+    # END SOLUTION
+    assert (tested["status"], json.loads(tested["body"])) == (200, {"message": "hello, v2"})
+    assert call(api_id, "dev", "/hello") == (200, {"message": "hello"}), "callers: not deployed"
 
 
 @pytest.mark.claim("apigateway.stage-rollback", quote="stage can roll back")

@@ -11,34 +11,9 @@ headers it accepts.
 Notes, "api gateway > rest api -- request validation" and "api gateway -- cors".
 """
 
-import json
-import urllib.error
-import urllib.request
-
 import pytest
 
 CORS = "https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html"
-
-
-@pytest.fixture
-def send(aws):
-    """``send(method, api_id, stage, path, headers=None)`` -> ``(status, headers, body)``."""
-
-    def send(method: str, api_id: str, stage: str, path: str, headers: dict | None = None):
-        url = f"{aws.endpoint_url}/restapis/{api_id}/{stage}/_user_request_/{path.lstrip('/')}"
-        request = urllib.request.Request(url, headers=headers or {}, method=method)
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:
-                status, answer, raw = response.status, response.headers, response.read()
-        except urllib.error.HTTPError as error:
-            status, answer, raw = error.code, error.headers, error.read()
-        try:
-            body = json.loads(raw)
-        except ValueError:
-            body = raw.decode(errors="replace")
-        return status, {name.lower(): value for name, value in answer.items()}, body
-
-    return send
 
 
 @pytest.mark.claim(

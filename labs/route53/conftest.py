@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from botocore.exceptions import ClientError
 
 
 @pytest.fixture
@@ -24,6 +25,20 @@ def upsert(aws, zone):
         )
 
     return upsert
+
+
+@pytest.fixture
+def accepted(upsert):
+    """``accepted(record_set)``: whether Route 53 takes the record set (True) or refuses it."""
+
+    def accepted(record_set: dict) -> bool:
+        try:
+            upsert(record_set)
+        except ClientError:
+            return False
+        return True
+
+    return accepted
 
 
 @pytest.fixture

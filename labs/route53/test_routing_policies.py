@@ -1,12 +1,15 @@
-"""Routing the shop's traffic: weighted, geolocation and failover record sets.
+"""Routing the shop's traffic: weighted, latency, geolocation and failover record sets.
 
 A routing policy is a group of record sets with the same name and type,
 each told apart by its ``SetIdentifier``. Weighted records split answers by
 weight over the sum of weights (0 to 255 each; the sum need not be 100).
-Geolocation records answer by the client's location, and a default record
-(``CountryCode`` ``*``) answers everyone no other record matches. Failover
-records answer from the PRIMARY while its health check passes, else from
-the SECONDARY.
+Latency records each name the AWS Region of their resource, one record per
+Region; a client gets the record of the Region with the lowest latency to it.
+Geolocation records answer by the client's location: a continent, a country,
+or a US state (``CountryCode`` ``US`` with a ``SubdivisionCode``), and a
+default record (``CountryCode`` ``*``) answers everyone no other record
+matches. Failover records answer from the PRIMARY while its health check
+passes, else from the SECONDARY.
 
 An emulator answers no DNS queries: these labs check the record sets and
 health checks Route 53 holds, and the values it refuses.
@@ -18,6 +21,11 @@ import pytest
 from botocore.exceptions import ClientError
 
 WEIGHTED = "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy-weighted.html"
+LATENCY_VALUES = (
+    "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/"
+    "resource-record-sets-values-latency.html"
+)
+GEOLOCATION = "https://docs.aws.amazon.com/Route53/latest/APIReference/API_GeoLocation.html"
 
 
 def a_record(name: str, address: str, **policy) -> dict:
@@ -75,6 +83,132 @@ def test_geolocation_needs_a_default_record(zone, upsert, records):
         for rrs in records(name, "A")
     }
     assert by_location == {"FR": "192.0.2.33", "*": "192.0.2.1"}
+
+
+@pytest.mark.claim("route53.latency-records", quote="helpful when latency is a priority")
+def test_latency_records_name_the_region_of_their_resource(zone, upsert, records):
+    name = f"api.{zone[1]}"
+    # HINT: api runs in us-east-1 (192.0.2.1) and in eu-west-1 (192.0.2.2): one latency
+    # record for each, same name, each with SetIdentifier and Region (a_record helps).
+    # BEGIN SOLUTION
+    upsert(
+        a_record(name, "192.0.2.1", SetIdentifier="virginia", Region="us-east-1"),
+        a_record(name, "192.0.2.2", SetIdentifier="ireland", Region="eu-west-1"),
+    )
+    # END SOLUTION
+    by_region = {rrs["Region"]: rrs["ResourceRecords"][0]["Value"] for rrs in records(name, "A")}
+    assert by_region == {"us-east-1": "192.0.2.1", "eu-west-1": "192.0.2.2"}
+
+
+@pytest.mark.claim(
+    "route53.latency-record-rules",
+    quote="helpful when latency is a priority",
+    source=LATENCY_VALUES,
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto stores any Region, two latency records in one Region, and a weighted record "
+    "beside latency ones; AWS refuses all three",
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack stores any Region, two latency records in one Region, and a weighted "
+    "record beside latency ones; AWS refuses all three",
+)
+def test_latency_records_take_one_real_region_each(zone, upsert, accepted):
+    name = f"api.{zone[1]}"
+    upsert(a_record(name, "192.0.2.1", SetIdentifier="virginia", Region="us-east-1"))
+    cases = {
+        "another region": a_record(
+            name, "192.0.2.3", SetIdentifier="sydney", Region="ap-southeast-2"
+        ),
+        "a region that does not exist": a_record(
+            name, "192.0.2.4", SetIdentifier="mars", Region="mars-north-1"
+        ),
+        "a second record in us-east-1": a_record(
+            name, "192.0.2.5", SetIdentifier="virginia-2", Region="us-east-1"
+        ),
+        "a weighted record of the same name and type": a_record(
+            name, "192.0.2.6", SetIdentifier="blue", Weight=1
+        ),
+    }
+    # HINT: which of these does Route 53 accept? {case: True or False}
+    # BEGIN SOLUTION
+    expected = {
+        "another region": True,
+        "a region that does not exist": False,
+        "a second record in us-east-1": False,
+        "a weighted record of the same name and type": False,
+    }
+    # END SOLUTION
+    assert {case: accepted(record_set) for case, record_set in cases.items()} == expected
+
+
+@pytest.mark.claim("route53.geolocation-locations", quote="geolocation:")
+def test_geolocation_records_match_a_continent_a_country_or_a_state(zone, upsert, records):
+    name = f"shop.{zone[1]}"
+    upsert(a_record(name, "192.0.2.1", SetIdentifier="default", GeoLocation={"CountryCode": "*"}))
+    # HINT: three more records for `shop`: Europe (continent EU) 192.0.2.10, France (country
+    # FR) 192.0.2.33, California (US state CA) 192.0.2.50; each with a SetIdentifier.
+    # BEGIN SOLUTION
+    upsert(
+        a_record(name, "192.0.2.10", SetIdentifier="europe", GeoLocation={"ContinentCode": "EU"}),
+        a_record(name, "192.0.2.33", SetIdentifier="france", GeoLocation={"CountryCode": "FR"}),
+        a_record(
+            name,
+            "192.0.2.50",
+            SetIdentifier="california",
+            GeoLocation={"CountryCode": "US", "SubdivisionCode": "CA"},
+        ),
+    )
+    # END SOLUTION
+    by_location = {
+        tuple(sorted(rrs["GeoLocation"].items())): rrs["ResourceRecords"][0]["Value"]
+        for rrs in records(name, "A")
+    }
+    assert by_location == {
+        (("CountryCode", "*"),): "192.0.2.1",
+        (("ContinentCode", "EU"),): "192.0.2.10",
+        (("CountryCode", "FR"),): "192.0.2.33",
+        (("CountryCode", "US"), ("SubdivisionCode", "CA")): "192.0.2.50",
+    }
+
+
+@pytest.mark.claim("route53.geolocation-one-location", quote="geolocation:", source=GEOLOCATION)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto stores a continent with a country, a state without its country and an "
+    "unknown continent; AWS refuses them (InvalidInput)",
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack stores a continent with a country, a state without its country and "
+    "an unknown continent; AWS refuses them (InvalidInput)",
+)
+def test_a_geolocation_record_names_one_location(zone, accepted):
+    name = f"shop.{zone[1]}"
+
+    def located(set_id: str, location: dict) -> dict:
+        return a_record(name, "192.0.2.1", SetIdentifier=set_id, GeoLocation=location)
+
+    cases = {
+        "the US state CA": located("california", {"CountryCode": "US", "SubdivisionCode": "CA"}),
+        "continent EU and country FR": located(
+            "both", {"ContinentCode": "EU", "CountryCode": "FR"}
+        ),
+        "state CA without a country": located("state", {"SubdivisionCode": "CA"}),
+        "continent XX": located("nowhere", {"ContinentCode": "XX"}),
+    }
+    # HINT: which of these does Route 53 accept? {case: True or False}
+    # BEGIN SOLUTION
+    expected = {
+        "the US state CA": True,
+        "continent EU and country FR": False,
+        "state CA without a country": False,
+        "continent XX": False,
+    }
+    # END SOLUTION
+    assert {case: accepted(record_set) for case, record_set in cases.items()} == expected
 
 
 @pytest.mark.claim("route53.failover-health-check", quote="automated dns failover")
