@@ -61,9 +61,10 @@ def delivery_timeout(aws_backend) -> float:
     """How long to wait for something CloudWatch delivers in the background.
 
     moto does what it does inside the API call, so what has not arrived at once
-    never will: a short wait keeps its gap tests fast. Elsewhere: the backend's own wait.
+    never will: a short wait (a few polls) keeps its gap tests fast. Elsewhere: the
+    backend's own wait.
     """
-    return 0.5 if aws_backend.moves_time else aws_backend.settle_seconds
+    return 0.2 if aws_backend.moves_time else aws_backend.settle_seconds
 
 
 @pytest.fixture
@@ -85,3 +86,19 @@ def put_logs(aws):
         aws.logs.put_log_events(logGroupName=group, logStreamName=stream, logEvents=events)
 
     return put_logs
+
+
+@pytest.fixture
+def put_events(aws):
+    """``put_events(group, stream, (timestamp_ms, "line"), ...)``: PutLogEvents' answer.
+
+    For events stamped at chosen times (``put_logs`` stamps them now).
+    """
+
+    def put_events(group: str, stream: str, *events: tuple[int, str]) -> dict:
+        log_events = [{"timestamp": at, "message": message} for at, message in events]
+        return aws.logs.put_log_events(
+            logGroupName=group, logStreamName=stream, logEvents=log_events
+        )
+
+    return put_events

@@ -3,7 +3,10 @@
 An application publishes "Latency" for two of its servers. A metric is a
 name in a namespace, told apart by its dimensions: each server's latency is a
 metric of its own. Points with the same timestamp (to the second) aggregate
-into one: the statistics say how many were sent.
+into one: the statistics say how many were sent. A metric is stored per
+minute (standard resolution) unless it is published with ``StorageResolution=1``
+(high resolution): then each second is kept, and read at periods of 1, 5, 10
+or 30 seconds. A point may be up to two weeks old and up to two hours ahead.
 
 Notes, "aws monitoring and troubleshooting and audit > cloudwatch metrics" and
 "custom metrics".
@@ -13,6 +16,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from botocore.exceptions import ClientError
+
+METRIC_DATUM = (
+    "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricDatum.html"
+)
 
 
 def latency(server: str, value: float, at: datetime) -> dict:
@@ -85,3 +92,95 @@ def test_a_point_older_than_two_weeks_is_refused(aws, namespace):
             Namespace=namespace, MetricData=[latency("web-1", 1, now - timedelta(days=15))]
         )
     assert refused.value.response["Error"]["Code"] == "InvalidParameterValue"
+
+
+@pytest.mark.claim(
+    "cloudwatch.future-timestamps",
+    quote="**note**: accept metric data points two weeks in the past and 2 hrs in the future",
+)
+@pytest.mark.emulator_gap(
+    "moto", reason="moto accepts data points from any time ahead; AWS refuses those over 2 hours"
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack accepts data points from any time ahead; AWS refuses those over 2 hours",
+)
+def test_a_point_more_than_two_hours_ahead_is_refused(aws, namespace):
+    now = datetime.now(UTC)
+
+    def accepted(hours_ahead: int) -> bool:
+        point = latency("web-1", 1, now + timedelta(hours=hours_ahead))
+        try:
+            aws.cloudwatch.put_metric_data(Namespace=namespace, MetricData=[point])
+        except ClientError as error:
+            assert error.response["Error"]["Code"] == "InvalidParameterValue"
+            return False
+        return True
+
+    # HINT: which of these points, stamped 1 and 3 hours from now, does PutMetricData take?
+    # {hours ahead: True or False}
+    # BEGIN SOLUTION
+    expected = {1: True, 3: False}
+    # END SOLUTION
+    assert {hours: accepted(hours) for hours in expected} == expected
+
+
+@pytest.mark.claim("cloudwatch.high-resolution-metrics", quote="high resolution: 1/5/10/30 seconds")
+def test_a_high_resolution_metric_keeps_each_second(aws, namespace):
+    minute = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(minutes=2)
+    points = [
+        latency("web-1", 100, minute + timedelta(seconds=10)),
+        latency("web-1", 300, minute + timedelta(seconds=20)),
+    ]
+    # HINT: publish `points` in `namespace` as a high-resolution metric.
+    # BEGIN SOLUTION
+    aws.cloudwatch.put_metric_data(
+        Namespace=namespace, MetricData=[{**point, "StorageResolution": 1} for point in points]
+    )
+    # END SOLUTION
+    datapoints = aws.cloudwatch.get_metric_statistics(
+        Namespace=namespace,
+        MetricName="Latency",
+        Dimensions=[{"Name": "Server", "Value": "web-1"}],
+        StartTime=minute,
+        EndTime=minute + timedelta(minutes=1),
+        Period=1,
+        Statistics=["Sum"],
+    )["Datapoints"]
+    # Each second is kept apart; a standard-resolution metric is stored per minute.
+    assert sorted((d["Timestamp"].second, d["Sum"]) for d in datapoints) == [
+        (10, 100.0),
+        (20, 300.0),
+    ]
+
+
+@pytest.mark.claim(
+    "cloudwatch.storage-resolution",
+    quote="metric resolution:",
+    errata="A metric is stored at one of two resolutions: StorageResolution 1 (high, per "
+    "second) or 60 (standard, per minute). 5, 10 and 30 seconds are periods at which a "
+    "high-resolution metric is read or alarmed on, not resolutions to publish at.",
+    source=METRIC_DATUM,
+)
+@pytest.mark.emulator_gap(
+    "moto", reason="moto accepts any StorageResolution (10, 30); AWS takes only 1 or 60"
+)
+@pytest.mark.emulator_gap(
+    "localstack", reason="LocalStack accepts any StorageResolution (10, 30); AWS takes only 1 or 60"
+)
+def test_storage_resolution_is_1_or_60_seconds(aws, namespace):
+    now = datetime.now(UTC)
+
+    def accepted(resolution: int) -> bool:
+        point = {**latency("web-1", 1, now), "StorageResolution": resolution}
+        try:
+            aws.cloudwatch.put_metric_data(Namespace=namespace, MetricData=[point])
+        except ClientError:
+            return False
+        return True
+
+    # HINT: which StorageResolution values does PutMetricData take? {seconds: True or False}
+    # BEGIN SOLUTION
+    expected = {1: True, 10: False, 30: False, 60: True}
+    # END SOLUTION
+    assert {resolution: accepted(resolution) for resolution in expected} == expected

@@ -1,7 +1,8 @@
 """An application's log group: retention, and a metric filter counting errors.
 
 Log events go into streams, inside a log group; the group's retention says
-how long they are kept (a fixed list of day counts; by default forever). A
+how long they are kept (a fixed list of day counts; by default forever, and
+deleting the retention policy goes back to forever). A
 metric filter turns matching events into a metric, from the moment it
 exists: it does not go back over events already there.
 
@@ -38,6 +39,24 @@ def test_retention_takes_only_listed_day_counts(aws, log_stream):
     expected = {1: True, 7: True, 8: False, 30: True, 365: True, 400: False}
     # END SOLUTION
     assert {days: accepted(days) for days in expected} == expected
+
+
+@pytest.mark.claim("cloudwatch.log-retention-never-expire", quote="log expiration")
+def test_a_log_group_keeps_its_events_forever_by_default(aws, log_stream):
+    group, _ = log_stream
+
+    def retention() -> int | None:
+        found = aws.logs.describe_log_groups(logGroupNamePrefix=group)["logGroups"]
+        return found[0].get("retentionInDays")  # absent: "Never expire"
+
+    assert retention() is None
+    aws.logs.put_retention_policy(logGroupName=group, retentionInDays=7)
+    assert retention() == 7
+    # HINT: make `group` keep its events forever again.
+    # BEGIN SOLUTION
+    aws.logs.delete_retention_policy(logGroupName=group)
+    # END SOLUTION
+    assert retention() is None
 
 
 @pytest.mark.claim("cloudwatch.metric-filter-not-retroactive", quote="not retroactive")
