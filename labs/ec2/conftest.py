@@ -1,6 +1,10 @@
-"""Shared fixtures for the EC2 labs: the default VPC, an Amazon Linux image, a launcher."""
+"""Shared fixtures for the EC2 labs: the default VPC, an Amazon Linux image, a launcher,
+and an HTTP client for the instance metadata service."""
 
 from __future__ import annotations
+
+import urllib.error
+import urllib.request
 
 import pytest
 
@@ -18,17 +22,23 @@ def _image_ids() -> dict[str, str]:
     return {}
 
 
+#: Amazon Linux 2023 with the 6.1 kernel: one image per release, so the answer stays
+#: small. moto serializes every image a query matches (all of Amazon's: ~1300, about
+#: 2 s), so the labs never ask for images without a narrow name filter.
+AMAZON_LINUX = "al2023-ami-2023.*-kernel-6.1-x86_64"
+
+
 @pytest.fixture
 def image_id(aws, _image_ids) -> str:
-    """An Amazon Linux image owned by Amazon."""
+    """The newest Amazon Linux 2023 image owned by Amazon."""
     key = aws.endpoint_url or aws.region
     if key not in _image_ids:
         images = aws.ec2.describe_images(
-            Owners=["amazon"], Filters=[{"Name": "name", "Values": ["al2023-ami-*x86_64"]}]
+            Owners=["amazon"], Filters=[{"Name": "name", "Values": [AMAZON_LINUX]}]
         )["Images"]
         if not images:
-            images = aws.ec2.describe_images(Owners=["amazon"])["Images"]
-        _image_ids[key] = images[0]["ImageId"]
+            pytest.fail(f"no image named {AMAZON_LINUX} owned by amazon here", pytrace=False)
+        _image_ids[key] = max(images, key=lambda image: image["CreationDate"])["ImageId"]
     return _image_ids[key]
 
 
@@ -81,3 +91,70 @@ def acl_entries(aws):
         )
 
     return acl_entries
+
+
+@pytest.fixture
+def launch(aws, image_id, name_tags):
+    """``launch(**extra)``: run one t3.micro instance of ``image_id``; its id.
+
+    ``extra`` are other RunInstances arguments (UserData, MetadataOptions, ...).
+    """
+
+    def launch(**extra) -> str:
+        reservation = aws.ec2.run_instances(
+            ImageId=image_id,
+            InstanceType="t3.micro",
+            MinCount=1,
+            MaxCount=1,
+            TagSpecifications=name_tags("web", "instance"),
+            **extra,
+        )
+        return reservation["Instances"][0]["InstanceId"]
+
+    return launch
+
+
+class InstanceMetadata:
+    """Plain HTTP to the instance metadata service (IMDS), as a program on an instance sends it.
+
+    No AWS credentials, no signature: IMDS answers whoever is on the instance.
+    ``base_url`` is http://169.254.169.254 on AWS; an emulator serves its stand-in
+    on its own endpoint.
+    """
+
+    TOKEN_TTL_HEADER = "X-aws-ec2-metadata-token-ttl-seconds"
+    TOKEN_HEADER = "X-aws-ec2-metadata-token"
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url.rstrip("/")
+
+    def request(self, method: str, path: str, headers: dict | None = None) -> tuple[int, str]:
+        """``(status, body)`` of one request, ``path`` like ``/latest/meta-data/instance-id``."""
+        request = urllib.request.Request(self.base_url + path, method=method, headers=headers or {})
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode(errors="replace")
+
+    def get(self, path: str) -> str:
+        """The body at ``path``, read the IMDSv2 way (a session token first); asserts 200."""
+        status, token = self.request("PUT", "/latest/api/token", {self.TOKEN_TTL_HEADER: "60"})
+        assert status == 200, f"PUT /latest/api/token answered {status}: {token[:200]}"
+        status, body = self.request("GET", path, {self.TOKEN_HEADER: token})
+        assert status == 200, f"GET {path} answered {status}: {body[:200]}"
+        return body
+
+
+@pytest.fixture
+def imds(aws) -> InstanceMetadata:
+    """The instance metadata service of "the instance this code runs on": the emulator's stand-in.
+
+    On real AWS, IMDS answers only inside an instance, so these labs skip there.
+    """
+    if aws.endpoint_url is None:
+        pytest.skip(
+            "the instance metadata service answers only inside an EC2 instance "
+            "(http://169.254.169.254); these labs read an emulator's stand-in"
+        )
+    return InstanceMetadata(aws.endpoint_url)

@@ -19,24 +19,6 @@ USER_DATA = "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-ad
 SCRIPT = "#!/bin/bash\ndnf install -y httpd\nsystemctl enable --now httpd\n"
 
 
-@pytest.fixture
-def launch(aws, image_id, name_tags):
-    """``launch(**extra)``: run one t3.micro instance; its id."""
-
-    def launch(**extra) -> str:
-        reservation = aws.ec2.run_instances(
-            ImageId=image_id,
-            InstanceType="t3.micro",
-            MinCount=1,
-            MaxCount=1,
-            TagSpecifications=name_tags("web", "instance"),
-            **extra,
-        )
-        return reservation["Instances"][0]["InstanceId"]
-
-    return launch
-
-
 def stored_user_data(aws, instance_id: str) -> str:
     attribute = aws.ec2.describe_instance_attribute(InstanceId=instance_id, Attribute="userData")
     return attribute["UserData"]["Value"]

@@ -1,0 +1,322 @@
+"""Shipping a web shop with Elastic Beanstalk: an application, its versions, its environments.
+
+An Elastic Beanstalk **application** is a folder: it holds **application
+versions** (each one a source bundle: the zip of your code) and
+**environments**. An environment runs one version on a platform (a
+"solution stack", e.g. Python on Amazon Linux 2023), in one of two tiers: a
+web server (behind a URL, its CNAME) or a worker (fed by an SQS queue).
+Underneath, Beanstalk provisions EC2 instances, which need an instance
+profile, with CloudFormation. A lifecycle policy deletes old versions by
+count or age before the account's quota (1000 versions) is reached; the
+version an environment runs cannot be deleted. An update is deployed with a
+deployment policy (all at once, rolling, rolling with an additional batch,
+immutable, traffic splitting); blue/green is not one of them: it is two
+environments whose CNAMEs you swap.
+
+No emulator here launches instances, so the labs check what the Beanstalk
+API records and what it refuses.
+
+Notes, "elastic beanstalk".
+"""
+
+import json
+
+import pytest
+
+EB_CONCEPTS = "https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/concepts.html"
+CREATE_APPLICATION_VERSION = (
+    "https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_CreateApplicationVersion.html"
+)
+ENVIRONMENT_TIER = (
+    "https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_EnvironmentTier.html"
+)
+ACCOUNT_ATTRIBUTES = (
+    "https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_DescribeAccountAttributes.html"
+)
+VERSION_LIFECYCLE = "https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_ApplicationResourceLifecycleConfig.html"
+DELETE_APPLICATION_VERSION = (
+    "https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_DeleteApplicationVersion.html"
+)
+DEPLOYMENT_POLICIES = "https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/using-features.rolling-version-deploy.html"
+CNAME_SWAP = "https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/using-features.CNAMESwap.html"
+
+NO_APPLICATION_VERSIONS = (
+    "moto implements no application versions (CreateApplicationVersion answers HTTP 500)"
+    " and labels every environment's version '1'"
+)
+
+
+def trust(service: str) -> str:
+    return json.dumps(
+        {
+            "Version": "2012-10-17",
+            "Statement": [
+                {"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": service}}
+            ],
+        }
+    )
+
+
+@pytest.fixture
+def solution_stack(aws) -> str:
+    """A Python platform on Amazon Linux 2023, by its solution stack name."""
+    stacks = aws.elasticbeanstalk.list_available_solution_stacks()["SolutionStacks"]
+    python = [name for name in stacks if "Amazon Linux 2023" in name and "running Python" in name]
+    assert python, f"no Python platform on Amazon Linux 2023 among {len(stacks)} solution stacks"
+    return python[0]
+
+
+@pytest.fixture
+def instance_profile(aws, unique_name):
+    """An EC2 instance profile for the environments' instances: its name.
+
+    Beanstalk no longer creates one for you, and AWS refuses an environment without one.
+    """
+    aws.client("elasticbeanstalk")  # a backend without Beanstalk skips here, before IAM calls
+    name = unique_name("eb-ec2")
+    aws.iam.create_role(RoleName=name, AssumeRolePolicyDocument=trust("ec2.amazonaws.com"))
+    aws.iam.create_instance_profile(InstanceProfileName=name)
+    aws.iam.add_role_to_instance_profile(InstanceProfileName=name, RoleName=name)
+    yield name
+    # The role itself goes with the test's other resources; it must leave the profile first.
+    aws.iam.remove_role_from_instance_profile(InstanceProfileName=name, RoleName=name)
+    aws.iam.delete_instance_profile(InstanceProfileName=name)
+
+
+@pytest.fixture
+def application(aws, unique_name):
+    """A new, empty Beanstalk application: its name (``lab1a2b3c4d-shop``).
+
+    Deleted afterwards with its environments: the harness sweeps no Beanstalk resources.
+    """
+    name = unique_name("shop")
+    aws.elasticbeanstalk.create_application(ApplicationName=name)
+    yield name
+    aws.elasticbeanstalk.delete_application(ApplicationName=name, TerminateEnvByForce=True)
+
+
+@pytest.fixture
+def environment(aws, instance_profile, application, solution_stack, unique_name):
+    """``environment(stem, **settings)``: launch an environment of ``application`` on the
+    Python platform; its name (``lab1a2b3c4d-<stem>``).
+
+    ``settings`` are other CreateEnvironment arguments (VersionLabel, Tier, CNAMEPrefix, ...).
+    """
+
+    def environment(stem: str, **settings) -> str:
+        name = unique_name(stem)
+        aws.elasticbeanstalk.create_environment(
+            ApplicationName=application,
+            EnvironmentName=name,
+            SolutionStackName=solution_stack,
+            OptionSettings=[
+                {
+                    "Namespace": "aws:autoscaling:launchconfiguration",
+                    "OptionName": "IamInstanceProfile",
+                    "Value": instance_profile,
+                }
+            ],
+            **settings,
+        )
+        return name
+
+    return environment
+
+
+@pytest.mark.claim(
+    "ecs.beanstalk-application-environments", quote="applications", source=EB_CONCEPTS
+)
+def test_an_application_holds_its_environments(
+    aws, application, environment, solution_stack, error_code
+):
+    eb = aws.elasticbeanstalk
+    # HINT: launch two environments of `application`, "staging" and "prod"
+    # (environment(stem) launches one and returns its name); keep their names in a set.
+    # BEGIN SOLUTION
+    names = {environment("staging"), environment("prod")}
+    # END SOLUTION
+    found = eb.describe_environments(ApplicationName=application)["Environments"]
+    assert {env["EnvironmentName"] for env in found} == names
+    assert {env["ApplicationName"] for env in found} == {application}
+    orphan = error_code(
+        eb.create_environment,
+        ApplicationName=application + "-gone",
+        EnvironmentName=application + "-orphan",
+        SolutionStackName=solution_stack,
+    )
+    assert orphan == "InvalidParameterValue", "an environment needs an application to live in"
+
+
+@pytest.mark.claim(
+    "ecs.beanstalk-environment-runs-a-version",
+    quote="environments: each application version",
+    source=CREATE_APPLICATION_VERSION,
+)
+@pytest.mark.emulator_gap("moto", reason=NO_APPLICATION_VERSIONS)
+def test_an_environment_runs_one_application_version(aws, application, environment):
+    eb = aws.elasticbeanstalk
+    for label in ("v1", "v2"):  # no source bundle: Beanstalk's sample application
+        eb.create_application_version(ApplicationName=application, VersionLabel=label)
+    # HINT: launch a "prod" environment that runs version v1 (environment(stem, VersionLabel=...)).
+    # BEGIN SOLUTION
+    prod = environment("prod", VersionLabel="v1")
+    # END SOLUTION
+    versions = eb.describe_application_versions(ApplicationName=application)["ApplicationVersions"]
+    assert sorted(version["VersionLabel"] for version in versions) == ["v1", "v2"]
+    [env] = eb.describe_environments(EnvironmentNames=[prod])["Environments"]
+    assert env["VersionLabel"] == "v1"
+
+
+@pytest.mark.claim(
+    "ecs.beanstalk-tiers", quote="web server tier & worker tier", source=ENVIRONMENT_TIER
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto makes every environment a web server one (WebServer/Standard), whatever Tier"
+    " says; AWS launches a worker environment for Tier Worker/SQS/HTTP",
+)
+def test_web_server_and_worker_tiers(aws, environment):
+    web = environment("web")
+    # HINT: launch a worker environment "jobs" (Tier={"Name": ..., "Type": ...}; a worker
+    # reads its jobs from an SQS queue over HTTP).
+    # BEGIN SOLUTION
+    worker = environment("jobs", Tier={"Name": "Worker", "Type": "SQS/HTTP"})
+    # END SOLUTION
+    found = aws.elasticbeanstalk.describe_environments(EnvironmentNames=[web, worker])
+    tiers = {env["EnvironmentName"]: env["Tier"] for env in found["Environments"]}
+    assert (tiers[web]["Name"], tiers[web]["Type"]) == ("WebServer", "Standard"), "the default"
+    assert (tiers[worker]["Name"], tiers[worker]["Type"]) == ("Worker", "SQS/HTTP")
+
+
+@pytest.mark.claim(
+    "ecs.beanstalk-version-quota",
+    quote="EB can store up to 1000 app versions",
+    source=ACCOUNT_ATTRIBUTES,
+)
+@pytest.mark.emulator_gap(
+    "moto", reason="moto has no DescribeAccountAttributes (HTTP 500); AWS lists the quotas"
+)
+def test_an_account_keeps_up_to_1000_application_versions(aws):
+    quotas = aws.elasticbeanstalk.describe_account_attributes()["ResourceQuotas"]
+    # HINT: how many application versions can an account keep in a Region (the default quota)?
+    # BEGIN SOLUTION
+    expected = 1000
+    # END SOLUTION
+    assert quotas["ApplicationVersionQuota"]["Maximum"] == expected
+
+
+@pytest.mark.claim(
+    "ecs.beanstalk-lifecycle-policy",
+    quote="to phase out old app versions, use lifecycle policy",
+    source=VERSION_LIFECYCLE,
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto has no UpdateApplicationResourceLifecycle (HTTP 500) and keeps no lifecycle"
+    " settings; AWS stores them on the application",
+)
+def test_a_lifecycle_policy_phases_out_old_versions(aws, application, unique_name):
+    eb = aws.elasticbeanstalk
+    role_arn = aws.iam.create_role(
+        RoleName=unique_name("eb-service"),
+        AssumeRolePolicyDocument=trust("elasticbeanstalk.amazonaws.com"),
+    )["Role"]["Arn"]
+    # HINT: give `application` a lifecycle policy (update_application_resource_lifecycle,
+    # with role_arn as its ServiceRole) that keeps at most 200 versions and leaves the
+    # source bundles of deleted versions in S3 (a MaxCountRule).
+    # BEGIN SOLUTION
+    eb.update_application_resource_lifecycle(
+        ApplicationName=application,
+        ResourceLifecycleConfig={
+            "ServiceRole": role_arn,
+            "VersionLifecycleConfig": {
+                "MaxCountRule": {"Enabled": True, "MaxCount": 200, "DeleteSourceFromS3": False}
+            },
+        },
+    )
+    # END SOLUTION
+    [found] = eb.describe_applications(ApplicationNames=[application])["Applications"]
+    rules = found["ResourceLifecycleConfig"]["VersionLifecycleConfig"]
+    assert rules["MaxCountRule"] == {"Enabled": True, "MaxCount": 200, "DeleteSourceFromS3": False}
+    # Time or count: the only two rules a policy has (no rule by storage size).
+    rule_shape = eb.meta.service_model.shape_for("ApplicationVersionLifecycleConfig")
+    assert set(rule_shape.members) == {"MaxAgeRule", "MaxCountRule"}
+
+
+@pytest.mark.claim(
+    "ecs.beanstalk-in-use-version",
+    quote="the in-use version cannot be deleted",
+    source=DELETE_APPLICATION_VERSION,
+)
+@pytest.mark.emulator_gap("moto", reason=NO_APPLICATION_VERSIONS)
+def test_the_version_an_environment_runs_cannot_be_deleted(
+    aws, application, environment, error_code
+):
+    eb = aws.elasticbeanstalk
+    eb.create_application_version(ApplicationName=application, VersionLabel="v1")
+    environment("prod", VersionLabel="v1")
+    # HINT: try to delete version v1 (error_code(call, **arguments) -> the error code, or None
+    # if the call worked).
+    # BEGIN SOLUTION
+    code = error_code(eb.delete_application_version, ApplicationName=application, VersionLabel="v1")
+    # END SOLUTION
+    assert code is not None, "Beanstalk refuses to delete the version an environment runs"
+    versions = eb.describe_application_versions(ApplicationName=application)["ApplicationVersions"]
+    assert [version["VersionLabel"] for version in versions] == ["v1"]
+
+
+@pytest.mark.claim(
+    "ecs.beanstalk-deployment-policies",
+    quote="deployment options for updates",
+    source=DEPLOYMENT_POLICIES,
+)
+@pytest.mark.emulator_gap(
+    "moto", reason="moto has no DescribeConfigurationOptions (HTTP 500); AWS lists every option"
+)
+def test_the_deployment_policies_an_environment_can_use(aws, solution_stack):
+    [policy] = aws.elasticbeanstalk.describe_configuration_options(
+        SolutionStackName=solution_stack,
+        Options=[{"Namespace": "aws:elasticbeanstalk:command", "OptionName": "DeploymentPolicy"}],
+    )["Options"]
+    # HINT: which values does the DeploymentPolicy option take? (a set of the API's names:
+    # all at once is "AllAtOnce")
+    # BEGIN SOLUTION
+    expected = {
+        "AllAtOnce",
+        "Rolling",
+        "RollingWithAdditionalBatch",
+        "Immutable",
+        "TrafficSplitting",
+    }
+    # END SOLUTION
+    assert set(policy["ValueOptions"]) == expected
+
+
+@pytest.mark.claim(
+    "ecs.beanstalk-blue-green-cname-swap",
+    quote="blue/green: (not a direct feature",
+    source=CNAME_SWAP,
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto gives an environment no CNAME and has no SwapEnvironmentCNAMEs (HTTP 500);"
+    " AWS names each environment <CNAMEPrefix>.<region>.elasticbeanstalk.com and swaps them",
+)
+def test_blue_green_is_a_swap_of_two_environments_cnames(aws, environment, unique_name, eventually):
+    eb = aws.elasticbeanstalk
+    blue = environment("blue", CNAMEPrefix=unique_name("blue"))
+    green = environment("green", CNAMEPrefix=unique_name("green"))  # the new version, tested
+    eb.get_waiter("environment_exists").wait(EnvironmentNames=[blue, green])  # both Ready
+
+    def cnames() -> dict[str, str]:
+        found = eb.describe_environments(EnvironmentNames=[blue, green])["Environments"]
+        return {env["EnvironmentName"]: env.get("CNAME", "") for env in found}
+
+    before = cnames()
+    assert before[blue].startswith(unique_name("blue") + ".")
+    assert before[blue].endswith(".elasticbeanstalk.com")
+    # HINT: send blue's users to green: swap the two environments' CNAMEs.
+    # BEGIN SOLUTION
+    eb.swap_environment_cnames(SourceEnvironmentName=blue, DestinationEnvironmentName=green)
+    # END SOLUTION
+    eventually(lambda: cnames() == {blue: before[green], green: before[blue]})
