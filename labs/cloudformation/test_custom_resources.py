@@ -14,6 +14,7 @@ Notes, "cloudformation > custom resources".
 import json
 
 import pytest
+from botocore.exceptions import ClientError
 
 from harness.lambda_runtime import zip_package
 
@@ -83,6 +84,16 @@ def settled(status: str) -> str | None:
     return status if status.endswith(("_COMPLETE", "_FAILED")) else None
 
 
+def has_run(aws, function_arn: str) -> bool:
+    """Whether the function has finished an invocation: its log has the REPORT line."""
+    group = "/aws/lambda/" + function_arn.rsplit(":", 1)[-1]
+    try:
+        found = aws.logs.filter_log_events(logGroupName=group, filterPattern="REPORT")
+    except ClientError:  # no log group until the first invocation ends
+        return False
+    return bool(found["events"])
+
+
 def requests(aws, inbox: str) -> list[dict]:
     received = aws.sqs.receive_message(QueueUrl=inbox, MaxNumberOfMessages=10, WaitTimeSeconds=0)
     return [json.loads(message["Body"]) for message in received.get("Messages", [])]
@@ -143,8 +154,10 @@ def test_the_stack_waits_for_the_functions_answer(
     # END SOLUTION
     name = unique_name("custom")
     aws.cloudformation.create_stack(StackName=name, TemplateBody=json.dumps(template))
-    # moto's function runs at once: what has not settled within a second never will.
-    timeout = 1.0 if aws_backend.moves_time else aws_backend.settle_seconds
+    # The function answers before it ends. moto takes the answer within that call, so once
+    # the function has run, what has not settled never will; AWS takes seconds more.
+    eventually(lambda: has_run(aws, greeter))
+    timeout = 0.2 if aws_backend.moves_time else aws_backend.settle_seconds
     status = eventually(lambda: settled(stacks.status(name)), timeout=timeout)
     assert status == "CREATE_COMPLETE"
     assert stacks.resource(name, "Greeting") == "greeting-lab"

@@ -1,9 +1,10 @@
-"""Deleting a stack that owns a bucket: retain it, or fail on its objects.
+"""Deleting a stack: retain its bucket, snapshot its volume, or fail on a bucket's objects.
 
-When a stack is deleted, CloudFormation deletes its resources, unless a
-resource's ``DeletionPolicy`` is ``Retain`` (kept, outside any stack) or
-``Snapshot`` (databases and volumes: a last snapshot first). A bucket that
-still holds objects cannot be deleted: the stack deletion fails.
+When a stack is deleted, CloudFormation deletes its resources (``Delete``, the
+default), unless a resource's ``DeletionPolicy`` is ``Retain`` (kept, outside
+any stack) or ``Snapshot`` (databases and volumes: a last snapshot first, then
+the resource is deleted). A bucket that still holds objects cannot be
+deleted: the stack deletion fails.
 
 Notes, "cloudformation > deletion policy -- for stack resources".
 """
@@ -52,7 +53,8 @@ def test_a_retained_bucket_outlives_its_stack(aws, stacks):
     reason="LocalStack deletes a bucket that holds objects with its stack; AWS fails the deletion",
 )
 def test_a_bucket_with_objects_blocks_its_stack_deletion(aws, stacks):
-    stack = stacks.create({"Resources": {"Logs": {"Type": "AWS::S3::Bucket"}}})
+    bucket = {"Type": "AWS::S3::Bucket", "DeletionPolicy": "Delete"}  # also the default
+    stack = stacks.create({"Resources": {"Logs": bucket}})
     name = stacks.resource(stack, "Logs")
     aws.s3.put_object(Bucket=name, Key="app.log", Body=b"started")
     # HINT: predict the stack's status after the delete: DELETE_COMPLETE or DELETE_FAILED?
@@ -61,3 +63,35 @@ def test_a_bucket_with_objects_blocks_its_stack_deletion(aws, stacks):
     # END SOLUTION
     assert stacks.delete(stack) == expected_status
     assert bucket_exists(aws, name)
+
+
+@pytest.mark.claim(
+    "cloudformation.deletion-policy-snapshot", quote="deletion policy -- for stack resources"
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto takes no snapshot when the stack is deleted, and keeps the volume; AWS "
+    "snapshots the volume, then deletes it",
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack does not create the AWS::EC2::Volume (its physical id is 'unknown'), so "
+    "there is nothing to snapshot; AWS snapshots the volume, then deletes it",
+)
+def test_a_snapshot_policy_keeps_a_last_snapshot_of_a_volume(aws, stacks):
+    zone = {"Fn::Select": [0, {"Fn::GetAZs": ""}]}  # the region's first availability zone
+    volume = {"Type": "AWS::EC2::Volume", "Properties": {"Size": 1, "AvailabilityZone": zone}}
+    # HINT: when the stack is deleted, keep a last snapshot of the volume (and delete the
+    # volume itself).
+    # BEGIN SOLUTION
+    volume["DeletionPolicy"] = "Snapshot"
+    # END SOLUTION
+    stack = stacks.create({"Resources": {"Data": volume}})
+    volume_id = stacks.resource(stack, "Data")
+    assert stacks.delete(stack) == "DELETE_COMPLETE"
+    this_volume = [{"Name": "volume-id", "Values": [volume_id]}]
+    snapshots = aws.ec2.describe_snapshots(OwnerIds=["self"], Filters=this_volume)["Snapshots"]
+    for snapshot in snapshots:  # the stack is gone: nobody else deletes them
+        aws.ec2.delete_snapshot(SnapshotId=snapshot["SnapshotId"])
+    assert len(snapshots) == 1
+    assert aws.ec2.describe_volumes(Filters=this_volume)["Volumes"] == []

@@ -5,7 +5,8 @@ whose ``Transform`` header is ``AWS::Serverless-2016-10-31`` may declare
 ``AWS::Serverless::Function`` (and ``Api``, ``SimpleTable``, ...); CloudFormation
 runs the SAM transform (a macro) over it, which expands each into plain
 CloudFormation resources: a function becomes an ``AWS::Lambda::Function`` and
-the ``AWS::IAM::Role`` it runs as. The translator is also a Python library
+the ``AWS::IAM::Role`` it runs as; an event of type ``Api`` on a function adds
+a REST API in front of it. The translator is also a Python library
 (``aws-sam-translator``, ``samtranslator``): the same expansion, on your laptop.
 
 Notes, "serverless application model".
@@ -15,10 +16,6 @@ import json
 
 import pytest
 from botocore.exceptions import ClientError
-
-samtranslator = pytest.importorskip(
-    "samtranslator.translator.transform", reason="needs aws-sam-translator"
-)
 
 SAM_TRANSFORM = "AWS::Serverless-2016-10-31"
 HANDLER = "def handler(event, context):\n    return {'greeting': 'hello ' + event['name']}\n"
@@ -33,6 +30,10 @@ class NoManagedPolicies:
 
 def translate(template: dict, region: str) -> dict:
     """What the SAM transform makes of ``template``: a plain CloudFormation template."""
+    # Imported here, not at the top: it takes half a second, paid only by the tests using it.
+    samtranslator = pytest.importorskip(
+        "samtranslator.translator.transform", reason="needs aws-sam-translator"
+    )
     return samtranslator.transform(
         json.loads(json.dumps(template)), {"AWS::Region": region}, NoManagedPolicies()
     )
@@ -121,3 +122,44 @@ def test_cloudformation_runs_the_transform_the_header_names(aws, unique_name):
         resource.get("LogicalResourceId"): resource.get("ResourceType") for resource in resources
     }
     assert types == {"Greeter": "AWS::Lambda::Function", "GreeterRole": "AWS::IAM::Role"}
+
+
+@pytest.mark.claim(
+    "cloudformation.sam-api-event",
+    quote="using yml files to create cloudformaiton templates",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto's AWS::ApiGateway::RestApi needs a Name property (KeyError: 'Name', HTTP 500 "
+    "on CreateStack); the API SAM makes is described by its OpenAPI Body instead, which AWS "
+    "accepts",
+)
+def test_an_api_event_adds_a_rest_api_in_front_of_the_function(aws, stacks):
+    functions = aws.lambda_  # first: a backend without Lambda skips here, not mid-stack
+    greeter = {"Runtime": "python3.12", "Handler": "index.handler", "InlineCode": HANDLER}
+    sam = {
+        "Transform": SAM_TRANSFORM,
+        "Resources": {"Greeter": {"Type": "AWS::Serverless::Function", "Properties": greeter}},
+    }
+    # HINT: an event source "Hello" on the function, of Type Api: a GET on the path /hello
+    # (its Properties: Path and Method).
+    # BEGIN SOLUTION
+    hello = {"Type": "Api", "Properties": {"Path": "/hello", "Method": "get"}}
+    greeter["Events"] = {"Hello": hello}
+    # END SOLUTION
+    template = translate(sam, aws.region)
+    # SAM adds an implicit REST API with its deployment and "Prod" stage, and the
+    # permission for API Gateway to invoke the function.
+    types = resource_types(template)
+    assert types["ServerlessRestApi"] == "AWS::ApiGateway::RestApi"
+    assert types["ServerlessRestApiProdStage"] == "AWS::ApiGateway::Stage"
+    assert types["GreeterHelloPermissionProd"] == "AWS::Lambda::Permission"
+    assert list(types.values()).count("AWS::ApiGateway::Deployment") == 1
+    stack = stacks.create(template, Capabilities=["CAPABILITY_IAM"])
+    assert stacks.status(stack) == "CREATE_COMPLETE"
+    api = stacks.resource(stack, "ServerlessRestApi")
+    apigateway = aws.apigateway
+    paths = {item["path"]: item for item in apigateway.get_resources(restApiId=api)["items"]}
+    assert set(paths["/hello"]["resourceMethods"]) == {"GET"}
+    assert apigateway.get_stage(restApiId=api, stageName="Prod")["stageName"] == "Prod"
+    assert functions.get_function(FunctionName=stacks.resource(stack, "Greeter"))

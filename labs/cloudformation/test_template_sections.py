@@ -1,9 +1,10 @@
 """A template for one queue per environment: parameters, mappings, conditions, functions.
 
 The same template deploys a "dev" and a "prod" queue. The environment comes in
-as a parameter; a mapping says how long each environment keeps messages; a
-condition adds a dead-letter queue in prod only; outputs read the queue's
-attributes back with intrinsic functions.
+as a parameter, whose ``AllowedValues`` refuse anything else; a mapping says
+how long each environment keeps messages; a condition adds a dead-letter queue
+in prod only; outputs read the queue's attributes back, and encode user data,
+with intrinsic functions.
 
 Notes, "cloudformation" (parameters, mappings, conditions, intrinsic functions).
 """
@@ -16,6 +17,7 @@ from botocore.exceptions import ClientError
 
 PARAMETERS = {"Env": {"Type": "String", "AllowedValues": ["dev", "prod"], "Default": "dev"}}
 MAPPINGS = {"Retention": {"dev": {"Seconds": "3600"}, "prod": {"Seconds": "1209600"}}}
+USER_DATA = "#!/bin/bash\necho hello > /tmp/hello"
 TEMPLATE_ANATOMY = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/conditions-section-structure.html"
 
 
@@ -126,18 +128,57 @@ def test_a_condition_on_a_parameter_is_refused(aws, unique_name):
     assert refused.value.response["Error"]["Code"] == "ValidationError"
 
 
+@pytest.mark.claim("cloudformation.parameter-allowed-values", quote="cloudformation -- parameters")
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto's CreateStack takes a parameter value outside AllowedValues and creates the "
+    "stack; AWS refuses it (ValidationError)",
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack's CreateStack takes a parameter value outside AllowedValues and creates "
+    "the stack; AWS refuses it (ValidationError)",
+)
+def test_a_value_outside_allowed_values_is_refused(aws, stacks, unique_name):
+    env = {"Type": "String"}
+    template = {"Parameters": {"Env": env}, "Resources": {"Queue": {"Type": "AWS::SQS::Queue"}}}
+    # HINT: let the Env parameter take "dev" or "prod", nothing else (a parameter property).
+    # BEGIN SOLUTION
+    env["AllowedValues"] = ["dev", "prod"]
+    # END SOLUTION
+    stacks.create(template, Parameters=[{"ParameterKey": "Env", "ParameterValue": "prod"}])
+    with pytest.raises(ClientError) as refused:
+        aws.cloudformation.create_stack(
+            StackName=unique_name("qa"),
+            TemplateBody=json.dumps(template),
+            Parameters=[{"ParameterKey": "Env", "ParameterValue": "qa"}],
+        )
+    assert refused.value.response["Error"]["Code"] == "ValidationError"
+
+
 @pytest.mark.claim("cloudformation.get-att", quote="!GetAtt: get the attributes of the resources")
-def test_outputs_read_attributes_and_encode_user_data(aws, stacks):
+def test_an_output_reads_a_resource_attribute(aws, stacks):
     template = {"Resources": {"Queue": {"Type": "AWS::SQS::Queue"}}, "Outputs": {}}
-    # HINT: two outputs: "QueueArn", the queue's Arn attribute (Fn::GetAtt), and "UserData",
-    # the string "#!/bin/bash\necho hi" encoded by Fn::Base64, as EC2 user data must be.
+    # HINT: an output "QueueArn": the queue's Arn attribute, read with Fn::GetAtt.
     # BEGIN SOLUTION
     template["Outputs"]["QueueArn"] = {"Value": {"Fn::GetAtt": ["Queue", "Arn"]}}
-    template["Outputs"]["UserData"] = {"Value": {"Fn::Base64": "#!/bin/bash\necho hi"}}
     # END SOLUTION
     stack = stacks.create(template)
-    outputs = stacks.outputs(stack)
     queue_url = stacks.resource(stack, "Queue")
     attributes = aws.sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])
-    assert outputs["QueueArn"] == attributes["Attributes"]["QueueArn"]
-    assert base64.b64decode(outputs["UserData"]) == b"#!/bin/bash\necho hi"
+    assert stacks.outputs(stack)["QueueArn"] == attributes["Attributes"]["QueueArn"]
+
+
+@pytest.mark.claim(
+    "cloudformation.base64",
+    quote="!Base64: use to encode user data for ec2 for example (convert string to base64)",
+)
+def test_base64_encodes_user_data(stacks):
+    template = {"Resources": {"Queue": {"Type": "AWS::SQS::Queue"}}, "Outputs": {}}
+    # HINT: an output "UserData": the script USER_DATA encoded by Fn::Base64, as an EC2
+    # instance's UserData must be.
+    # BEGIN SOLUTION
+    template["Outputs"]["UserData"] = {"Value": {"Fn::Base64": USER_DATA}}
+    # END SOLUTION
+    stack = stacks.create(template)
+    assert base64.b64decode(stacks.outputs(stack)["UserData"]) == USER_DATA.encode()
