@@ -25,6 +25,7 @@ from harness.claims import (
 )
 from harness.clients import AwsClients, error_code
 from harness.clock import EmulatedClock, WaitingClock
+from harness.gc_tuning import CollectorTuning
 from harness.report import CLAIM_PROPERTY, GAP_PROPERTY, ClaimsReport
 from harness.run import LabRun
 from harness.waiting import Eventually
@@ -36,6 +37,7 @@ LAST_RUN_KEY = "awslab/last-run"  # in pytest's cache: .pytest_cache/v/awslab/la
 run_key = pytest.StashKey[LabRun]()
 claim_key = pytest.StashKey[tuple[Claim, NotesLocation | None]]()
 marker_error_key = pytest.StashKey[str]()
+gc_tuning_key = pytest.StashKey[CollectorTuning]()
 
 
 def backend_choice(value: str) -> str:
@@ -99,6 +101,9 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     run = config.stash.get(run_key, None)
     if run is not None:
         run.close()
+    tuning = config.stash.get(gc_tuning_key, None)
+    if tuning is not None:
+        tuning.stop()
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -178,6 +183,14 @@ def error_code_fixture():
 def eventually(aws_backend: Backend) -> Eventually:
     """``eventually(check)``: retry ``check`` until it holds, within the backend's bound."""
     return Eventually(timeout=aws_backend.settle_seconds)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session: pytest.Session) -> None:
+    # What is alive now (libraries, the backend, the collected tests) lives until
+    # the end of the run: see harness/gc_tuning.py for what that saves.
+    tuning = session.config.stash[gc_tuning_key] = CollectorTuning()
+    tuning.start()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
