@@ -255,6 +255,47 @@ def _ecs(client, prefix: str) -> None:
                 client.deregister_task_definition(taskDefinition=arn)
 
 
+def _lambda(client, prefix: str) -> None:
+    for page in client.get_paginator("list_functions").paginate():
+        for function in page.get("Functions", []):
+            if function["FunctionName"].startswith(prefix):
+                client.delete_function(FunctionName=function["FunctionName"])
+    for page in client.get_paginator("list_layers").paginate():
+        for layer in page.get("Layers", []):
+            if not layer["LayerName"].startswith(prefix):
+                continue
+            versions = client.list_layer_versions(LayerName=layer["LayerName"])
+            for version in versions.get("LayerVersions", []):
+                client.delete_layer_version(
+                    LayerName=layer["LayerName"], VersionNumber=version["Version"]
+                )
+
+
+def _cognito_user_pools(client, prefix: str) -> None:
+    for page in client.get_paginator("list_user_pools").paginate(MaxResults=60):
+        for pool in page.get("UserPools", []):
+            if pool["Name"].startswith(prefix):
+                client.delete_user_pool(UserPoolId=pool["Id"])
+
+
+def _cognito_identity_pools(client, prefix: str) -> None:
+    for page in client.get_paginator("list_identity_pools").paginate(MaxResults=60):
+        for pool in page.get("IdentityPools", []):
+            if pool["IdentityPoolName"].startswith(prefix):
+                client.delete_identity_pool(IdentityPoolId=pool["IdentityPoolId"])
+
+
+def _xray(client, prefix: str) -> None:
+    for page in client.get_paginator("get_sampling_rules").paginate():
+        for record in page.get("SamplingRuleRecords", []):
+            if record["SamplingRule"]["RuleName"].startswith(prefix):
+                client.delete_sampling_rule(RuleName=record["SamplingRule"]["RuleName"])
+    for page in client.get_paginator("get_groups").paginate():
+        for group in page.get("Groups", []):
+            if group["GroupName"].startswith(prefix):
+                client.delete_group(GroupARN=group["GroupARN"])
+
+
 SWEEPERS: dict[str, Callable[[object, str], None]] = {
     "sqs": _sqs,
     "s3": _s3,
@@ -274,6 +315,10 @@ SWEEPERS: dict[str, Callable[[object, str], None]] = {
     "kms": _kms,
     "ssm": _ssm,
     "secretsmanager": _secretsmanager,
+    "lambda": _lambda,
+    "cognito-idp": _cognito_user_pools,
+    "cognito-identity": _cognito_identity_pools,
+    "xray": _xray,
 }
 
 

@@ -8,6 +8,8 @@ import time
 
 import pytest
 
+from harness.lambda_runtime import zip_package
+
 USES_BACKEND = """
 def test_backend(aws_backend):
     print("backend:", aws_backend.name, aws_backend.endpoint_url)
@@ -145,14 +147,33 @@ def test_the_sweep_deletes_only_the_tests_own_resources(aws, aws_backend, unique
             AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
             BillingMode="PAY_PER_REQUEST",
         )
-        aws.iam.create_role(RoleName=name, AssumeRolePolicyDocument="{}")
+        role = aws.iam.create_role(RoleName=name, AssumeRolePolicyDocument="{}")["Role"]
+        aws.lambda_.create_function(
+            FunctionName=name,
+            Runtime="python3.12",
+            Role=role["Arn"],
+            Handler="app.handler",
+            Code={"ZipFile": zip_package({"app.py": "def handler(event, context):\n    pass\n"})},
+        )
+        aws.client("cognito-idp").create_user_pool(PoolName=name)
+        aws.client("cognito-identity").create_identity_pool(
+            IdentityPoolName=name.replace("-", "_"), AllowUnauthenticatedIdentities=False
+        )
     statement = {"Effect": "Allow", "Action": "sqs:*", "Resource": "*"}
     policy = json.dumps({"Version": "2012-10-17", "Statement": [statement]})
     aws.iam.put_role_policy(RoleName=mine, PolicyName="inline", PolicyDocument=policy)
     aws.s3.put_bucket_versioning(Bucket=mine, VersioningConfiguration={"Status": "Enabled"})
     aws.s3.put_object(Bucket=mine, Key="k", Body=b"v2")
 
-    problems = list(cleanup.sweep(aws.session, aws_backend.endpoint_url, unique_name.prefix))
+    # moto has no X-Ray sampling-rule API: that sweeper is tried with a stub below.
+    problems = list(
+        cleanup.sweep(
+            aws.session,
+            aws_backend.endpoint_url,
+            unique_name.prefix,
+            lambda service: service == "xray",
+        )
+    )
 
     assert problems == []
     assert [u.rsplit("/", 1)[-1] for u in aws.sqs.list_queues()["QueueUrls"]] == [other]
@@ -160,3 +181,38 @@ def test_the_sweep_deletes_only_the_tests_own_resources(aws, aws_backend, unique
     assert [t["TopicArn"].rsplit(":", 1)[-1] for t in aws.sns.list_topics()["Topics"]] == [other]
     assert aws.dynamodb.list_tables()["TableNames"] == [other]
     assert [r["RoleName"] for r in aws.iam.list_roles()["Roles"]] == [other]
+    assert [f["FunctionName"] for f in aws.lambda_.list_functions()["Functions"]] == [other]
+    pools = aws.client("cognito-idp").list_user_pools(MaxResults=60)["UserPools"]
+    assert [pool["Name"] for pool in pools] == [other]
+    pools = aws.client("cognito-identity").list_identity_pools(MaxResults=60)["IdentityPools"]
+    assert [pool["IdentityPoolName"] for pool in pools] == [other.replace("-", "_")]
+
+
+def test_the_xray_sweep_deletes_only_the_tests_own_rules_and_groups():
+    """moto has no sampling-rule API and LocalStack's free edition no X-Ray: a stubbed client."""
+    import boto3
+    from botocore.stub import Stubber
+
+    from harness import cleanup
+
+    client = boto3.client(
+        "xray", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x"
+    )
+
+    def rule(name: str) -> dict:
+        return {"SamplingRule": {
+            "RuleName": name, "ResourceARN": "*", "Priority": 1, "FixedRate": 0.1,
+            "ReservoirSize": 1, "ServiceName": "*", "ServiceType": "*", "Host": "*",
+            "HTTPMethod": "*", "URLPath": "*", "Version": 1,
+        }}  # fmt: skip
+
+    with Stubber(client) as stub:
+        stub.add_response(
+            "get_sampling_rules", {"SamplingRuleRecords": [rule("lab1-checkout"), rule("Default")]}
+        )
+        stub.add_response("delete_sampling_rule", {}, {"RuleName": "lab1-checkout"})
+        groups = [{"GroupName": name, "GroupARN": f"arn:{name}"} for name in ("lab1-g", "ops")]
+        stub.add_response("get_groups", {"Groups": groups})
+        stub.add_response("delete_group", {}, {"GroupARN": "arn:lab1-g"})
+        cleanup.SWEEPERS["xray"](client, "lab1")
+        stub.assert_no_pending_responses()
