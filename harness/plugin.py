@@ -180,6 +180,26 @@ def error_code_fixture():
 
 
 @pytest.fixture
+def enforce_iam(aws_backend: Backend):
+    """``enforce_iam()``: from now on, every call is checked against the caller's policies.
+
+    Call it after the setup a lab makes with the harness's own (all-powerful)
+    credentials. Real AWS always checks; moto does when asked, until the test ends;
+    LocalStack's free edition never does (its labs mark that as a gap).
+    """
+    enforced = False
+
+    def enforce_iam() -> None:
+        nonlocal enforced
+        aws_backend.enforce_iam(True)
+        enforced = True
+
+    yield enforce_iam
+    if enforced:
+        aws_backend.enforce_iam(False)
+
+
+@pytest.fixture
 def eventually(aws_backend: Backend) -> Eventually:
     """``eventually(check)``: retry ``check`` until it holds, within the backend's bound."""
     return Eventually(timeout=aws_backend.settle_seconds)

@@ -44,6 +44,12 @@ class Backend:
     def stop(self) -> None:
         """Release what ``start`` took."""
 
+    def enforce_iam(self, enforced: bool) -> None:
+        """Check every call against the caller's IAM policies (True), or stop checking.
+
+        Real AWS always checks and LocalStack's free edition never does: nothing to switch.
+        """
+
     def isolate(self) -> None:
         """Before a test: make sure it sees none of an earlier test's resources."""
 

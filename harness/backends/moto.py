@@ -50,6 +50,18 @@ class MotoBackend(Backend):
             threading.Thread(target=self._server.stop, daemon=True).start()
             self._server = None
 
+    def enforce_iam(self, enforced: bool) -> None:
+        # moto checks signatures and policies once it has served N more requests:
+        # 0 for from now on, inf for never (its default).
+        request = urllib.request.Request(
+            f"{self.endpoint_url}/moto-api/reset-auth",
+            data=b"0" if enforced else b"inf",
+            headers={"Content-Type": "text/plain"},  # a form body would be parsed away
+            method="POST",
+        )
+        with urllib.request.urlopen(request, timeout=10):
+            pass
+
     def isolate(self) -> None:
         # Every service's state, in one call: cheaper than deleting resources one by one.
         request = urllib.request.Request(f"{self.endpoint_url}/moto-api/reset", method="POST")

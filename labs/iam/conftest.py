@@ -8,7 +8,6 @@ the backend to *enforce* IAM and calls AWS as that user.
 from __future__ import annotations
 
 import json
-import urllib.request
 from dataclasses import dataclass
 
 import boto3
@@ -96,36 +95,3 @@ def new_group(aws, unique_name):
         return name
 
     return new_group
-
-
-def _moto_auth(endpoint_url: str, free_calls: str) -> None:
-    # moto checks signatures and policies once it has served `free_calls` requests.
-    request = urllib.request.Request(
-        f"{endpoint_url}/moto-api/reset-auth",
-        data=free_calls.encode(),
-        headers={"Content-Type": "text/plain"},  # a form body would be parsed away
-        method="POST",
-    )
-    with urllib.request.urlopen(request, timeout=10):
-        pass
-
-
-@pytest.fixture
-def enforce_iam(aws_backend):
-    """``enforce_iam()``: from now on, every call is checked against the caller's policies.
-
-    Call it after the setup the lab makes with the harness's own (all-powerful)
-    credentials. Real AWS always enforces; moto does when asked, until the test ends;
-    LocalStack's free edition never does (its labs are marked as gaps).
-    """
-    enforced = False
-
-    def enforce_iam() -> None:
-        nonlocal enforced
-        if aws_backend.name == "moto":
-            _moto_auth(aws_backend.endpoint_url, "0")
-            enforced = True
-
-    yield enforce_iam
-    if enforced:
-        _moto_auth(aws_backend.endpoint_url, "inf")
