@@ -79,6 +79,10 @@ def _stepfunctions(client, prefix: str) -> None:
         for machine in page.get("stateMachines", []):
             if machine["name"].startswith(prefix):
                 client.delete_state_machine(stateMachineArn=machine["stateMachineArn"])
+    for page in client.get_paginator("list_activities").paginate():
+        for activity in page.get("activities", []):
+            if activity["name"].startswith(prefix):
+                client.delete_activity(activityArn=activity["activityArn"])
 
 
 def _iam_roles(client, prefix: str) -> None:

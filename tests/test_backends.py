@@ -156,6 +156,7 @@ def test_the_sweep_deletes_only_the_tests_own_resources(aws, aws_backend, unique
             Code={"ZipFile": zip_package({"app.py": "def handler(event, context):\n    pass\n"})},
         )
         aws.client("cognito-idp").create_user_pool(PoolName=name)
+        aws.stepfunctions.create_activity(name=name)
         aws.client("cognito-identity").create_identity_pool(
             IdentityPoolName=name.replace("-", "_"), AllowUnauthenticatedIdentities=False
         )
@@ -182,6 +183,8 @@ def test_the_sweep_deletes_only_the_tests_own_resources(aws, aws_backend, unique
     assert aws.dynamodb.list_tables()["TableNames"] == [other]
     assert [r["RoleName"] for r in aws.iam.list_roles()["Roles"]] == [other]
     assert [f["FunctionName"] for f in aws.lambda_.list_functions()["Functions"]] == [other]
+    activities = aws.stepfunctions.list_activities()["activities"]
+    assert [activity["name"] for activity in activities] == [other]
     pools = aws.client("cognito-idp").list_user_pools(MaxResults=60)["UserPools"]
     assert [pool["Name"] for pool in pools] == [other]
     pools = aws.client("cognito-identity").list_identity_pools(MaxResults=60)["IdentityPools"]
