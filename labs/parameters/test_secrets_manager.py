@@ -7,7 +7,10 @@ arrives the label moves to it while the old one becomes ``AWSPREVIOUS``
 (a client still holding the old password can be found, and a rollback is
 one call). A deleted secret is not gone at once: it waits out a *recovery
 window* (7 to 30 days, 30 by default) during which it cannot be read but
-can be restored. A secret holds up to 64 KB.
+can be restored. Only ``ForceDeleteWithoutRecovery`` deletes at once, and then
+the name is free again (on AWS after a short delay, the deletion runs in the
+background); it cannot be combined with a recovery window, and a window
+outside 7 to 30 days is refused. A secret holds up to 64 KB.
 
 Notes, "ecs" and "code build" (secrets manager).
 """
@@ -67,6 +70,52 @@ def test_a_deleted_secret_can_be_restored_within_its_window(aws, db_secret, erro
     ), "marked for deletion: it cannot be read"
     aws.secretsmanager.restore_secret(SecretId=db_secret)
     assert password(aws, db_secret) == "first"
+
+
+@pytest.mark.claim("parameters.secret-deletion-window-range", quote=SECRETS_QUOTE)
+def test_a_recovery_window_is_7_to_30_days(aws, db_secret, error_code):
+    delete = aws.secretsmanager.delete_secret
+    # HINT: the shortest and the longest recovery window DeleteSecret accepts, in days.
+    # BEGIN SOLUTION
+    shortest, longest = 7, 30
+    # END SOLUTION
+    for refused in (shortest - 1, longest + 1):
+        assert error_code(delete, SecretId=db_secret, RecoveryWindowInDays=refused) == (
+            "InvalidParameterException"
+        )
+    assert error_code(
+        delete, SecretId=db_secret, RecoveryWindowInDays=shortest, ForceDeleteWithoutRecovery=True
+    ) == ("InvalidParameterException"), "a window and no window at once"
+    for accepted in (shortest, longest):
+        delete(SecretId=db_secret, RecoveryWindowInDays=accepted)
+        assert "DeletedDate" in aws.secretsmanager.describe_secret(SecretId=db_secret)
+        aws.secretsmanager.restore_secret(SecretId=db_secret)
+    assert "DeletedDate" not in aws.secretsmanager.describe_secret(SecretId=db_secret)
+
+
+@pytest.mark.claim("parameters.secret-force-delete", quote=SECRETS_QUOTE)
+def test_force_delete_skips_the_window_and_frees_the_name(aws, db_secret, error_code, eventually):
+    # HINT: delete the secret at once, with no recovery window (it cannot be restored).
+    # BEGIN SOLUTION
+    aws.secretsmanager.delete_secret(SecretId=db_secret, ForceDeleteWithoutRecovery=True)
+    # END SOLUTION
+    assert error_code(aws.secretsmanager.restore_secret, SecretId=db_secret) == (
+        "ResourceNotFoundException"
+    )
+    recreated = {"user": "orders", "password": "fresh"}
+
+    def name_is_free() -> bool:  # AWS deletes in the background: maybe not at once
+        return (
+            error_code(
+                aws.secretsmanager.create_secret,
+                Name=db_secret,
+                SecretString=json.dumps(recreated),
+            )
+            is None
+        )
+
+    eventually(name_is_free)
+    assert password(aws, db_secret) == "fresh"
 
 
 @pytest.mark.emulator_gap("moto", reason="moto accepts a secret value over 64 KB; AWS refuses it")
