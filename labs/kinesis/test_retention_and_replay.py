@@ -6,10 +6,14 @@ retention period, 24 hours by default, up to 365 days, and then expires. So
 a reader chooses where to start with its shard iterator: ``TRIM_HORIZON``
 (the oldest record kept: replay everything), ``LATEST`` (only what arrives
 from now on), ``AT_SEQUENCE_NUMBER`` / ``AFTER_SEQUENCE_NUMBER`` (from a
-checkpoint), or ``AT_TIMESTAMP``.
+checkpoint), or ``AT_TIMESTAMP`` (the first record that arrived at or after
+a time: "replay the last hour"; a time older than the oldest record kept
+reads from the oldest, like ``TRIM_HORIZON``).
 
 Notes, "aws integration and messaging > aws kinesis > kinesis data streams".
 """
+
+from datetime import timedelta
 
 import pytest
 from botocore.exceptions import ClientError
@@ -63,6 +67,35 @@ def test_readers_choose_where_to_start(aws, stream, read, shard_ids):
     aws.kinesis.put_record(StreamName=stream, Data=b"order-4", PartitionKey="shop")
     new = aws.kinesis.get_records(ShardIterator=latest)["Records"]
     assert [record["Data"] for record in new] == [b"order-4"], "LATEST: only what came after"
+
+
+@pytest.mark.claim("kinesis.replay-from-a-time", quote="support replay")
+def test_a_reader_starts_at_a_point_in_time(aws, stream, read, clock, shard_ids):
+    (shard,) = shard_ids(stream)
+    for order in (b"order-1", b"order-2"):
+        aws.kinesis.put_record(StreamName=stream, Data=order, PartitionKey="shop")
+    clock.advance(1)  # a second later, the next orders
+    for order in (b"order-3", b"order-4"):
+        aws.kinesis.put_record(StreamName=stream, Data=order, PartitionKey="shop")
+    iterator = aws.kinesis.get_shard_iterator(
+        StreamName=stream, ShardId=shard, ShardIteratorType="TRIM_HORIZON"
+    )["ShardIterator"]
+    arrived = {
+        record["Data"]: record["ApproximateArrivalTimestamp"]
+        for record in aws.kinesis.get_records(ShardIterator=iterator)["Records"]
+    }
+    # HINT: read(stream, shard, <iterator type>, Timestamp=...) from the moment order-3 arrived.
+    # BEGIN SOLUTION
+    from_order_3 = read(stream, shard, "AT_TIMESTAMP", Timestamp=arrived[b"order-3"])
+    # END SOLUTION
+    assert from_order_3 == [b"order-3", b"order-4"], "at or after the time: order-3 included"
+    two_days_ago = arrived[b"order-1"] - timedelta(days=2)  # older than any record kept
+    assert read(stream, shard, "AT_TIMESTAMP", Timestamp=two_days_ago) == [
+        b"order-1",
+        b"order-2",
+        b"order-3",
+        b"order-4",
+    ]
 
 
 @pytest.mark.emulator_gap(

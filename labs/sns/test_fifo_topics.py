@@ -6,7 +6,9 @@ A pricing service publishes updates to a FIFO topic (its name ends in
 minutes: one with the same deduplication ID, given by the producer or, with
 content-based deduplication, the SHA-256 of the body. Its
 subscribers can be FIFO queues, which keep that order, and also standard
-queues, which do not promise order but still get each update once.
+queues, which do not promise order but still get each update once. SQS
+queues are all it takes: an email address or an HTTPS endpoint cannot keep
+order, so a FIFO topic refuses them as subscribers.
 
 Notes, "aws integration and messaging > aws sns > fifo topic".
 """
@@ -70,6 +72,35 @@ def test_a_standard_queue_subscribes_to_a_fifo_topic(aws, fifo_topic, inbox, sub
         publish(aws, fifo_topic, update)
     assert sorted(store.messages(at_least=2)) == ["apple 1", "pear 1"]
     assert sorted(analytics.messages(at_least=2)) == ["apple 1", "pear 1"]
+
+
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto subscribes an email address or an HTTPS endpoint to a FIFO topic; AWS takes "
+    "only SQS queues on a FIFO topic and refuses other protocols with InvalidParameter",
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack subscribes an email address or an HTTPS endpoint to a FIFO topic; AWS "
+    "takes only SQS queues on a FIFO topic and refuses other protocols with InvalidParameter",
+)
+@pytest.mark.claim(
+    "sns.fifo-topic-only-sqs-subscribers",
+    quote="**note**: can have sqs standard or fifo as subscribers",
+)
+def test_a_fifo_topic_takes_only_sqs_queues(aws, fifo_topic, inbox, subscribe):
+    subscribe(fifo_topic, inbox("analytics"))  # a standard queue: accepted
+    # HINT: the error code SNS answers with when a FIFO topic is given an email or https subscriber.
+    # BEGIN SOLUTION
+    expected_code = "InvalidParameter"
+    # END SOLUTION
+    for protocol, endpoint in (
+        ("email", "pricing-team@example.com"),
+        ("https", "https://example.com/prices"),
+    ):
+        with pytest.raises(ClientError) as refused:
+            aws.sns.subscribe(TopicArn=fifo_topic, Protocol=protocol, Endpoint=endpoint)
+        assert refused.value.response["Error"]["Code"] == expected_code, protocol
 
 
 @pytest.mark.emulator_gap(
