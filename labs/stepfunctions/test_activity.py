@@ -1,0 +1,142 @@
+"""Activity tasks: a worker polls for the work, then reports back.
+
+Parcels are packed in the warehouse by a packing program that Step Functions
+cannot call: it calls Step Functions instead. The workflow's ``Pack`` state
+is a Task whose ``Resource`` is an *activity* ARN (``CreateActivity``). When
+the execution reaches it, the task waits until a worker asks for work with
+``GetActivityTask``: the answer holds the state's input and a task token.
+The worker answers with ``SendTaskSuccess`` (its output becomes the state's
+output) or ``SendTaskFailure`` (the state fails with that error, which a
+Catch can handle).
+
+A worker may crash while it holds the task. With ``HeartbeatSeconds`` on the
+state, the worker must call ``SendTaskHeartbeat`` at least that often; when
+it falls silent, the task fails with ``States.HeartbeatTimeout``. The labs
+use the shortest heartbeat (1 second): the emulators wait in real time.
+
+Notes, "other serverless > step function -- activity tasks".
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+MOTO_HAS_NO_ACTIVITY_WORKERS = (
+    "moto does not implement GetActivityTask (HTTP 500), and its interpreter is given no "
+    "activities, so an execution fails at once with States.Runtime; AWS keeps the task "
+    "until a worker takes it"
+)
+LOCALSTACK_REPORTS_STATES_TIMEOUT = (
+    "LocalStack fails a task that missed its heartbeat with States.Timeout only, which a "
+    "States.HeartbeatTimeout catcher does not match; AWS raises States.HeartbeatTimeout, "
+    "catchable by that name"
+)
+
+
+@pytest.fixture
+def activity(aws, unique_name):
+    """The ARN of a new activity, deleted after the test."""
+    arn = aws.stepfunctions.create_activity(name=unique_name("pack-parcel"))["activityArn"]
+    yield arn
+    aws.stepfunctions.delete_activity(activityArn=arn)
+
+
+def packing_workflow(activity: str, catch: list | None = None) -> dict:
+    """Pack the parcel (an activity) with a 1 s heartbeat; a caught error goes to Requeue."""
+    return {
+        "StartAt": "Pack",
+        "States": {
+            "Pack": {
+                "Type": "Task",
+                "Resource": activity,
+                "HeartbeatSeconds": 1,
+                "TimeoutSeconds": 5,  # however many heartbeats: never stuck for ever
+                "Catch": catch or [],
+                "End": True,
+            },
+            "Requeue": {"Type": "Pass", "Result": "requeued", "ResultPath": "$.path", "End": True},
+        },
+    }
+
+
+def take_task(aws, activity: str) -> str:
+    """Poll for the activity's next task, as a worker does; its task token."""
+    return aws.stepfunctions.get_activity_task(activityArn=activity, workerName="packer-1")[
+        "taskToken"
+    ]
+
+
+@pytest.mark.emulator_gap("moto", reason=MOTO_HAS_NO_ACTIVITY_WORKERS)
+@pytest.mark.claim(
+    "stepfunctions.activity-worker", quote="task work polled and performed by activity worker"
+)
+def test_a_worker_polls_for_the_task_and_returns_its_output(aws, workflows, activity):
+    execution = workflows.start(packing_workflow(activity), {"order": 7})
+    # HINT: poll the activity for its task (GetActivityTask), then answer with the
+    # task's token and output {"packed": <the order from the task's input>}.
+    # BEGIN SOLUTION
+    task = aws.stepfunctions.get_activity_task(activityArn=activity, workerName="packer-1")
+    order = json.loads(task["input"])["order"]
+    aws.stepfunctions.send_task_success(
+        taskToken=task["taskToken"], output=json.dumps({"packed": order})
+    )
+    # END SOLUTION
+    finished = workflows.finished(execution)
+    assert (finished["status"], finished["output"]) == ("SUCCEEDED", {"packed": 7})
+
+
+@pytest.mark.emulator_gap("moto", reason=MOTO_HAS_NO_ACTIVITY_WORKERS)
+@pytest.mark.claim(
+    "stepfunctions.activity-task-failure",
+    quote="once finish the work, send a response back using sendTaskSuccess or sendTaskFailure",
+)
+def test_send_task_failure_fails_the_activity_with_a_catchable_error(aws, workflows, activity):
+    catch = [{"ErrorEquals": ["OutOfBoxes"], "ResultPath": "$.error", "Next": "Requeue"}]
+    execution = workflows.start(packing_workflow(activity, catch), {"order": 7})
+    token = take_task(aws, activity)
+    # HINT: the worker has no boxes left: fail the task with error "OutOfBoxes",
+    # cause "restock needed".
+    # BEGIN SOLUTION
+    aws.stepfunctions.send_task_failure(taskToken=token, error="OutOfBoxes", cause="restock needed")
+    # END SOLUTION
+    finished = workflows.finished(execution)
+    assert finished["output"] == {
+        "order": 7,
+        "error": {"Error": "OutOfBoxes", "Cause": "restock needed"},
+        "path": "requeued",
+    }
+
+
+@pytest.mark.emulator_gap("moto", reason=MOTO_HAS_NO_ACTIVITY_WORKERS)
+@pytest.mark.claim("stepfunctions.activity-heartbeat", quote="periodically send a heartbeat")
+def test_heartbeats_keep_the_task_alive_past_heartbeat_seconds(aws, workflows, activity, clock):
+    execution = workflows.start(packing_workflow(activity), {"order": 7})
+    token = take_task(aws, activity)
+    for _ in range(2):  # 1.2 s of packing: longer than HeartbeatSeconds
+        clock.advance(0.6)
+        # HINT: tell Step Functions the worker is still at it.
+        # BEGIN SOLUTION
+        aws.stepfunctions.send_task_heartbeat(taskToken=token)
+        # END SOLUTION
+    status = aws.stepfunctions.describe_execution(executionArn=execution)["status"]
+    assert status == "RUNNING", "the task is still alive"
+    aws.stepfunctions.send_task_success(taskToken=token, output=json.dumps({"packed": 7}))
+    finished = workflows.finished(execution)
+    assert (finished["status"], finished["output"]) == ("SUCCEEDED", {"packed": 7})
+
+
+@pytest.mark.emulator_gap("moto", reason=MOTO_HAS_NO_ACTIVITY_WORKERS)
+@pytest.mark.emulator_gap("localstack", reason=LOCALSTACK_REPORTS_STATES_TIMEOUT)
+@pytest.mark.claim("stepfunctions.heartbeat-timeout", quote="to keep the task active")
+def test_a_silent_worker_fails_the_task_with_a_heartbeat_timeout(aws, workflows, activity):
+    # HINT: which error name catches a task whose worker stopped sending heartbeats?
+    # BEGIN SOLUTION
+    error = "States.HeartbeatTimeout"
+    # END SOLUTION
+    catch = [{"ErrorEquals": [error], "ResultPath": "$.error", "Next": "Requeue"}]
+    execution = workflows.start(packing_workflow(activity, catch), {"order": 7})
+    take_task(aws, activity)  # ... and the worker crashes: no heartbeat, no answer
+    finished = workflows.finished(execution)
+    assert (finished["status"], finished["output"]["path"]) == ("SUCCEEDED", "requeued")
