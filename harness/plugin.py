@@ -207,7 +207,7 @@ def eventually(aws_backend: Backend) -> Eventually:
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_finish(session: pytest.Session) -> None:
-    # What is alive now (libraries, the backend, the collected tests) lives until
+    # What is alive now (the libraries, the collected tests) lives until
     # the end of the run: see harness/gc_tuning.py for what that saves.
     tuning = session.config.stash[gc_tuning_key] = CollectorTuning()
     tuning.start()
