@@ -25,6 +25,7 @@ from harness.claims import (
 )
 from harness.clients import AwsClients, error_code
 from harness.clock import EmulatedClock, WaitingClock
+from harness.functions import Functions
 from harness.gc_tuning import CollectorTuning
 from harness.report import CLAIM_PROPERTY, GAP_PROPERTY, ClaimsReport
 from harness.run import LabRun
@@ -177,6 +178,27 @@ def clock(aws_backend: Backend, request: pytest.FixtureRequest):
 def error_code_fixture():
     """``error_code(aws.s3.get_object, Bucket=b, Key=k)`` -> ``"NoSuchKey"``, None if it worked."""
     return error_code
+
+
+@pytest.fixture
+def make_bucket(aws: AwsClients, unique_name: UniqueNames):
+    """``make_bucket("logs", **options)`` -> the name of a new bucket, named through
+    ``unique_name``, in the run's region (us-east-1 takes no LocationConstraint)."""
+
+    def make_bucket(stem: str = "bucket", **options) -> str:
+        name = unique_name(stem)
+        if aws.region != "us-east-1":
+            options.setdefault("CreateBucketConfiguration", {"LocationConstraint": aws.region})
+        aws.s3.create_bucket(Bucket=name, **options)
+        return name
+
+    return make_bucket
+
+
+@pytest.fixture
+def functions(aws: AwsClients, unique_name: UniqueNames) -> Functions:
+    """``functions.deploy(source, **config)``: a new Python function (CreateFunction's answer)."""
+    return Functions(aws, unique_name)
 
 
 @pytest.fixture

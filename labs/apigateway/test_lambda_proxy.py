@@ -52,7 +52,7 @@ def lambda_uri(region: str, function_arn: str) -> str:
 
 
 @pytest.fixture
-def proxy_api(aws, make_function, unique_name):
+def proxy_api(aws, functions, unique_name):
     """``proxy_api(source, integrate=True)``: a function from ``source``, and a new REST API
     with ``ANY /{proxy+}`` that may invoke it; with ``integrate``, the function is that
     method's Lambda proxy integration. ``{"api_id", "resource_id", "function_arn"}``.
@@ -62,7 +62,7 @@ def proxy_api(aws, make_function, unique_name):
     apigw = aws.apigateway
 
     def proxy_api(source: str, integrate: bool = True) -> dict:
-        function_arn = make_function(source)
+        function_arn = functions.deploy(source)["FunctionArn"]
         api_id = apigw.create_rest_api(
             name=unique_name("orders"), endpointConfiguration={"types": ["REGIONAL"]}
         )["id"]

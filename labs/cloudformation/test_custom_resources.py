@@ -16,8 +16,6 @@ import json
 import pytest
 from botocore.exceptions import ClientError
 
-from harness.lambda_runtime import zip_package
-
 # The function behind the custom resource: it tells a queue what it was asked, then
 # answers CloudFormation at the ResponseURL (as the cfn-response module does).
 GREETER = """
@@ -45,17 +43,6 @@ def handler(event, context):
     urllib.request.urlopen(request, timeout=5).read()
 """
 
-TRUST_POLICY = {
-    "Version": "2012-10-17",
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Principal": {"Service": "lambda.amazonaws.com"},
-            "Action": "sts:AssumeRole",
-        }
-    ],
-}
-
 
 @pytest.fixture
 def inbox(aws, unique_name) -> str:
@@ -64,19 +51,10 @@ def inbox(aws, unique_name) -> str:
 
 
 @pytest.fixture
-def greeter(aws, unique_name, inbox) -> str:
+def greeter(functions, inbox) -> str:
     """The ARN of the function behind the custom resource (it runs on the harness runtime)."""
-    role = aws.iam.create_role(
-        RoleName=unique_name("greeter-role"), AssumeRolePolicyDocument=json.dumps(TRUST_POLICY)
-    )["Role"]["Arn"]
-    return aws.lambda_.create_function(
-        FunctionName=unique_name("greeter"),
-        Runtime="python3.12",
-        Role=role,
-        Handler="app.handler",
-        Code={"ZipFile": zip_package({"app.py": GREETER})},
-        Environment={"Variables": {"INBOX": inbox}},
-        Timeout=10,
+    return functions.deploy(
+        GREETER, "greeter", Environment={"Variables": {"INBOX": inbox}}, Timeout=10
     )["FunctionArn"]
 
 

@@ -26,15 +26,6 @@ from botocore.exceptions import ClientError
 MINUTE = 60_000  # log event timestamps are in milliseconds
 
 
-def create_bucket(aws, name: str) -> str:
-    """Create bucket ``name`` in the lab's region (us-east-1 takes no LocationConstraint)."""
-    options = {}
-    if aws.region != "us-east-1":
-        options["CreateBucketConfiguration"] = {"LocationConstraint": aws.region}
-    aws.s3.create_bucket(Bucket=name, **options)
-    return name
-
-
 def allow_cloudwatch_logs(aws, bucket: str) -> None:
     """The bucket policy an export needs: CloudWatch Logs may read the ACL and put objects."""
     service = {"Service": f"logs.{aws.region}.amazonaws.com"}
@@ -60,9 +51,9 @@ def allow_cloudwatch_logs(aws, bucket: str) -> None:
 
 
 @pytest.fixture
-def export_bucket(aws, unique_name) -> str:
+def export_bucket(aws, make_bucket) -> str:
     """A new bucket whose policy lets CloudWatch Logs write exports into it."""
-    bucket = create_bucket(aws, unique_name("log-exports"))
+    bucket = make_bucket("log-exports")
     allow_cloudwatch_logs(aws, bucket)
     return bucket
 
@@ -137,9 +128,9 @@ def test_an_export_task_copies_a_time_range_to_s3(
     reason="LocalStack's CreateExportTask does not see buckets in LocalStack's own S3 and "
     "refuses every export, with the policy too",
 )
-def test_the_bucket_policy_must_let_cloudwatch_logs_in(aws, log_stream, unique_name):
+def test_the_bucket_policy_must_let_cloudwatch_logs_in(aws, log_stream, make_bucket):
     group, _ = log_stream
-    bucket = create_bucket(aws, unique_name("log-exports"))
+    bucket = make_bucket("log-exports")
     now = int(time.time() * 1000)
 
     def export_accepted() -> bool:

@@ -15,8 +15,6 @@ import textwrap
 
 import pytest
 
-from harness.lambda_runtime import zip_package
-
 # The Lambda destination: unpacks the batch and logs each message it got. Lambda writes a
 # function's output to its own log group, /aws/lambda/<name>, where the test reads it back.
 # (Standard library only: importing an SDK would add a third of a second to each start.)
@@ -116,19 +114,9 @@ def test_a_subscription_filter_streams_gzipped_batches_to_kinesis(
 
 
 @pytest.fixture
-def receiver(aws, unique_name) -> str:
+def receiver(aws, functions) -> str:
     """The ARN of a function that logs each log message it gets (see ``received``)."""
-    role = aws.iam.create_role(
-        RoleName=unique_name("receiver-role"),
-        AssumeRolePolicyDocument=trust("lambda.amazonaws.com"),
-    )["Role"]["Arn"]
-    arn = aws.lambda_.create_function(
-        FunctionName=unique_name("receiver"),
-        Runtime="python3.12",
-        Role=role,
-        Handler="app.handler",
-        Code={"ZipFile": zip_package({"app.py": RECEIVER})},
-    )["FunctionArn"]
+    arn = functions.deploy(RECEIVER, "receiver")["FunctionArn"]
     aws.lambda_.add_permission(
         FunctionName=arn,
         StatementId="logs",

@@ -18,10 +18,8 @@ CONTRACT = b"%PDF-1.7 " + b"0" * (1024 * 1024)  # a 1 MB scanned contract
 
 
 @pytest.fixture
-def bucket(aws, unique_name) -> str:
-    name = unique_name("contracts")
-    aws.s3.create_bucket(Bucket=name)
-    return name
+def bucket(make_bucket) -> str:
+    return make_bucket("contracts")
 
 
 @pytest.fixture

@@ -7,55 +7,26 @@ On moto the functions really run: the harness's Python runtime
 from __future__ import annotations
 
 import json
-import textwrap
 
 import pytest
 
-from harness.lambda_runtime import zip_package
-
-TRUST_POLICY = {
-    "Version": "2012-10-17",
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Principal": {"Service": "lambda.amazonaws.com"},
-            "Action": "sts:AssumeRole",
-        }
-    ],
-}
-
 
 @pytest.fixture
-def role(aws, unique_name) -> str:
+def role(functions) -> str:
     """The ARN of an execution role that Lambda may assume."""
-    return aws.iam.create_role(
-        RoleName=unique_name("role"), AssumeRolePolicyDocument=json.dumps(TRUST_POLICY)
-    )["Role"]["Arn"]
+    return functions.role
 
 
 @pytest.fixture
-def deploy(aws, role, unique_name):
+def deploy(functions):
     """``deploy(source, **config)`` -> the name of a new python3.12 function.
 
     ``source`` is the text of ``app.py`` (dedented); the handler is ``app.handler``
     unless ``Handler=`` says otherwise. Any other keyword goes to CreateFunction.
     """
-    count = 0
 
     def deploy(source: str, stem: str = "fn", **config) -> str:
-        nonlocal count
-        count += 1
-        name = unique_name(f"{stem}{count}")
-        arguments = {
-            "FunctionName": name,
-            "Runtime": "python3.12",
-            "Role": role,
-            "Handler": "app.handler",
-            "Code": {"ZipFile": zip_package({"app.py": textwrap.dedent(source)})},
-        }
-        arguments.update(config)
-        aws.lambda_.create_function(**arguments)
-        return name
+        return functions.deploy(source, stem, **config)["FunctionName"]
 
     return deploy
 

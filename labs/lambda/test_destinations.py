@@ -56,10 +56,9 @@ def test_a_failed_async_invocation_is_recorded_in_the_on_failure_queue(
     "for failed invocations only.",
     source=DESTINATIONS,
 )
-def test_an_s3_bucket_can_keep_failed_invocations(aws, deploy, unique_name):
+def test_an_s3_bucket_can_keep_failed_invocations(aws, deploy, make_bucket):
     function = deploy(FAILING)
-    bucket = unique_name("failed-orders")
-    aws.s3.create_bucket(Bucket=bucket)
+    bucket = make_bucket("failed-orders")
     # HINT: the ARN of the bucket, as an on-failure destination.
     # BEGIN SOLUTION
     destination = f"arn:aws:s3:::{bucket}"

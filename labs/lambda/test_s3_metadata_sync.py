@@ -22,7 +22,7 @@ INDEXER = """
 
 
 @pytest.mark.claim("lambda.s3-metadata-sync", quote="simple s3 event pattern -- metadata sync")
-def test_an_upload_is_indexed_by_the_function(aws, deploy, unique_name, eventually):
+def test_an_upload_is_indexed_by_the_function(aws, deploy, unique_name, make_bucket, eventually):
     table = unique_name("objects")
     aws.dynamodb.create_table(
         TableName=table,
@@ -32,8 +32,7 @@ def test_an_upload_is_indexed_by_the_function(aws, deploy, unique_name, eventual
     )
     function = deploy(INDEXER.format(table=table))
     function_arn = aws.lambda_.get_function(FunctionName=function)["Configuration"]["FunctionArn"]
-    bucket = unique_name("photos")
-    aws.s3.create_bucket(Bucket=bucket)
+    bucket = make_bucket("photos")
     aws.lambda_.add_permission(
         FunctionName=function,
         StatementId="s3",

@@ -4,20 +4,6 @@ import pytest
 from botocore.exceptions import ClientError
 
 
-def create_bucket(aws, name: str, **options) -> str:
-    """Create bucket ``name`` in the lab's region (us-east-1 takes no LocationConstraint)."""
-    if aws.region != "us-east-1":
-        options.setdefault("CreateBucketConfiguration", {"LocationConstraint": aws.region})
-    aws.s3.create_bucket(Bucket=name, **options)
-    return name
-
-
-@pytest.fixture
-def make_bucket(aws, unique_name):
-    """``make_bucket("logs")`` -> the name of a new bucket, named through ``unique_name``."""
-    return lambda stem="bucket", **options: create_bucket(aws, unique_name(stem), **options)
-
-
 @pytest.fixture
 def bucket(make_bucket) -> str:
     """The name of a new, empty bucket with every setting at its default."""
