@@ -11,24 +11,10 @@ no Lambda, so the labs that need a function skip there.
 from __future__ import annotations
 
 import json
-import textwrap
 import urllib.error
 import urllib.request
 
 import pytest
-
-from harness.lambda_runtime import zip_package
-
-TRUST_POLICY = {
-    "Version": "2012-10-17",
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Principal": {"Service": "lambda.amazonaws.com"},
-            "Action": "sts:AssumeRole",
-        }
-    ],
-}
 
 
 @pytest.fixture
@@ -93,26 +79,6 @@ def set_mock_answer(aws, api: dict, template: str) -> None:
 
 
 @pytest.fixture
-def call(aws):
-    """``call(api_id, stage, path, headers=None)``: ``(status, body)`` of an HTTP GET to the API."""
-
-    def call(api_id: str, stage: str, path: str, headers: dict | None = None) -> tuple[int, object]:
-        url = f"{aws.endpoint_url}/restapis/{api_id}/{stage}/_user_request_/{path.lstrip('/')}"
-        request = urllib.request.Request(url, headers=headers or {})
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:
-                status, raw = response.status, response.read()
-        except urllib.error.HTTPError as error:
-            status, raw = error.code, error.read()
-        try:
-            return status, json.loads(raw)
-        except ValueError:
-            return status, raw.decode(errors="replace")
-
-    return call
-
-
-@pytest.fixture
 def send(aws):
     """``send(method, api_id, stage, path, headers=None, body=None)``: ``(status, headers, body)``
     of an HTTP request to the API; header names in lower case, a JSON body decoded."""
@@ -143,21 +109,11 @@ def send(aws):
 
 
 @pytest.fixture
-def make_function(aws, unique_name):
-    """``make_function(source)``: the ARN of a new python3.12 function whose ``app.py`` is
-    ``source`` (dedented), handler ``app.handler``."""
-    lambda_ = aws.lambda_  # first: skips the test where the backend has no Lambda
-    role = aws.iam.create_role(
-        RoleName=unique_name("role"), AssumeRolePolicyDocument=json.dumps(TRUST_POLICY)
-    )["Role"]["Arn"]
+def call(send):
+    """``call(api_id, stage, path, headers=None)``: ``(status, body)`` of an HTTP GET to the API."""
 
-    def make_function(source: str) -> str:
-        return lambda_.create_function(
-            FunctionName=unique_name("fn"),
-            Runtime="python3.12",
-            Role=role,
-            Handler="app.handler",
-            Code={"ZipFile": zip_package({"app.py": textwrap.dedent(source)})},
-        )["FunctionArn"]
+    def call(api_id: str, stage: str, path: str, headers: dict | None = None) -> tuple[int, object]:
+        status, _, body = send("GET", api_id, stage, path, headers)
+        return status, body
 
-    return make_function
+    return call
