@@ -77,7 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
     p = commands.add_parser("hint", help="the hints of the next exercise to do")
-    p.add_argument("lab", type=Path, metavar="LAB", help="a topic folder or a lab module")
+    p.add_argument(
+        "lab", type=Path, metavar="LAB", help="a topic (sqs), its folder or a lab module"
+    )
 
     p = commands.add_parser("quiz", help="practice questions, each proven by a lab")
     p.add_argument("topics", nargs="*", metavar="TOPIC", help="e.g. sqs s3 (default: all)")
@@ -212,10 +214,18 @@ def run_reset(options, console: Console) -> int:
 
 def _exercises(paths: Sequence[Path]) -> tuple[list[progress.Exercise], dict]:
     root = Path.cwd().resolve()
-    for path in paths:
-        if not path.exists():
-            raise CommandError(f"{path} does not exist: name a topic folder such as labs/sqs")
-    return progress.exercises(list(paths) or [root / "labs"], root), progress.last_run(root)
+    paths = [_lab_path(path) for path in paths]
+    return progress.exercises(paths or [root / "labs"], root), progress.last_run(root)
+
+
+def _lab_path(path: Path) -> Path:
+    """``sqs`` means ``labs/sqs``, as in ``awslab quiz sqs``; any other path is taken as it is."""
+    if path.exists():
+        return path
+    topic = Path("labs") / path
+    if len(path.parts) == 1 and topic.is_dir():
+        return topic
+    raise CommandError(f"{path} does not exist: name a topic (sqs) or its folder (labs/sqs)")
 
 
 def run_list(options, console: Console) -> int:

@@ -229,7 +229,7 @@ def test_a_student_sees_progress_and_the_next_hint(course: pytest.Pytester, caps
     (row,) = json.loads(capsys.readouterr().out)
     assert row == {"topic": "demo", "proven": 3, "claims": 6, "next": "labs/demo/test_basics.py"}
 
-    assert main(["list", "labs/demo", "--json"]) == 0
+    assert main(["list", "demo", "--json"]) == 0, "a topic's name is enough"
     last = {r["test"].split("::")[1]: r["last"] for r in json.loads(capsys.readouterr().out)}
     assert last == {"test_add": "passed", "test_items": "passed", "test_queue": "not run",
                     "test_word": "passed", "test_without_a_region": "not run",
@@ -241,3 +241,4 @@ def test_a_student_sees_progress_and_the_next_hint(course: pytest.Pytester, caps
         "labs/demo/test_basics.py::test_queue (claim demo.queue, last run: not run)"
     )
     assert main(["hint", "labs/nowhere"]) == 2
+    assert "name a topic (sqs) or its folder (labs/sqs)" in capsys.readouterr().err
