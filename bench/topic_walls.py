@@ -24,9 +24,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("topics", nargs="*", metavar="TOPIC", help="default: every topic")
     options = parser.parse_args()
-    topics = options.topics or sorted(
+    known = sorted(
         path.name for path in (ROOT / "labs").iterdir() if (path / "README.md").is_file()
     )
+    unknown = sorted(set(options.topics) - set(known))
+    if unknown:
+        parser.error(f"no such topic: {', '.join(unknown)} (topics: {', '.join(known)})")
+    topics = options.topics or known
     over = []
     for topic in topics:
         timings = cold_pytest_runs(f"labs/{topic}", options.runs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 import time
 
@@ -219,3 +220,37 @@ def test_the_xray_sweep_deletes_only_the_tests_own_rules_and_groups():
         stub.add_response("delete_group", {}, {"GroupARN": "arn:lab1-g"})
         cleanup.SWEEPERS["xray"](client, "lab1")
         stub.assert_no_pending_responses()
+
+
+AMAZON_IMAGES = """
+import os
+
+def test_images(aws):
+    images = aws.ec2.describe_images(Owners=["amazon"])["Images"]
+    names = sorted(image["Name"] for image in images)
+    print("images:", len(images), "catalogue:", os.environ["MOTO_AMIS_PATH"], names)
+"""
+
+
+def test_moto_serves_a_small_image_catalogue_with_amazon_linux(lab: pytest.Pytester, monkeypatch):
+    monkeypatch.delenv("MOTO_AMIS_PATH", raising=False)
+    lab.makepyfile(AMAZON_IMAGES)
+    # A fresh interpreter: moto reads its catalogue once, as it imports its EC2 images.
+    result = lab.runpytest_subprocess("-s", "-p", "no:randomly")
+    result.assert_outcomes(passed=1)
+    # moto's full set is some 1,300 images; the catalogue keeps its default and
+    # latest Amazon images (74 with moto 5.2), Amazon Linux 2023 among them.
+    result.stdout.re_match_lines([r".*images: \d\d catalogue: .*awslab-moto-.*'al2023-ami-2023\."])
+
+
+def test_a_users_own_moto_image_catalogue_stands(lab: pytest.Pytester, monkeypatch, tmp_path):
+    golden = {"ami_id": "ami-0123456789abcdef0", "name": "golden-image", "state": "available"}
+    catalogue = tmp_path / "images.json"
+    catalogue.write_text(json.dumps([golden]))
+    monkeypatch.setenv("MOTO_AMIS_PATH", str(catalogue))
+    lab.makepyfile(AMAZON_IMAGES)
+    result = lab.runpytest_subprocess("-s", "-p", "no:randomly")
+    result.assert_outcomes(passed=1)
+    result.stdout.re_match_lines(
+        [".*" + re.escape(f"images: 1 catalogue: {catalogue} ['golden-image']")]
+    )
