@@ -18,9 +18,9 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from harness import sandbox, solutions
-from harness.grade import grade
-from harness.handout import handout
+from harness.classroom import solutions, workspace
+from harness.classroom.grade import grade
+from harness.classroom.handout import handout
 
 ROOT = Path(__file__).resolve().parent.parent
 WRONG = {
@@ -78,7 +78,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="awslab-class-") as temporary:
         folder = Path(temporary)
-        modules = sandbox.lab_modules([options.topic])
+        modules = workspace.lab_modules([options.topic])
         tests = {
             f"{m.relative_to(ROOT).as_posix()}::{t}"
             for m in modules

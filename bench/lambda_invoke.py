@@ -24,13 +24,13 @@ HANDLER = "def handler(event, context):\n    return {'echo': event}\n"
 
 def invoke_latency(functions: int, calls: int) -> tuple[list[float], list[float], list[float]]:
     from harness.lambda_runtime import zip_package
-    from harness.run import LabRun
+    from harness.plugin.lab_run import LabRun
 
     run = LabRun("moto", None, "notes")
     run.open()
     try:
         backend = run.start_backend()
-        from harness.clients import AwsClients
+        from harness.testkit.clients import AwsClients
 
         aws = AwsClients(run.session, backend.endpoint_url, run.client_config)
         role = aws.iam.create_role(RoleName="bench", AssumeRolePolicyDocument="{}")["Role"]["Arn"]

@@ -24,8 +24,8 @@ from pathlib import Path
 
 from timing import ROOT
 
-from harness.localstack import launcher
-from harness.localstack.host import HostLocalStack
+from harness.launcher import localstack as launcher
+from harness.launcher.host import HostLocalStack
 
 DEFAULT_LABS = ["labs/sqs", "labs/s3", "labs/dynamodb"]
 

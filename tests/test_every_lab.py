@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from harness import blank_check, quiz
+from harness import quiz
+from harness.classroom import blank_check
 from harness.claims import Notes, claims_in
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,7 +6,7 @@ import logging
 
 import boto3
 
-from harness import cleanup
+from harness.backends import sweepers
 
 log = logging.getLogger(__name__)
 
@@ -55,5 +55,5 @@ class Backend:
 
     def clean_up(self, session: boto3.Session, prefix: str) -> None:
         """After a test: delete what it created (every name starts with ``prefix``)."""
-        for problem in cleanup.sweep(session, self.endpoint_url, prefix, self.missing_service):
+        for problem in sweepers.sweep(session, self.endpoint_url, prefix, self.missing_service):
             log.warning("awslab clean-up: %s", problem)

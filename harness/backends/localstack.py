@@ -10,7 +10,7 @@ import urllib.request
 from localstack_client.config import get_service_endpoint
 
 from harness.backends.base import Backend, BackendUnavailable
-from harness.localstack import launcher
+from harness.launcher import localstack as launcher
 
 HEALTH_TIMEOUT_SECONDS = 5
 

@@ -145,10 +145,10 @@ def set_up_logging() -> RequestIdFilter:
 def refuse_remote_connections() -> None:
     """Let the function reach this machine (the emulator) and nothing else.
 
-    The same guard as in the test process (``harness.loopback``, standard
+    The same guard as in the test process (``harness.backends.loopback``, standard
     library only): a student's handler can never reach AWS.
     """
-    from harness.loopback import LoopbackOnly
+    from harness.backends.loopback import LoopbackOnly
 
     LoopbackOnly(backend="moto, inside a Lambda function").install()
 

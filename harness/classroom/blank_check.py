@@ -1,0 +1,81 @@
+"""Prove that every lab test asserts something.
+
+A test with a solution region must fail for a student who wrote nothing.
+This copies the labs with every region's body replaced by ``pass``, runs
+them once, and lists each region-holding test that did not fail.
+
+    python -m harness.classroom.blank_check labs/sqs labs/s3
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from harness.classroom import solutions, workspace
+
+
+@dataclass(frozen=True)
+class BlankResult:
+    nodeid: str
+    # failed (good) | gap (cannot tell on this backend) | error (setup broke) | passed | skipped
+    outcome: str
+    detail: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome in ("failed", "gap")
+
+
+def region_tests(paths: Sequence[Path], root: Path) -> dict[str, list[solutions.Region]]:
+    """``nodeid -> regions`` for every test holding a region under ``paths``."""
+    found: dict[str, list[solutions.Region]] = {}
+    for module in workspace.lab_modules(paths):
+        relative = module.resolve().relative_to(root).as_posix()
+        source = module.read_text(encoding="utf-8")
+        for name, regions in solutions.regions_by_test(source, relative).items():
+            found[f"{relative}::{name}"] = regions
+    return found
+
+
+def check(paths: Sequence[Path], root: Path, extra_args: Sequence[str] = ()) -> list[BlankResult]:
+    """Run the blanked copy of ``paths``; one result per region-holding test."""
+    expected = region_tests(paths, root)
+    if not expected:
+        return []
+    with tempfile.TemporaryDirectory(prefix="awslab-blank-") as temporary:
+        folder = Path(temporary)
+        workspace.copy_labs(
+            paths, root, folder, lambda path, text: solutions.blank_version(text, str(path))
+        )
+        targets = [str(p.resolve().relative_to(root)) for p in paths]
+        outcomes = workspace.run_pytest(folder, targets, extra_args)
+    missing = workspace.Outcome("missing", "did not run")
+    return [
+        BlankResult(nodeid, *_as_tuple(outcomes.get(nodeid.split("[", 1)[0], missing)))
+        for nodeid in sorted(expected)
+    ]
+
+
+def _as_tuple(outcome: workspace.Outcome) -> tuple[str, str]:
+    if outcome.outcome == "passed":
+        return "passed", "the test passes with its solution regions blanked"
+    return outcome.outcome, outcome.detail
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv) or ["labs"]
+    results = check([Path(a) for a in arguments], Path.cwd().resolve())
+    for result in results:
+        mark = "ok " if result.ok else "BAD"
+        print(f"{mark} {result.nodeid}: {result.outcome} {result.detail}".rstrip())
+    bad = [r for r in results if not r.ok]
+    print(f"{len(results) - len(bad)} of {len(results)} region tests fail when blanked")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,227 @@
+"""Grade a student's handed-in labs, tamper-proof.
+
+In the spirit of nbgrader restoring its test cells: only what the student
+wrote inside solution regions is taken, and spliced into the instructor's
+pristine modules, so an edit to the checks around a region counts for
+nothing. Each test that holds a region is worth one point.
+
+A broken submission never stops the grading: a missing file, a region
+deleted or duplicated, a syntax error, a ``return`` that would skip the
+checks, an infinite loop (per-test timeout), an exception, flooding output
+or a reach for the network each cost the tests they break, with a one-line
+reason, and everything else is still graded.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import tempfile
+import textwrap
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from harness.classroom import solutions, workspace
+
+TEST_TIMEOUT_SECONDS = 10
+DEF = re.compile(r"^(?P<indent>[ \t]*)(?:async[ \t]+)?def[ \t]+(?P<name>test\w*)")
+CLASS = re.compile(r"^class[ \t]+(?P<name>Test\w*)")
+
+
+@dataclass
+class TestScore:
+    test: str
+    points: int
+    reason: str | None = None
+
+
+@dataclass
+class Grade:
+    submission: str
+    tests: list[TestScore] = field(default_factory=list)
+    #: Tests marked as an emulator gap: they fail on moto whatever the student writes.
+    ungraded: list[str] = field(default_factory=list)
+
+    @property
+    def score(self) -> int:
+        return sum(t.points for t in self.tests)
+
+    @property
+    def total(self) -> int:
+        return len(self.tests)
+
+    def as_dict(self) -> dict:
+        return {
+            "submission": self.submission,
+            "score": self.score,
+            "total": self.total,
+            "tests": [asdict(t) for t in self.tests],
+            "ungraded": self.ungraded,
+        }
+
+
+def student_regions(text: str) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """The student's regions by test name, and the tests whose markers are broken.
+
+    Text-based on purpose: a student's file may not parse at all, and the
+    regions that are intact should still count. A stray or unclosed marker
+    costs only the test it stands in.
+    """
+    lines = text.splitlines()
+    found: dict[str, list[str]] = {}
+    broken: dict[str, str] = {}
+    open_at: int | None = None
+    indent = ""
+    for number, line in enumerate(lines, start=1):
+        begin = solutions.BEGIN.match(line)
+        if begin:
+            if open_at is not None:
+                broken[_enclosing_test(lines, open_at, indent)] = (
+                    f"the BEGIN SOLUTION at line {open_at} is never closed"
+                )
+            open_at, indent = number, begin["indent"]
+        elif solutions.END.match(line):
+            if open_at is None:
+                end_indent = line[: len(line) - len(line.lstrip())]
+                broken[_enclosing_test(lines, number, end_indent)] = (
+                    f"the END SOLUTION at line {number} has no BEGIN SOLUTION"
+                )
+                continue
+            body = textwrap.dedent("\n".join(lines[open_at : number - 1]))
+            found.setdefault(_enclosing_test(lines, open_at, indent), []).append(body)
+            open_at = None
+    if open_at is not None:
+        broken[_enclosing_test(lines, open_at, indent)] = (
+            f"the BEGIN SOLUTION at line {open_at} is never closed"
+        )
+    return found, broken
+
+
+def _enclosing_test(lines: list[str], line_number: int, indent: str) -> str:
+    """The test (``name`` or ``Class::name``) around a marker line, or ""."""
+    for index in range(line_number - 2, -1, -1):
+        match = DEF.match(lines[index])
+        if match and len(match["indent"]) < len(indent):
+            if not match["indent"]:
+                return match["name"]
+            for above in range(index - 1, -1, -1):
+                owner = CLASS.match(lines[above])
+                if owner:
+                    return f"{owner['name']}::{match['name']}"
+            return match["name"]
+    return ""
+
+
+def _problem_with(body: str) -> str | None:
+    """Why a region's body cannot be graded as written, or None."""
+    try:
+        tree = ast.parse("def _region():\n" + textwrap.indent(body or "pass", "    "))
+    except SyntaxError as error:
+        return f"syntax error in the solution: {error.msg} (region line {max(error.lineno - 1, 1)})"
+    for node in _walk_own_scope(tree.body[0]):
+        if isinstance(node, ast.Return | ast.Yield | ast.YieldFrom):
+            return "the solution returns from the test, which would skip its checks"
+    return None
+
+
+def _walk_own_scope(function: ast.FunctionDef):
+    stack = list(function.body)
+    while stack:
+        node = stack.pop()
+        yield node
+        if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda | ast.ClassDef):
+            stack.extend(ast.iter_child_nodes(node))
+
+
+def _failing(reason: str) -> str:
+    return f"raise AssertionError({('awslab grade: ' + reason)!r})"
+
+
+def splice(instructor: str, student: str | None, filename: str) -> tuple[str, dict[str, str]]:
+    """The instructor's module with the student's regions in it, and the tests it zeroes.
+
+    ``student`` is None for a missing file. Returns the module text and
+    ``test name -> reason`` for each test that cannot earn its point.
+    """
+    expected = solutions.regions_by_test(instructor, filename)
+    problems: dict[str, str] = {}
+    if student is None:
+        theirs, broken = {}, {}
+        missing = f"{filename} is missing from the submission"
+    else:
+        theirs, broken = student_regions(student)
+        missing = "its solution region is missing"
+    bodies: dict[solutions.Region, str] = {}
+    for test, regions in expected.items():
+        given = theirs.get(test)
+        if test in broken:
+            problems[test] = broken[test]
+        elif given is None:
+            problems[test] = missing
+        elif len(given) != len(regions):
+            problems[test] = (
+                f"it has {len(given)} solution regions where the lab has {len(regions)}"
+            )
+        else:
+            problem = next(filter(None, map(_problem_with, given)), None)
+            if problem:
+                problems[test] = problem
+            else:
+                bodies.update(zip(regions, (b.strip("\n") or "pass" for b in given), strict=True))
+        if test in problems:
+            bodies.update({r: "pass" for r in regions})
+            bodies[regions[0]] = _failing(problems[test])
+    return solutions.replace_regions(instructor, bodies.__getitem__, filename), problems
+
+
+def grade(
+    submission: Path, labs: Sequence[Path], root: Path, timeout: int = TEST_TIMEOUT_SECONDS
+) -> Grade:
+    """Splice ``submission``'s regions into ``labs`` (below ``root``), run, and score."""
+    expected = {
+        f"{module.resolve().relative_to(root).as_posix()}::{test}"
+        for module in workspace.lab_modules(labs)
+        for test in solutions.regions_by_test(module.read_text(encoding="utf-8"), str(module))
+    }
+    reasons: dict[str, str] = {}
+
+    def rewrite(relative: Path, text: str) -> str:
+        handed_in = submission / relative
+        student = None
+        if handed_in.is_file():
+            student = handed_in.read_text(encoding="utf-8", errors="replace")
+        spliced, problems = splice(text, student, relative.as_posix())
+        reasons.update({f"{relative.as_posix()}::{test}": why for test, why in problems.items()})
+        return spliced
+
+    with tempfile.TemporaryDirectory(prefix="awslab-grade-") as temporary:
+        folder = Path(temporary)
+        workspace.copy_labs(labs, root, folder, rewrite)
+        targets = [str(p.resolve().relative_to(root)) for p in labs]
+        outcomes = workspace.run_pytest(
+            folder,
+            targets,
+            ["--backend", "moto", f"--timeout={timeout}", "--show-capture=no"],
+            timeout=60 + timeout * len(expected),
+        )
+    result = Grade(str(submission))
+    for nodeid in sorted(expected):
+        outcome = outcomes.get(nodeid, workspace.Outcome("missing", "the test run did not finish"))
+        if outcome.outcome == "gap":
+            result.ungraded.append(nodeid)
+        elif outcome.outcome == "passed":
+            result.tests.append(TestScore(nodeid, 1))
+        else:
+            result.tests.append(TestScore(nodeid, 0, reasons.get(nodeid) or _reason(outcome)))
+    return result
+
+
+def _reason(outcome: workspace.Outcome) -> str:
+    detail = outcome.detail.removeprefix("AssertionError: ")
+    limit = re.search(r"Timeout \(?>?([\d.]+)s", detail)  # pytest-timeout's wording
+    if limit:
+        return f"timed out after {float(limit[1]):g} s: an infinite loop?"
+    if outcome.outcome == "skipped":
+        return f"skipped: {detail}" if detail else "skipped"
+    return detail or outcome.outcome

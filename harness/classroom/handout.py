@@ -1,0 +1,120 @@
+"""Make a student's copy of some lab topics: solutions cut out, everything else kept.
+
+The folder is self-contained: the lab modules with every solution region
+replaced by a TODO stub that carries the hint, each topic's README and
+conftest, the part of the notes the labs quote, the harness itself (so
+``pip install -e .`` is the whole setup), and a README for the student.
+A pristine copy of each stub is kept in ``.awslab/handout/`` for ``awslab reset``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+from harness.classroom import solutions, workspace
+from harness.claims import Notes, claims_in
+
+PRISTINE = Path(".awslab/handout")
+
+
+class HandoutError(Exception):
+    """The handout cannot be written as asked; the message says what to do."""
+
+
+def notes_excerpt(notes: Notes, quotes: set[str]) -> str:
+    """The notes' title and every ``####`` section that holds one of ``quotes``."""
+    sections: list[tuple[int, int]] = []
+    heading_lines = [i for i, line in enumerate(notes.lines) if line.startswith("#### ")]
+    bounds = list(zip(heading_lines, heading_lines[1:] + [len(notes.lines)], strict=True))
+    for start, end in bounds:
+        if any(quote in line for line in notes.lines[start:end] for quote in quotes):
+            sections.append((start, end))
+    kept = [notes.lines[0], ""] if notes.lines else []
+    for start, end in sections:
+        kept += notes.lines[start:end]
+    return "\n".join(kept) + "\n"
+
+
+STUDENT_README = """\
+# AWS hands-on labs: {topics}
+
+Each test here proves one claim from your study notes (`notes/aws-dev-associate.md`)
+against an AWS emulator on your own machine: no AWS account, no cost.
+
+## Your task
+
+Find every `TODO:` in `labs/`. Write your code between `# BEGIN SOLUTION` and
+`# END SOLUTION`, where the `NotImplementedError` is, until the tests pass.
+Only what is between those markers is graded: changes anywhere else are ignored,
+and the markers themselves must stay.
+
+## Set up (once)
+
+```
+python3 -m venv .venv
+.venv/bin/pip install -e .
+```
+
+## Run
+
+```
+{runs}
+```
+
+A failing test shows the claim it proves, the notes bullet it quotes and a hint.
+Start again on a file with `.venv/bin/awslab reset labs/<topic>/<file>.py`.
+"""
+
+
+def handout(
+    topics: Sequence[Path],
+    out: Path,
+    root: Path,
+    notes: str = workspace.NOTES,
+    force: bool = False,
+) -> list[Path]:
+    """Write the student folder for ``topics`` (folders below ``root``) into ``out``."""
+    for topic in topics:
+        if not topic.is_dir() or not (topic / "README.md").is_file():
+            raise HandoutError(f"{topic} is not a lab topic (a folder with a README.md)")
+    if out.exists() and any(out.iterdir()) and not force:
+        raise HandoutError(f"{out} is not empty: choose an empty folder, or pass --force")
+    for topic in topics:  # --force: no stale module of an earlier handout survives
+        shutil.rmtree(out / topic.resolve().relative_to(root), ignore_errors=True)
+
+    def stub(relative: Path, text: str) -> str:
+        student = solutions.student_version(text, str(relative))
+        pristine = out / PRISTINE / relative
+        pristine.parent.mkdir(parents=True, exist_ok=True)
+        pristine.write_text(student, encoding="utf-8")
+        return student
+
+    workspace.copy_labs(topics, root, out, stub, notes)
+    quotes = {
+        claim.quote
+        for module in workspace.lab_modules(topics)
+        for claim in claims_in(module).values()
+    }
+    (out / notes).write_text(notes_excerpt(Notes(root / notes), quotes), encoding="utf-8")
+    shutil.copytree(
+        root / "harness", out / "harness", ignore=workspace.ignore_caches, dirs_exist_ok=True
+    )
+    shutil.copy(root / "pyproject.toml", out / "pyproject.toml")
+    names = [t.name for t in topics]
+    runs = "\n".join(f".venv/bin/pytest labs/{name}" for name in names)
+    (out / "README.md").write_text(
+        STUDENT_README.format(topics=", ".join(names), runs=runs), encoding="utf-8"
+    )
+    return workspace.lab_modules([out / t.resolve().relative_to(root) for t in topics])
+
+
+def reset(module: Path, handout_root: Path) -> Path:
+    """Put a handed-out module back as it was handed out; returns the pristine copy used."""
+    relative = module.resolve().relative_to(handout_root.resolve())
+    pristine = handout_root / PRISTINE / relative
+    if not pristine.is_file():
+        raise HandoutError(f"no handed-out copy of {relative} in {handout_root / PRISTINE}")
+    shutil.copy(pristine, module)
+    return pristine

@@ -1,7 +1,0 @@
-"""LocalStack for the labs: start it (in Docker, or on this machine without Docker), stop it,
-and check what this machine can run.
-
-``awslab localstack up|down|status`` calls :mod:`harness.localstack.launcher`;
-``awslab doctor`` calls :mod:`harness.localstack.doctor`. The host-mode
-virtual environment is built from ``requirements.txt`` in this package.
-"""

@@ -1,0 +1,150 @@
+"""The claims report: per claim, what this run proved on this backend.
+
+``ClaimsReport`` is fed pytest's test reports (in the xdist controller too:
+the claim travels in ``report.user_properties``) and writes
+``claims.json`` (the shape CI and tools read) and ``claims.md``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from harness.report import page
+
+CLAIM_PROPERTY = "awslab_claim"
+GAP_PROPERTY = "awslab_gap"
+OUTCOMES = ("verified", "errata", "gap", "failed", "skipped")
+
+
+@dataclass
+class TestResult:
+    nodeid: str
+    outcome: str = "passed"  # passed | gap | failed | skipped
+    reason: str | None = None
+
+
+@dataclass
+class ClaimResult:
+    record: dict
+    tests: list[TestResult] = field(default_factory=list)
+
+    def outcome(self) -> tuple[str, str | None]:
+        """The claim's verdict from its tests, worst first, and why."""
+        for verdict in ("failed", "gap"):
+            reasons = [t.reason for t in self.tests if t.outcome == verdict]
+            if reasons:
+                return verdict, reasons[0]
+        if all(t.outcome == "skipped" for t in self.tests):
+            return "skipped", self.tests[0].reason
+        return ("errata" if self.record["errata"] else "verified"), None
+
+
+def _properties(report) -> dict:
+    return {name: value for name, value in report.user_properties}
+
+
+def _reason(report) -> str:
+    crash = getattr(report.longrepr, "reprcrash", None)
+    if crash is not None:
+        return crash.message.splitlines()[0]
+    if isinstance(report.longrepr, tuple):  # a skip: (file, line, message)
+        return str(report.longrepr[2]).removeprefix("Skipped: ")
+    return str(report.longrepr).strip().splitlines()[-1] if report.longrepr else "no reason given"
+
+
+class ClaimsReport:
+    def __init__(self, backend: str, notes: str) -> None:
+        self.backend = backend
+        self.notes = notes
+        self.claims: dict[str, ClaimResult] = {}
+        self._tests: dict[str, TestResult] = {}
+
+    def add(self, report) -> None:
+        """Take one phase's report (setup, call or teardown) of a test."""
+        properties = _properties(report)
+        record = properties.get(CLAIM_PROPERTY)
+        if record is None:
+            return
+        test = self._tests.get(report.nodeid)
+        if test is None:
+            test = self._tests[report.nodeid] = TestResult(report.nodeid)
+            claim = self.claims.setdefault(record["id"], ClaimResult(record))
+            claim.tests.append(test)
+        if test.outcome == "failed":
+            return  # a failure is final; a later teardown does not undo it
+        if report.failed:
+            test.outcome, test.reason = "failed", _reason(report)
+            if "XPASS(strict)" in test.reason and properties.get(GAP_PROPERTY):
+                test.reason = (
+                    f"marked as an emulator gap on {self.backend} but passed: the emulator may "
+                    "now match AWS; remove the emulator_gap marker"
+                )
+        elif hasattr(report, "wasxfail") and properties.get(GAP_PROPERTY):
+            test.outcome, test.reason = "gap", properties[GAP_PROPERTY]
+        elif report.skipped:
+            test.outcome, test.reason = (
+                "skipped",
+                getattr(report, "wasxfail", None) or _reason(report),
+            )
+
+    def as_dict(self) -> dict:
+        claims = []
+        for claim_id in sorted(self.claims):
+            result = self.claims[claim_id]
+            outcome, reason = result.outcome()
+            claims.append(
+                {
+                    **{k: result.record[k] for k in _RECORD_KEYS},
+                    "outcome": outcome,
+                    "reason": reason,
+                    "tests": sorted(t.nodeid for t in result.tests),
+                }
+            )
+        return {"notes": self.notes, "backend": self.backend, "claims": claims}
+
+    def test_outcomes(self) -> dict[str, str]:
+        """``nodeid -> passed | gap | failed | skipped`` for every claim-marked test."""
+        return {nodeid: test.outcome for nodeid, test in self._tests.items()}
+
+    def counts(self) -> Counter:
+        return Counter(claim["outcome"] for claim in self.as_dict()["claims"])
+
+    def summary(self) -> str:
+        counts = self.counts()
+        return ", ".join(f"{counts[o]} {o}" for o in OUTCOMES)
+
+    def write(self, directory: Path, notes_path: Path | None = None) -> list[Path]:
+        """claims.json and claims.md, and claims.html when the notes file is at hand."""
+        directory.mkdir(parents=True, exist_ok=True)
+        data = self.as_dict()
+        json_path = directory / "claims.json"
+        json_path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        md_path = directory / "claims.md"
+        md_path.write_text(_markdown(data), encoding="utf-8")
+        written = [json_path, md_path]
+        if notes_path is not None:
+            written.append(page.write([data], notes_path, self.notes, directory))
+        return written
+
+
+_RECORD_KEYS = ("id", "topic", "quote", "notes_line", "notes_section", "errata", "source")
+
+
+def _markdown(data: dict) -> str:
+    lines = [
+        f"# Claims on {data['backend']}",
+        "",
+        f"From `{data['notes']}`.",
+        "",
+        "| claim | outcome | notes | quote | detail |",
+        "|---|---|---|---|---|",
+    ]
+    for claim in data["claims"]:
+        detail = claim["errata"] if claim["outcome"] == "errata" else claim["reason"] or ""
+        where = f"line {claim['notes_line']}" if claim["notes_line"] else ""
+        cells = [claim["id"], claim["outcome"], where, claim["quote"], detail]
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,82 @@
+"""Emulated time and bounded waits."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from harness.testkit.clock import EmulatedClock, WaitingClock
+from harness.testkit.eventually import Eventually
+
+
+def test_the_emulated_clock_jumps_without_waiting():
+    with EmulatedClock() as clock:
+        real_start, emulated_start = time.monotonic(), time.time()
+        clock.advance(14 * 24 * 3600)
+        assert time.time() - emulated_start >= 14 * 24 * 3600
+        assert time.monotonic() - real_start < 1
+        assert clock.advanced == 14 * 24 * 3600
+    assert abs(time.time() - emulated_start) < 60, "leaving the clock restores real time"
+
+
+def test_the_waiting_clock_really_waits():
+    clock = WaitingClock()
+    started = time.monotonic()
+    clock.advance(0.2)
+    assert time.monotonic() - started >= 0.2
+
+
+def test_a_wait_too_long_to_sit_through_skips_the_test():
+    clock = WaitingClock()
+    with pytest.raises(pytest.skip.Exception, match="needs 259200 s of real waiting"):
+        clock.advance(3 * 24 * 3600)
+    assert clock.advanced == 0
+
+
+@pytest.mark.parametrize("bad", [-1, "30", None])
+def test_time_only_moves_forward_by_a_number_of_seconds(bad):
+    with EmulatedClock() as clock, pytest.raises(ValueError, match="seconds >= 0"):
+        clock.advance(bad)
+
+
+def test_moto_sees_the_clock_move(lab: pytest.Pytester):
+    lab.makepyfile(
+        """
+        def test_visibility(aws, clock):
+            url = aws.sqs.create_queue(QueueName="q")["QueueUrl"]
+            aws.sqs.send_message(QueueUrl=url, MessageBody="m")
+            assert aws.sqs.receive_message(QueueUrl=url).get("Messages")
+            assert not aws.sqs.receive_message(QueueUrl=url).get("Messages")
+            clock.advance(31)
+            assert aws.sqs.receive_message(QueueUrl=url).get("Messages")
+        """
+    )
+    lab.runpytest("-p", "no:randomly").assert_outcomes(passed=1)
+
+
+def test_eventually_retries_until_the_check_holds():
+    calls = []
+
+    def third_time_lucky():
+        calls.append(1)
+        assert len(calls) >= 3
+        return "done"
+
+    assert Eventually(interval=0.001)(third_time_lucky) == "done"
+    assert len(calls) == 3
+
+
+def test_eventually_gives_up_with_the_last_failure():
+    def never() -> bool:
+        return False
+
+    started = time.monotonic()
+    with pytest.raises(AssertionError, match=r"never\(\) was still False after 0.2 s"):
+        Eventually(interval=0.01)(never, timeout=0.2)
+    assert time.monotonic() - started < 1
+
+
+def test_eventually_refuses_an_unbounded_wait():
+    with pytest.raises(ValueError, match="must be in"):
+        Eventually()(lambda: True, timeout=3600)
