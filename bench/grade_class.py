@@ -18,9 +18,10 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from harness.classroom import solutions, workspace
+from harness.classroom import workspace
 from harness.classroom.grade import grade
 from harness.classroom.handout import handout
+from harness.model import regions as solutions
 
 ROOT = Path(__file__).resolve().parent.parent
 WRONG = {

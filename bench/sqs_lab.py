@@ -43,8 +43,8 @@ def emulated_vs_wall() -> tuple[float, float]:
 
 
 def per_call(calls: int) -> tuple[float, float]:
-    from harness.testkit.clients import AwsClients
     from harness.plugin.lab_run import LabRun
+    from harness.testkit.clients import AwsClients
 
     run = LabRun("moto", None, "notes")
     run.open()

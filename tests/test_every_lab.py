@@ -11,7 +11,8 @@ import pytest
 
 from harness import quiz
 from harness.classroom import blank_check
-from harness.claims import Notes, claims_in
+from harness.model.claims import claims_in
+from harness.model.notes import Notes
 
 ROOT = Path(__file__).resolve().parent.parent
 LABS = ROOT / "labs"

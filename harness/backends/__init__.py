@@ -8,9 +8,10 @@ read ``endpoint_url``, ``isolate()`` before a test, ``clean_up()`` after,
 from __future__ import annotations
 
 from harness.backends.aws import RealAwsBackend
-from harness.backends.base import Backend, BackendUnavailable
+from harness.backends.base import Backend
 from harness.backends.localstack import LocalStackBackend
 from harness.backends.moto import MotoBackend
+from harness.errors import BackendUnavailable
 
 BACKENDS: dict[str, type[Backend]] = {
     "moto": MotoBackend,

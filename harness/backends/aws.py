@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 
-from harness.backends.base import Backend, BackendUnavailable
+from harness.backends.base import Backend
+from harness.errors import BackendUnavailable
 
 OPT_IN_VARIABLE = "AWSLAB_ALLOW_REAL_AWS"
 

@@ -11,10 +11,6 @@ from harness.backends import sweepers
 log = logging.getLogger(__name__)
 
 
-class BackendUnavailable(Exception):
-    """The chosen backend cannot be used; the message says what to do."""
-
-
 class Backend:
     name = ""
     #: Fake credentials and the loopback-only guard apply.

@@ -9,7 +9,8 @@ import urllib.request
 
 from localstack_client.config import get_service_endpoint
 
-from harness.backends.base import Backend, BackendUnavailable
+from harness.backends.base import Backend
+from harness.errors import BackendUnavailable
 from harness.launcher import localstack as launcher
 
 HEALTH_TIMEOUT_SECONDS = 5

@@ -15,19 +15,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from harness.classroom import solutions, workspace
+from harness.classroom import workspace
+from harness.model import regions as solutions
+from harness.model.outcomes import TestOutcome
 
 
 @dataclass(frozen=True)
 class BlankResult:
     nodeid: str
-    # failed (good) | gap (cannot tell on this backend) | error (setup broke) | passed | skipped
-    outcome: str
+    # failed (good), gap (cannot tell on this backend), error (setup broke), passed, skipped
+    outcome: TestOutcome
     detail: str = ""
 
     @property
     def ok(self) -> bool:
-        return self.outcome in ("failed", "gap")
+        return self.outcome in (TestOutcome.FAILED, TestOutcome.GAP)
 
 
 def region_tests(paths: Sequence[Path], root: Path) -> dict[str, list[solutions.Region]]:
@@ -53,16 +55,16 @@ def check(paths: Sequence[Path], root: Path, extra_args: Sequence[str] = ()) -> 
         )
         targets = [str(p.resolve().relative_to(root)) for p in paths]
         outcomes = workspace.run_pytest(folder, targets, extra_args)
-    missing = workspace.Outcome("missing", "did not run")
+    missing = workspace.Outcome(TestOutcome.NOT_RUN, "did not run")
     return [
         BlankResult(nodeid, *_as_tuple(outcomes.get(nodeid.split("[", 1)[0], missing)))
         for nodeid in sorted(expected)
     ]
 
 
-def _as_tuple(outcome: workspace.Outcome) -> tuple[str, str]:
-    if outcome.outcome == "passed":
-        return "passed", "the test passes with its solution regions blanked"
+def _as_tuple(outcome: workspace.Outcome) -> tuple[TestOutcome, str]:
+    if outcome.outcome == TestOutcome.PASSED:
+        return outcome.outcome, "the test passes with its solution regions blanked"
     return outcome.outcome, outcome.detail
 
 

@@ -13,7 +13,10 @@ from pathlib import Path
 
 from harness import quiz
 from harness.classroom import blank_check, workspace
-from harness.claims import Notes, claims_in
+from harness.errors import QuizError
+from harness.model.claims import claims_in
+from harness.model.notes import NOTES, Notes
+from harness.model.outcomes import TestOutcome
 
 
 def check_labs(paths: Sequence[Path], root: Path) -> tuple[list[str], list[str]]:
@@ -24,15 +27,15 @@ def check_labs(paths: Sequence[Path], root: Path) -> tuple[list[str], list[str]]
             problems.append(f"{result.nodeid}: {result.outcome} with its solution blanked")
     solved = sandbox_outcomes(paths, root)
     for nodeid in blank_check.region_tests(paths, root):
-        outcome = solved.get(nodeid.split("[", 1)[0], workspace.Outcome("missing"))
-        if outcome.outcome not in ("passed", "gap"):
+        outcome = solved.get(nodeid.split("[", 1)[0], workspace.Outcome(TestOutcome.NOT_RUN))
+        if not outcome.outcome.done:
             problems.append(f"{nodeid}: {outcome.outcome} with its solution: {outcome.detail}")
     return problems, held_back_questions(root)
 
 
 def lab_problems(paths: Sequence[Path], root: Path) -> list[str]:
     """Static problems: topics without a README, claims whose quote is not in the notes."""
-    notes = Notes(root / workspace.NOTES)
+    notes = Notes(root / NOTES)
     problems = []
     for path in paths:
         topics = (
@@ -56,7 +59,7 @@ def lab_problems(paths: Sequence[Path], root: Path) -> list[str]:
                 problems.append(f"{module}::{test}: quote not in the notes: {claim.quote!r}")
     try:
         questions = quiz.load_questions(root / "labs")
-    except quiz.QuizError as error:
+    except QuizError as error:
         return [*problems, str(error)]
     checked_topics = {claim.split(".", 1)[0] for claim in lab_claims}
     for question in questions:

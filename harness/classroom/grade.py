@@ -22,7 +22,9 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from harness.classroom import solutions, workspace
+from harness.classroom import workspace
+from harness.model import regions as solutions
+from harness.model.outcomes import TestOutcome
 
 TEST_TIMEOUT_SECONDS = 10
 DEF = re.compile(r"^(?P<indent>[ \t]*)(?:async[ \t]+)?def[ \t]+(?P<name>test\w*)")
@@ -207,10 +209,12 @@ def grade(
         )
     result = Grade(str(submission))
     for nodeid in sorted(expected):
-        outcome = outcomes.get(nodeid, workspace.Outcome("missing", "the test run did not finish"))
-        if outcome.outcome == "gap":
+        outcome = outcomes.get(
+            nodeid, workspace.Outcome(TestOutcome.NOT_RUN, "the test run did not finish")
+        )
+        if outcome.outcome == TestOutcome.GAP:
             result.ungraded.append(nodeid)
-        elif outcome.outcome == "passed":
+        elif outcome.outcome == TestOutcome.PASSED:
             result.tests.append(TestScore(nodeid, 1))
         else:
             result.tests.append(TestScore(nodeid, 0, reasons.get(nodeid) or _reason(outcome)))
@@ -222,6 +226,6 @@ def _reason(outcome: workspace.Outcome) -> str:
     limit = re.search(r"Timeout \(?>?([\d.]+)s", detail)  # pytest-timeout's wording
     if limit:
         return f"timed out after {float(limit[1]):g} s: an infinite loop?"
-    if outcome.outcome == "skipped":
+    if outcome.outcome == TestOutcome.SKIPPED:
         return f"skipped: {detail}" if detail else "skipped"
     return detail or outcome.outcome

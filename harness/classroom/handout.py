@@ -13,28 +13,13 @@ import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
-from harness.classroom import solutions, workspace
-from harness.claims import Notes, claims_in
+from harness.classroom import workspace
+from harness.errors import HandoutError
+from harness.model import regions as solutions
+from harness.model.claims import claims_in
+from harness.model.notes import NOTES, Notes
 
 PRISTINE = Path(".awslab/handout")
-
-
-class HandoutError(Exception):
-    """The handout cannot be written as asked; the message says what to do."""
-
-
-def notes_excerpt(notes: Notes, quotes: set[str]) -> str:
-    """The notes' title and every ``####`` section that holds one of ``quotes``."""
-    sections: list[tuple[int, int]] = []
-    heading_lines = [i for i, line in enumerate(notes.lines) if line.startswith("#### ")]
-    bounds = list(zip(heading_lines, heading_lines[1:] + [len(notes.lines)], strict=True))
-    for start, end in bounds:
-        if any(quote in line for line in notes.lines[start:end] for quote in quotes):
-            sections.append((start, end))
-    kept = [notes.lines[0], ""] if notes.lines else []
-    for start, end in sections:
-        kept += notes.lines[start:end]
-    return "\n".join(kept) + "\n"
 
 
 STUDENT_README = """\
@@ -72,7 +57,7 @@ def handout(
     topics: Sequence[Path],
     out: Path,
     root: Path,
-    notes: str = workspace.NOTES,
+    notes: str = NOTES,
     force: bool = False,
 ) -> list[Path]:
     """Write the student folder for ``topics`` (folders below ``root``) into ``out``."""
@@ -97,7 +82,7 @@ def handout(
         for module in workspace.lab_modules(topics)
         for claim in claims_in(module).values()
     }
-    (out / notes).write_text(notes_excerpt(Notes(root / notes), quotes), encoding="utf-8")
+    (out / notes).write_text(Notes(root / notes).excerpt(quotes), encoding="utf-8")
     shutil.copytree(
         root / "harness", out / "harness", ignore=workspace.ignore_caches, dirs_exist_ok=True
     )

@@ -1,20 +1,19 @@
 """A student's progress: the labs there are, and what the last run proved.
 
-The plugin leaves each run's outcomes in pytest's cache
-(``.pytest_cache/v/awslab/last-run``); this reads them beside the labs.
+The plugin leaves each run's outcomes in pytest's cache, per backend
+(``harness.report.last_run``); this reads them beside the labs.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from harness.classroom import solutions, workspace
-from harness.claims import Claim, claims_in
-
-LAST_RUN = Path(".pytest_cache/v/awslab/last-run")
-PROVEN = ("verified", "errata")
+from harness.classroom import workspace
+from harness.model import regions as solutions
+from harness.model.claims import Claim, claims_in
+from harness.model.outcomes import TestOutcome
+from harness.report.last_run import LastRun
 
 
 @dataclass(frozen=True)
@@ -27,14 +26,6 @@ class Exercise:
     @property
     def topic(self) -> str:
         return self.claim.topic
-
-
-def last_run(root: Path) -> dict:
-    """The merged outcomes of earlier runs; empty if there were none."""
-    path = root / LAST_RUN
-    if not path.is_file():
-        return {"tests": {}, "claims": {}}
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def exercises(paths: list[Path], root: Path) -> list[Exercise]:
@@ -52,18 +43,18 @@ def exercises(paths: list[Path], root: Path) -> list[Exercise]:
     return found
 
 
-def outcome_of(exercise: Exercise, run: dict) -> str:
-    return run["tests"].get(exercise.nodeid, "not run")
+def outcome_of(exercise: Exercise, run: LastRun) -> TestOutcome:
+    return run.test_outcome(exercise.nodeid)
 
 
-def progress(all_exercises: list[Exercise], run: dict) -> list[dict]:
+def progress(all_exercises: list[Exercise], run: LastRun) -> list[dict]:
     """Per topic: claims proven in the last run, claims in all, the next lab to do."""
     rows = []
     for topic in sorted({e.topic for e in all_exercises}):
         mine = [e for e in all_exercises if e.topic == topic]
         claims = {e.claim.id for e in mine}
-        proven = {c for c in claims if run["claims"].get(c) in PROVEN}
-        todo = next((e for e in mine if outcome_of(e, run) not in ("passed", "gap")), None)
+        proven = {c for c in claims if run.verdict(c).proven}
+        todo = next((e for e in mine if not outcome_of(e, run).done), None)
         rows.append(
             {
                 "topic": topic,
@@ -75,9 +66,9 @@ def progress(all_exercises: list[Exercise], run: dict) -> list[dict]:
     return rows
 
 
-def next_exercise(all_exercises: list[Exercise], run: dict) -> Exercise | None:
+def next_exercise(all_exercises: list[Exercise], run: LastRun) -> Exercise | None:
     """The first exercise with a solution to write that did not pass in the last run."""
     return next(
-        (e for e in all_exercises if e.regions and outcome_of(e, run) not in ("passed", "gap")),
+        (e for e in all_exercises if e.regions and not outcome_of(e, run).done),
         None,
     )

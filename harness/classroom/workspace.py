@@ -16,7 +16,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-NOTES = "notes/aws-dev-associate.md"
+from harness.model.notes import NOTES
+from harness.model.outcomes import TestOutcome
+
 GAP_PREFIX = "emulator gap on"
 #: Rewrites one test module: (path relative to the root, instructor's text) -> new text.
 Rewrite = Callable[[Path, str], str]
@@ -24,7 +26,7 @@ Rewrite = Callable[[Path, str], str]
 
 @dataclass(frozen=True)
 class Outcome:
-    outcome: str  # passed | failed | error | skipped | gap
+    outcome: TestOutcome
     detail: str = ""
 
 
@@ -112,7 +114,8 @@ def junit_outcomes(junit: Path) -> dict[str, Outcome]:
         path = "/".join(p for p in parts if not p[:1].isupper()) + ".py"
         nodeid = "::".join([path, *classes, case.get("name", "").split("[", 1)[0]])
         outcome = _case_outcome(case)
-        if outcomes.get(nodeid, Outcome("")).outcome not in ("failed", "error"):
+        earlier = outcomes.get(nodeid)
+        if earlier is None or earlier.outcome not in (TestOutcome.FAILED, TestOutcome.ERROR):
             outcomes[nodeid] = outcome
     return outcomes
 
@@ -120,7 +123,7 @@ def junit_outcomes(junit: Path) -> dict[str, Outcome]:
 def _case_outcome(case: ElementTree.Element) -> Outcome:
     # A <failure> is the test's own verdict; an <error> is a fixture or setup that
     # broke before the test could judge anything.
-    for tag, outcome in (("failure", "failed"), ("error", "error")):
+    for tag, outcome in (("failure", TestOutcome.FAILED), ("error", TestOutcome.ERROR)):
         problem = case.find(tag)
         if problem is not None:
             message = (problem.get("message") or problem.text or tag).strip()
@@ -128,5 +131,6 @@ def _case_outcome(case: ElementTree.Element) -> Outcome:
     skipped = case.find("skipped")
     if skipped is not None:
         message = skipped.get("message") or ""
-        return Outcome("gap" if message.startswith(GAP_PREFIX) else "skipped", message)
-    return Outcome("passed")
+        gap = message.startswith(GAP_PREFIX)
+        return Outcome(TestOutcome.GAP if gap else TestOutcome.SKIPPED, message)
+    return Outcome(TestOutcome.PASSED)

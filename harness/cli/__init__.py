@@ -23,18 +23,15 @@ from rich.console import Console
 from rich.table import Table
 
 from harness import quiz
-from harness.classroom import check, progress, workspace
-from harness.report import page as notes_page
-from harness.claims import MarkerError
+from harness.classroom import check, progress
 from harness.classroom.grade import TEST_TIMEOUT_SECONDS, Grade, grade
-from harness.classroom.handout import HandoutError, handout, reset
+from harness.classroom.handout import handout, reset
+from harness.errors import AwslabError, CommandError
 from harness.launcher import doctor
 from harness.launcher import localstack as launcher
-from harness.launcher.errors import LauncherError
-
-
-class CommandError(Exception):
-    """A user's mistake: reported in one line, exit status 2."""
+from harness.model.notes import NOTES
+from harness.report import page as notes_page
+from harness.report.last_run import LastRun
 
 
 def existing_folder(value: str) -> Path:
@@ -70,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("report", help="merge claims.json files into one page per backend")
     p.add_argument("reports", nargs="+", type=Path, metavar="CLAIMS_JSON")
     p.add_argument("--out", type=Path, default=Path("reports"), help="folder for claims.html")
-    p.add_argument("--notes", type=Path, default=Path(workspace.NOTES), help="the notes file")
+    p.add_argument("--notes", type=Path, default=Path(NOTES), help="the notes file")
 
     p = commands.add_parser("list", help="topics, labs and claims, with the last run's outcome")
     p.add_argument("paths", nargs="*", type=Path, metavar="TOPIC")
@@ -122,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     console = Console(stderr=False, highlight=False, soft_wrap=True)
     try:
         return COMMANDS[options.command](options, console)
-    except (CommandError, HandoutError, MarkerError, LauncherError, quiz.QuizError) as error:
+    except AwslabError as error:
         print(f"awslab {options.command}: {error}", file=sys.stderr)
         return 2
 
@@ -218,7 +215,7 @@ def run_reset(options, console: Console) -> int:
 def _exercises(paths: Sequence[Path]) -> tuple[list[progress.Exercise], dict]:
     root = Path.cwd().resolve()
     paths = [_lab_path(path) for path in paths]
-    return progress.exercises(paths or [root / "labs"], root), progress.last_run(root)
+    return progress.exercises(paths or [root / "labs"], root), LastRun.load(root)
 
 
 def _lab_path(path: Path) -> Path:
@@ -240,7 +237,7 @@ def run_list(options, console: Console) -> int:
     if options.json:
         print(json.dumps(rows, indent=2))
         return 0
-    table = Table(title=f"labs (last run: {last.get('backend', 'none yet')})")
+    table = Table(title=f"labs (last run: {last.describe()})")
     for column in ("lab", "claim", "last run"):
         table.add_column(column)
     for row in rows:

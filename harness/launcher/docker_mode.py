@@ -13,7 +13,7 @@ import os
 import re
 from pathlib import Path
 
-from harness.launcher.errors import LauncherError
+from harness.errors import LauncherError
 from harness.launcher.health import Health, StartFailed, wait_until_healthy
 
 CONTAINER_NAME = "awslab-localstack"

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from harness.errors import LauncherError
 from harness.launcher import docker_mode
 from harness.launcher import localstack as launcher
-from harness.launcher.errors import LauncherError
 from harness.launcher.host import PYTHON_VERSION, HostLocalStack, find_python
 
 OK, WARN, FAIL = "ok", "--", "!!"

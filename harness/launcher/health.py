@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from tenacity import Retrying, retry_if_exception_type, stop_after_delay, wait_fixed
 
-from harness.launcher.errors import LauncherError
+from harness.errors import LauncherError
 
 #: Service states in which LocalStack serves requests (or starts the service on the first one).
 USABLE = frozenset({"available", "running", "initialized"})

@@ -22,8 +22,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from harness.errors import LauncherError
 from harness.launcher import docker_mode
-from harness.launcher.errors import LauncherError
 from harness.launcher.health import Health, StartFailed, fetch, wait_until_healthy
 from harness.launcher.settings import DEFAULT_PORT, host_environment
 

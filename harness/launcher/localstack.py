@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from harness.errors import LauncherError
 from harness.launcher import docker_mode
-from harness.launcher.errors import LauncherError
 from harness.launcher.health import Health, fetch
 from harness.launcher.host import HostLocalStack
 from harness.launcher.settings import DEFAULT_PORT

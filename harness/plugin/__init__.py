@@ -12,27 +12,27 @@ from pathlib import Path
 
 import pytest
 
-from harness.classroom import solutions
 from harness.backends import BACKENDS, EMULATORS, Backend, BackendUnavailable
-from harness.claims import (
+from harness.errors import SolutionMarkupError
+from harness.model import regions as solutions
+from harness.model.claims import (
     Claim,
     MarkerError,
-    Notes,
-    NotesLocation,
     as_record,
     claim_from_marker,
     gap_backends,
 )
+from harness.model.notes import NOTES, Notes, NotesLocation
+from harness.plugin.gc_tuning import CollectorTuning
+from harness.plugin.lab_run import LabRun
+from harness.report.last_run import CACHE_KEY, LastRun
+from harness.report.records import CLAIM_PROPERTY, GAP_PROPERTY, ClaimsReport
 from harness.testkit.clients import AwsClients, error_code
 from harness.testkit.clock import EmulatedClock, WaitingClock
-from harness.testkit.lambda_functions import Functions
-from harness.plugin.gc_tuning import CollectorTuning
-from harness.report.records import CLAIM_PROPERTY, GAP_PROPERTY, ClaimsReport
-from harness.plugin.lab_run import LabRun
 from harness.testkit.eventually import Eventually
+from harness.testkit.lambda_functions import Functions
 
 CLOCK_PROPERTY = "awslab_clock_seconds"
-LAST_RUN_KEY = "awslab/last-run"  # in pytest's cache: .pytest_cache/v/awslab/last-run
 
 
 run_key = pytest.StashKey[LabRun]()
@@ -67,7 +67,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini(
         "awslab_notes",
         "the notes file that claim quotes are copied from, relative to rootdir",
-        default="notes/aws-dev-associate.md",
+        default=NOTES,
     )
 
 
@@ -310,7 +310,7 @@ def _hints(item: pytest.Item) -> list[str]:
     )
     try:
         regions = solutions.regions_by_test(path.read_text(encoding="utf-8"), str(path))
-    except (OSError, SyntaxError, solutions.SolutionMarkupError):
+    except (OSError, SyntaxError, SolutionMarkupError):
         return []
     return [region.hint for region in regions.get(name, []) if region.hint]
 
@@ -341,11 +341,13 @@ class ReportCollector:
         if cache is not None and self.report.claims:
             # What `awslab list / progress / hint` read: merged, so that running
             # one topic does not forget the others.
-            last = cache.get(LAST_RUN_KEY, {"tests": {}, "claims": {}})
-            last["backend"] = self.report.backend
-            last["tests"].update(self.report.test_outcomes())
-            last["claims"].update({c["id"]: c["outcome"] for c in self.report.as_dict()["claims"]})
-            cache.set(LAST_RUN_KEY, last)
+            last = LastRun.from_json(cache.get(CACHE_KEY, None))
+            last.merge(
+                self.report.backend,
+                self.report.test_outcomes(),
+                {c["id"]: c["outcome"] for c in self.report.as_dict()["claims"]},
+            )
+            cache.set(CACHE_KEY, last.to_json())
 
     def pytest_terminal_summary(self, terminalreporter) -> None:
         if not self.report.claims:

@@ -13,10 +13,10 @@ import pytest
 from botocore.config import Config
 
 from harness.backends import BACKENDS, Backend
-from harness.testkit.api_calls import ApiCalls
-from harness.claims import Notes
-from harness.report.records import ClaimsReport
 from harness.backends.safety import LoopbackOnly, emulator_environment
+from harness.model.notes import Notes
+from harness.report.records import ClaimsReport
+from harness.testkit.api_calls import ApiCalls
 
 
 class LabRun:

@@ -21,9 +21,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from harness.errors import QuizError
+from harness.model.outcomes import Verdict
+
 QUESTIONS_FILE = "questions.toml"
 SCORES = Path(".awslab/quiz/scores.json")
-PROVEN = ("verified", "errata")
 TOP_BOX = 3  # Leitner boxes 1..3: a wrong answer goes back to 1, a right one moves up
 EXAM_QUESTIONS = 65
 EXAM_MINUTES = 130
@@ -43,10 +45,6 @@ UNIT_WORDS = (
     r"(seconds?|secs?|s|minutes?|mins?|hours?|hrs?|days?|kib|kb|mib|mb|gib|gb"
     r"|items?|messages?|records?|requests?|keys?|entries|entry)"
 )
-
-
-class QuizError(Exception):
-    """A question file or score file that cannot be used; the message says what to do."""
 
 
 @dataclass(frozen=True)
@@ -128,7 +126,7 @@ def askable(questions: list[Question], claims: dict[str, dict]) -> tuple[list, l
         claim = claims.get(question.claim)
         if claim is None:
             held.append((question, "its claim has no result in the report"))
-        elif claim["outcome"] not in PROVEN:
+        elif not Verdict(claim["outcome"]).proven:
             held.append((question, f"its claim is {claim['outcome']} in the report"))
         else:
             asked.append(question)

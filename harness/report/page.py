@@ -12,16 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from harness.claims import Notes
-
-LABELS = {
-    "verified": "verified",
-    "errata": "errata confirmed",
-    "gap": "emulator gap",
-    "failed": "failed",
-    "skipped": "not run (skipped)",
-    "missing": "not run",
-}
+from harness.model.notes import Notes
+from harness.model.outcomes import Verdict
 
 
 @dataclass
@@ -29,7 +21,7 @@ class LineClaim:
     id: str
     errata: str | None
     source: str | None
-    outcomes: dict[str, str] = field(default_factory=dict)
+    outcomes: dict[str, Verdict] = field(default_factory=dict)
     reasons: dict[str, str | None] = field(default_factory=dict)
 
 
@@ -55,12 +47,12 @@ def render(reports: list[dict], notes: Notes, notes_name: str) -> str:
             entry = line_claims.setdefault(
                 claim["id"], LineClaim(claim["id"], claim["errata"], claim["source"])
             )
-            entry.outcomes[report["backend"]] = claim["outcome"]
+            entry.outcomes[report["backend"]] = Verdict(claim["outcome"])
             entry.reasons[report["backend"]] = claim["reason"]
     all_claims = [c for claims in by_line.values() for c in claims.values()]
     for claim in all_claims:
         for backend in backends:
-            claim.outcomes.setdefault(backend, "missing")
+            claim.outcomes.setdefault(backend, Verdict.NOT_RUN)
             claim.reasons.setdefault(backend, None)
     counts = {b: Counter(c.outcomes[b] for c in all_claims) for b in backends}
     lines = [
@@ -76,24 +68,12 @@ def render(reports: list[dict], notes: Notes, notes_name: str) -> str:
     ).get_template("claims.html.j2")
     return template.render(
         backends=backends,
-        labels=LABELS,
+        verdicts=list(Verdict),
         counts=counts,
-        coverage=coverage(notes, set(by_line)),
+        coverage=notes.coverage(set(by_line)),
         lines=lines,
         notes_name=notes_name,
     )
-
-
-def coverage(notes: Notes, claimed_lines: set[int]) -> list[dict]:
-    """Per ``####`` section: how many of its bullets a claim quotes."""
-    sections: list[dict] = []
-    for number, line in enumerate(notes.lines, start=1):
-        if line.startswith("#### "):
-            sections.append({"name": line[5:].strip(), "bullets": 0, "claimed": 0})
-        elif sections and line.lstrip().startswith(("- ", "* ")):
-            sections[-1]["bullets"] += 1
-            sections[-1]["claimed"] += number in claimed_lines
-    return [s for s in sections if s["bullets"]]
 
 
 def write(reports: list[dict], notes_path: Path, notes_name: str, out: Path) -> Path:
@@ -115,7 +95,7 @@ def parity_markdown(reports: list[dict]) -> str:
         "|---|" + "---|" * (len(backends) + 1),
     ]
     for claim_id in sorted(outcomes):
-        row = [outcomes[claim_id].get(b, "not run") for b in backends]
+        row = [outcomes[claim_id].get(b, Verdict.NOT_RUN) for b in backends]
         lines.append(
             f"| {claim_id} | " + " | ".join(row) + f" | {'yes' if len(set(row)) == 1 else 'no'} |"
         )

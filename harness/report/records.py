@@ -12,17 +12,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from harness.model.outcomes import TestOutcome, Verdict
 from harness.report import page
 
 CLAIM_PROPERTY = "awslab_claim"
 GAP_PROPERTY = "awslab_gap"
-OUTCOMES = ("verified", "errata", "gap", "failed", "skipped")
 
 
 @dataclass
 class TestResult:
     nodeid: str
-    outcome: str = "passed"  # passed | gap | failed | skipped
+    outcome: TestOutcome = TestOutcome.PASSED
     reason: str | None = None
 
 
@@ -31,15 +31,18 @@ class ClaimResult:
     record: dict
     tests: list[TestResult] = field(default_factory=list)
 
-    def outcome(self) -> tuple[str, str | None]:
+    def outcome(self) -> tuple[Verdict, str | None]:
         """The claim's verdict from its tests, worst first, and why."""
-        for verdict in ("failed", "gap"):
-            reasons = [t.reason for t in self.tests if t.outcome == verdict]
+        for outcome, verdict in (
+            (TestOutcome.FAILED, Verdict.FAILED),
+            (TestOutcome.GAP, Verdict.GAP),
+        ):
+            reasons = [t.reason for t in self.tests if t.outcome == outcome]
             if reasons:
                 return verdict, reasons[0]
-        if all(t.outcome == "skipped" for t in self.tests):
-            return "skipped", self.tests[0].reason
-        return ("errata" if self.record["errata"] else "verified"), None
+        if all(t.outcome == TestOutcome.SKIPPED for t in self.tests):
+            return Verdict.SKIPPED, self.tests[0].reason
+        return (Verdict.ERRATA if self.record["errata"] else Verdict.VERIFIED), None
 
 
 def _properties(report) -> dict:
@@ -73,20 +76,20 @@ class ClaimsReport:
             test = self._tests[report.nodeid] = TestResult(report.nodeid)
             claim = self.claims.setdefault(record["id"], ClaimResult(record))
             claim.tests.append(test)
-        if test.outcome == "failed":
+        if test.outcome == TestOutcome.FAILED:
             return  # a failure is final; a later teardown does not undo it
         if report.failed:
-            test.outcome, test.reason = "failed", _reason(report)
+            test.outcome, test.reason = TestOutcome.FAILED, _reason(report)
             if "XPASS(strict)" in test.reason and properties.get(GAP_PROPERTY):
                 test.reason = (
                     f"marked as an emulator gap on {self.backend} but passed: the emulator may "
                     "now match AWS; remove the emulator_gap marker"
                 )
         elif hasattr(report, "wasxfail") and properties.get(GAP_PROPERTY):
-            test.outcome, test.reason = "gap", properties[GAP_PROPERTY]
+            test.outcome, test.reason = TestOutcome.GAP, properties[GAP_PROPERTY]
         elif report.skipped:
             test.outcome, test.reason = (
-                "skipped",
+                TestOutcome.SKIPPED,
                 getattr(report, "wasxfail", None) or _reason(report),
             )
 
@@ -105,7 +108,7 @@ class ClaimsReport:
             )
         return {"notes": self.notes, "backend": self.backend, "claims": claims}
 
-    def test_outcomes(self) -> dict[str, str]:
+    def test_outcomes(self) -> dict[str, TestOutcome]:
         """``nodeid -> passed | gap | failed | skipped`` for every claim-marked test."""
         return {nodeid: test.outcome for nodeid, test in self._tests.items()}
 
@@ -114,7 +117,7 @@ class ClaimsReport:
 
     def summary(self) -> str:
         counts = self.counts()
-        return ", ".join(f"{counts[o]} {o}" for o in OUTCOMES)
+        return ", ".join(f"{counts[v]} {v}" for v in list(Verdict)[:-1])  # all but "not run"
 
     def write(self, directory: Path, notes_path: Path | None = None) -> list[Path]:
         """claims.json and claims.md, and claims.html when the notes file is at hand."""
@@ -143,7 +146,7 @@ def _markdown(data: dict) -> str:
         "|---|---|---|---|---|",
     ]
     for claim in data["claims"]:
-        detail = claim["errata"] if claim["outcome"] == "errata" else claim["reason"] or ""
+        detail = claim["errata"] if claim["outcome"] == Verdict.ERRATA else claim["reason"] or ""
         where = f"line {claim['notes_line']}" if claim["notes_line"] else ""
         cells = [claim["id"], claim["outcome"], where, claim["quote"], detail]
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from harness.errors import LauncherError
 from harness.launcher import docker_mode, doctor
 from harness.launcher import localstack as launcher
-from harness.launcher.errors import LauncherError
 from harness.launcher.health import StartFailed, wait_until_healthy
 from harness.launcher.host import PYTHON_VARIABLE, HostLocalStack, find_python
 from harness.launcher.settings import AWS_LIKE_SETTINGS, host_environment

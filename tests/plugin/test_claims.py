@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from harness.claims import MarkerError, Notes, claim_from_marker, gap_backends
+from harness.model.claims import MarkerError, claim_from_marker, gap_backends
+from harness.model.notes import Notes
 
 QUOTE = "by default 30 seconds, then after that, it becomes visible again"
 

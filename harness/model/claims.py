@@ -16,13 +16,12 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from harness.errors import MarkerError
+from harness.model.notes import NotesLocation
+
 CLAIM_ID = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
 CLAIM_SIGNATURE = "claim(id, quote=..., errata=None, source=None)"
 GAP_SIGNATURE = "emulator_gap(backend, ..., reason=...)"
-
-
-class MarkerError(ValueError):
-    """A claim or emulator_gap marker written wrongly; the message says how to fix it."""
 
 
 @dataclass(frozen=True)
@@ -103,51 +102,6 @@ def gap_backends(args: tuple, kwargs: dict, known: tuple[str, ...]) -> tuple[tup
             f"@pytest.mark.emulator_gap{args!r} needs reason=: how the emulator differs from AWS"
         )
     return tuple(args), reason
-
-
-@dataclass(frozen=True)
-class NotesLocation:
-    line: int
-    section: str
-
-
-class Notes:
-    """The notes file, searchable by quote."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.lines = path.read_text(encoding="utf-8").splitlines()
-
-    def find(self, quote: str) -> NotesLocation | None:
-        """Where ``quote`` first appears (1-based line) and the section path above it."""
-        for index, line in enumerate(self.lines):
-            if quote in line:
-                return NotesLocation(index + 1, self.section_of(index))
-        return None
-
-    def section_of(self, index: int) -> str:
-        """``heading > parent bullet > ...`` for the line at ``index`` (0-based)."""
-        parts: list[str] = []
-        indent = _indent(self.lines[index]) if _is_bullet(self.lines[index]) else None
-        for line in reversed(self.lines[:index]):
-            if line.startswith("#"):
-                parts.append(line.lstrip("#").strip())
-                break
-            if _is_bullet(line) and (indent is None or _indent(line) < indent):
-                indent = _indent(line)
-                parts.append(line.strip()[2:].strip().rstrip(":").strip())
-        if self.lines[index].startswith("#") and not parts:
-            parts.append(self.lines[index].lstrip("#").strip())
-        return " > ".join(reversed(parts))
-
-
-def _is_bullet(line: str) -> bool:
-    return line.lstrip().startswith(("- ", "* "))
-
-
-def _indent(line: str) -> int:
-    expanded = line.expandtabs(4)
-    return len(expanded) - len(expanded.lstrip())
 
 
 def as_record(claim: Claim, location: NotesLocation | None) -> dict:

@@ -20,14 +20,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from harness.errors import SolutionMarkupError
+
 BEGIN = re.compile(r"^(?P<indent>[ \t]*)#\s*BEGIN SOLUTION\s*$")
 END = re.compile(r"^[ \t]*#\s*END SOLUTION\s*$")
 HINT = re.compile(r"^[ \t]*#\s*HINT:\s?(?P<text>.*)$")
 NO_HINT = "write the solution here"
-
-
-class SolutionMarkupError(ValueError):
-    """BEGIN/END SOLUTION markers that do not pair up."""
 
 
 @dataclass(frozen=True)

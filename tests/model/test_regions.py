@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from harness.classroom.solutions import (
+from harness.model.regions import (
     SolutionMarkupError,
     blank_version,
     find_regions,

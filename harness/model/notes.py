@@ -1,0 +1,107 @@
+"""The notes the claims quote: their lines, sections and bullets, in one model.
+
+The notes are Markdown: ``####`` headings hold nested ``-`` bullets. A claim
+quotes one bullet verbatim; the report places its verdict beside that line,
+the page counts per section how many bullets a claim quotes, and a handout
+keeps only the sections its labs quote. All of that reads this one model.
+
+Plain Python, usable without pytest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Where a lab project keeps its notes, relative to its root (``awslab_notes`` changes it).
+NOTES = "notes/aws-dev-associate.md"
+SECTION_HEADING = "#### "
+
+
+@dataclass(frozen=True)
+class NotesLocation:
+    line: int  # 1-based
+    section: str  # "heading > parent bullet > ..."
+
+
+@dataclass(frozen=True)
+class Section:
+    """A ``####`` section: its heading and the lines it spans (0-based, end excluded)."""
+
+    name: str
+    start: int
+    end: int
+    bullets: tuple[int, ...]  # 1-based line numbers of its bullets
+
+
+class Notes:
+    """The notes file, searchable by quote."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.lines = path.read_text(encoding="utf-8").splitlines()
+
+    def find(self, quote: str) -> NotesLocation | None:
+        """Where ``quote`` first appears (1-based line) and the section path above it."""
+        for index, line in enumerate(self.lines):
+            if quote in line:
+                return NotesLocation(index + 1, self.section_of(index))
+        return None
+
+    def section_of(self, index: int) -> str:
+        """``heading > parent bullet > ...`` for the line at ``index`` (0-based)."""
+        parts: list[str] = []
+        indent = _indent(self.lines[index]) if is_bullet(self.lines[index]) else None
+        for line in reversed(self.lines[:index]):
+            if line.startswith("#"):
+                parts.append(line.lstrip("#").strip())
+                break
+            if is_bullet(line) and (indent is None or _indent(line) < indent):
+                indent = _indent(line)
+                parts.append(line.strip()[2:].strip().rstrip(":").strip())
+        if self.lines[index].startswith("#") and not parts:
+            parts.append(self.lines[index].lstrip("#").strip())
+        return " > ".join(reversed(parts))
+
+    def sections(self) -> list[Section]:
+        """Every ``####`` section, in order."""
+        starts = [i for i, line in enumerate(self.lines) if line.startswith(SECTION_HEADING)]
+        return [
+            Section(
+                self.lines[start][len(SECTION_HEADING) :].strip(),
+                start,
+                end,
+                tuple(n + 1 for n in range(start, end) if is_bullet(self.lines[n])),
+            )
+            for start, end in zip(starts, [*starts[1:], len(self.lines)], strict=True)
+        ]
+
+    def coverage(self, claimed_lines: set[int]) -> list[dict]:
+        """Per section with bullets: how many of them a claim quotes."""
+        return [
+            {
+                "name": section.name,
+                "bullets": len(section.bullets),
+                "claimed": len(claimed_lines.intersection(section.bullets)),
+            }
+            for section in self.sections()
+            if section.bullets
+        ]
+
+    def excerpt(self, quotes: set[str]) -> str:
+        """The notes' title and every section that holds one of ``quotes``."""
+        kept = [self.lines[0], ""] if self.lines else []
+        for section in self.sections():
+            text = self.lines[section.start : section.end]
+            if any(quote in line for line in text for quote in quotes):
+                kept += text
+        return "\n".join(kept) + "\n"
+
+
+def is_bullet(line: str) -> bool:
+    return line.lstrip().startswith(("- ", "* "))
+
+
+def _indent(line: str) -> int:
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip())
