@@ -1,0 +1,91 @@
+"""The instructor's and lab author's commands: handout, grade, check, report."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from harness.classroom import check
+from harness.classroom.grade import Grade, grade
+from harness.classroom.handout import handout
+from harness.errors import CommandError
+from harness.report import page as notes_page
+
+
+def run_handout(options, console: Console) -> int:
+    modules = handout(options.topics, options.out, Path.cwd().resolve(), force=options.force)
+    console.print(f"wrote {len(modules)} lab modules to {options.out}/ (student README inside)")
+    return 0
+
+
+def run_grade(options, console: Console) -> int:
+    root = Path.cwd().resolve()
+    with ThreadPoolExecutor(max_workers=max(1, options.jobs)) as pool:
+        grades = list(
+            pool.map(
+                lambda s: grade(s, options.against, root, options.timeout), options.submissions
+            )
+        )
+    if options.csv:
+        write_csv(options.csv, grades)
+    if options.json:
+        print(json.dumps([g.as_dict() for g in grades], indent=2))
+        return 0
+    for result in grades:
+        table = Table(title=f"{result.submission}: {result.score}/{result.total}")
+        table.add_column("test")
+        table.add_column("points", justify="right")
+        table.add_column("why not")
+        for test in result.tests:
+            table.add_row(test.test, str(test.points), test.reason or "")
+        console.print(table)
+        if result.ungraded:
+            console.print(f"not graded on moto (emulator gaps): {', '.join(result.ungraded)}")
+    return 0
+
+
+def write_csv(path: Path, grades: Sequence[Grade]) -> None:
+    tests = sorted({t.test for g in grades for t in g.tests})
+    with open(path, "w", newline="", encoding="utf-8") as file:
+        writer = csv.writer(file)
+        writer.writerow(["submission", "score", "total", *tests])
+        for result in grades:
+            points = {t.test: t.points for t in result.tests}
+            writer.writerow(
+                [result.submission, result.score, result.total, *(points.get(t, "") for t in tests)]
+            )
+
+
+def run_check(options, console: Console) -> int:
+    root = Path.cwd().resolve()
+    problems, held = check.check_labs(options.paths or [root / "labs"], root)
+    if options.json:
+        print(json.dumps({"problems": problems, "held_back_questions": held}, indent=2))
+    else:
+        for problem in problems:
+            console.print(f"[red]✗[/red] {problem}")
+        for line in held:
+            console.print(f"held back: {line}")
+        console.print(f"{len(problems)} problems" if problems else "all labs check out")
+    return 1 if problems else 0
+
+
+def run_report(options, console: Console) -> int:
+    for path in [*options.reports, options.notes]:
+        if not path.is_file():
+            raise CommandError(f"{path} is not a file")
+    try:
+        reports = notes_page.load(options.reports)
+    except (ValueError, KeyError) as error:
+        raise CommandError(f"not a claims report: {error}") from None
+    page = notes_page.write(reports, options.notes, str(options.notes), options.out)
+    parity = options.out / "parity.md"
+    parity.write_text(notes_page.parity_markdown(reports), encoding="utf-8")
+    console.print(f"wrote {page} and {parity}")
+    return 0
