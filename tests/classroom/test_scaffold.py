@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from harness import quiz
-from harness.classroom import docs, scaffold
+from harness.classroom import check, docs, scaffold
 from harness.cli import main
 from harness.model.regions import blank_version
 
@@ -57,6 +57,15 @@ def test_the_first_scenario_fails_until_its_quote_and_solution_are_written(
 
     lab.write_text(blank_version(lab.read_text(), str(lab)))  # a student who wrote nothing
     project.runpytest("labs", "-p", "no:randomly").assert_outcomes(failed=1)
+
+
+def test_awslab_check_flags_the_placeholder_quote(project: pytest.Pytester):
+    main(["new", "orders"])
+    problems = check.lab_problems([Path("labs/orders")], project.path)
+    assert problems == [
+        "labs/orders/test_first_scenario.py::test_first_scenario: quote not in the notes: "
+        '"TODO: copy the bullet\'s words from the notes"'
+    ]
 
 
 def test_the_scaffold_passes_the_linters(project: pytest.Pytester):
