@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: labs test browser clean
+.PHONY: labs test lint browser clean
 
 ## labs: every lab on the embedded moto backend; claims report in reports/
 labs: $(VENV)/.installed
@@ -14,9 +14,15 @@ labs: $(VENV)/.installed
 # tests with that reason.
 LOCALSTACK_LABS := labs
 
-## test: the harness's own tests and every lab on moto, then the labs on LocalStack
+## lint: ruff (lint and format) on the code, mypy on the harness; configured in pyproject.toml
+lint: $(VENV)/.installed
+	$(BIN)/ruff check harness tests bench labs
+	$(BIN)/ruff format --check harness tests bench labs
+	$(BIN)/mypy
+
+## test: lint, the harness's own tests and every lab on moto, then the labs on LocalStack
 ## (host mode, when Python 3.13 is at hand; required in CI), and the parity page
-test: $(VENV)/.installed browser
+test: lint $(VENV)/.installed browser
 	@trap '$(BIN)/awslab localstack down >/dev/null 2>&1' EXIT; \
 	if $(BIN)/awslab localstack up --no-docker; then localstack=1; \
 	elif [ "$$CI" = true ]; then exit 1; \

@@ -40,3 +40,7 @@ class LauncherError(AwslabError):
 
 class CommandError(AwslabError):
     """A command line that names something that is not there."""
+
+
+class AuthoringError(AwslabError):
+    """A topic that cannot be scaffolded, or a README whose generated parts cannot be written."""

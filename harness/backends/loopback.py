@@ -87,14 +87,18 @@ class LoopbackOnly:
             checked(address)
             return original_connect_ex(sock, address)
 
+        # Patched on the classes, so every socket, made before or after, is guarded.
         socket.getaddrinfo = getaddrinfo
-        socket.socket.connect = connect
-        socket.socket.connect_ex = connect_ex
+        socket.socket.connect = connect  # type: ignore[method-assign]
+        socket.socket.connect_ex = connect_ex  # type: ignore[method-assign]
 
     def uninstall(self) -> None:
         if self._saved is None:
             return
-        socket.getaddrinfo, socket.socket.connect, socket.socket.connect_ex = self._saved
+        getaddrinfo, connect, connect_ex = self._saved
+        socket.getaddrinfo = getaddrinfo
+        socket.socket.connect = connect  # type: ignore[method-assign]
+        socket.socket.connect_ex = connect_ex  # type: ignore[method-assign]
         self._saved = None
 
     def __enter__(self) -> LoopbackOnly:

@@ -3,6 +3,7 @@
 awslab handout labs/sqs --out handout/      a student copy, solutions cut out
 awslab grade handout/ --against labs/sqs     tamper-proof score (--csv for a class)
 awslab check labs/                           every lab can fail, quotes the notes, teaches
+awslab new TOPIC, awslab docs [TOPIC...]     a topic from the template; READMEs' generated lists
 awslab list | progress | hint LAB | reset FILE   a student's view of the labs
 awslab quiz [TOPIC...] [--exam | --review], awslab stats   practice, proven by labs
 awslab report moto.json localstack.json      one claims page, a column per backend
@@ -53,6 +54,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("check", help="lab authors: every lab can fail, quotes, READMEs")
     p.add_argument("paths", nargs="*", type=existing_folder, default=None, metavar="PATH")
     p.add_argument("--json", action="store_true", help="print JSON instead of lines")
+
+    p = commands.add_parser("new", help="lab authors: a new topic from the template")
+    p.add_argument("topic", metavar="TOPIC", help="its name: lowercase letters and digits (sqs)")
+    p.add_argument("--labs", type=Path, default=Path("labs"), help="the folder of the topics")
+
+    p = commands.add_parser("docs", help="lab authors: write the READMEs' errata and gap lists")
+    p.add_argument("topics", nargs="*", metavar="TOPIC", help="e.g. sqs labs/s3 (default: all)")
+    p.add_argument("--check", action="store_true", help="only say which READMEs are out of date")
 
     p = commands.add_parser("report", help="merge claims.json files into one page per backend")
     p.add_argument("reports", nargs="+", type=Path, metavar="CLAIMS_JSON")
@@ -118,6 +127,8 @@ COMMANDS = {
     "handout": instructor.run_handout,
     "grade": instructor.run_grade,
     "check": instructor.run_check,
+    "new": instructor.run_new,
+    "docs": instructor.run_docs,
     "reset": student.run_reset,
     "report": instructor.run_report,
     "list": student.run_list,

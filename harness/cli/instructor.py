@@ -11,7 +11,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from harness.classroom import check
+from harness.classroom import check, docs, scaffold
 from harness.classroom.grade import Grade, grade
 from harness.classroom.handout import handout
 from harness.errors import CommandError
@@ -88,4 +88,42 @@ def run_report(options, console: Console) -> int:
     parity = options.out / "parity.md"
     parity.write_text(notes_page.parity_markdown(reports), encoding="utf-8")
     console.print(f"wrote {page} and {parity}")
+    return 0
+
+
+def _topic_folder(name: str) -> Path:
+    """``sqs`` means ``labs/sqs``, as in ``awslab quiz sqs``; a folder is taken as it is."""
+    for candidate in (Path(name), Path("labs") / name):
+        if candidate.is_dir():
+            return candidate
+    raise CommandError(f"{name} is not a topic: name one (sqs) or its folder (labs/sqs)")
+
+
+def run_docs(options, console: Console) -> int:
+    """Rewrite (or with --check, only compare) the generated parts of topic READMEs."""
+    labs = Path("labs")
+    topics = [_topic_folder(name) for name in options.topics] or sorted(
+        p for p in labs.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))
+    )
+    stale = [topic for topic in topics if docs.update(topic, write=not options.check)]
+    for topic in stale:
+        if options.check:
+            console.print(f"{topic / docs.README} is behind its tests: `awslab docs {topic.name}`")
+        else:
+            console.print(f"wrote {topic / docs.README}")
+    if not stale:
+        console.print(f"{len(topics)} READMEs up to date")
+    return 1 if options.check and stale else 0
+
+
+def run_new(options, console: Console) -> int:
+    """Scaffold a topic from the template."""
+    written = scaffold.new_topic(options.topic, options.labs)
+    for path in written:
+        console.print(f"wrote {path}")
+    first_lab = options.labs / options.topic / scaffold.FIRST_LAB
+    console.print(
+        f"next: in {first_lab}, quote a bullet of the notes and write the scenario and its "
+        f"solution; then `awslab check {first_lab.parent}`"
+    )
     return 0

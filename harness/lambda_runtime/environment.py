@@ -146,9 +146,11 @@ class ExecutionEnvironment:
         self.invocations += 1
         deadline = time.monotonic() + timeout_seconds
         request = {"request_id": request_id, "event": event, "timeout_ms": timeout_seconds * 1000}
+        stdin = self.process.stdin
+        assert stdin is not None  # the worker is started with stdin=PIPE
         try:
-            self.process.stdin.write((json.dumps(request) + "\n").encode())
-            self.process.stdin.flush()
+            stdin.write((json.dumps(request) + "\n").encode())
+            stdin.flush()
         except (BrokenPipeError, OSError):
             raise EnvironmentGone(self._exit_status()) from None
         try:
@@ -158,7 +160,9 @@ class ExecutionEnvironment:
             raise
 
     def _read_message(self, deadline: float) -> dict:
-        descriptor = self.process.stdout.fileno()
+        stdout = self.process.stdout
+        assert stdout is not None  # the worker is started with stdout=PIPE
+        descriptor = stdout.fileno()
         while b"\n" not in self._buffer:
             remaining = deadline - time.monotonic()
             if remaining <= 0:

@@ -19,6 +19,7 @@ unimplemented, and the labs mark it as an emulator gap.
 from __future__ import annotations
 
 import inspect
+from typing import Any
 
 from harness.lambda_runtime.function import FunctionSpec
 from harness.lambda_runtime.runtime import LambdaRuntime
@@ -30,7 +31,7 @@ class MotoIncompatible(RuntimeError):
     """moto's Lambda internals are not what this module was written against."""
 
 
-def _moto_function_class() -> type:
+def _moto_function_class() -> Any:  # moto ships no type information
     """moto's ``LambdaFunction``, after checking the version and the methods we replace."""
     import moto
     from moto.awslambda.models import LambdaFunction

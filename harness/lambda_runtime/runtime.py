@@ -243,7 +243,7 @@ class LambdaRuntime:
 
 
 def _error_payload(error_type: str, message: str, request_id: str, trace: bool = True) -> str:
-    record = {"errorMessage": message, "errorType": error_type}
+    record: dict[str, object] = {"errorMessage": message, "errorType": error_type}
     if trace:
         record.update(requestId=request_id, stackTrace=[])
     return json.dumps(record)

@@ -85,7 +85,8 @@ def check_host_mode(home: Path | None = None) -> list[Check]:
 
 def check_localstack(home: Path | None = None) -> list[Check]:
     current = launcher.status(home=home)
-    if not current.running:
+    health = current.health
+    if health is None:
         return [
             Check(
                 WARN,
@@ -95,9 +96,9 @@ def check_localstack(home: Path | None = None) -> list[Check]:
             )
         ]
     running = current.lines()[0].split(": ", 1)[1]
-    checks = [Check(OK, "LocalStack", f"{current.health.version} {running}")]
-    for service, state in sorted(current.health.services.items()):
-        if current.health.usable(service):
+    checks = [Check(OK, "LocalStack", f"{health.version} {running}")]
+    for service, state in sorted(health.services.items()):
+        if health.usable(service):
             checks.append(Check(OK, f"  {service}", state))
         else:
             why = current.left_out.get(service) or f"LocalStack reports it {state}"

@@ -39,7 +39,8 @@ class Status:
 
     def lines(self) -> list[str]:
         """One line for LocalStack, then one per service."""
-        if not self.running:
+        health = self.health
+        if health is None:
             return [
                 f"LocalStack: not running at {self.endpoint_url}; "
                 "start it with `awslab localstack up` (or `--no-docker`)"
@@ -47,9 +48,9 @@ class Status:
         where = {
             "host": f"on this machine, pid {self.pid}, log {self.log_file}",
             "docker": f"in Docker, container {docker_mode.CONTAINER_NAME}",
-        }.get(self.mode, "not started by awslab")
-        lines = [f"LocalStack {self.health.version}: running at {self.endpoint_url} ({where})"]
-        for service, state in sorted(self.health.services.items()):
+        }.get(self.mode or "", "not started by awslab")
+        lines = [f"LocalStack {health.version}: running at {self.endpoint_url} ({where})"]
+        for service, state in sorted(health.services.items()):
             why = self.left_out.get(service)
             lines.append(f"  {service}: {state}" + (f" ({why})" if why else ""))
         return lines
@@ -64,7 +65,8 @@ def status(port: int = DEFAULT_PORT, home: Path | None = None) -> Status:
     pid = host.pid()
     health = fetch(host.endpoint_url)
     if pid is not None:
-        return Status(host.endpoint_url, "host", health, pid, host.log_file, state.get("left_out"))
+        left_out = state.get("left_out") or {}
+        return Status(host.endpoint_url, "host", health, pid, host.log_file, left_out)
     if health is not None:
         container = docker_mode.DockerLocalStack().container() if _docker_file() else None
         mode = "docker" if container is not None and container.status == "running" else "other"
@@ -84,7 +86,7 @@ def up(
     None for Docker when an engine answers, else host mode.
     """
     current = status(port, home)
-    if current.running:
+    if current.health is not None:
         echo(f"LocalStack {current.health.version} is already running at {current.endpoint_url}")
         return current
     if docker is None:
@@ -125,7 +127,7 @@ def down(home: Path | None = None, echo: Callable[[str], None] = print) -> bool:
     return stopped
 
 
-def why_left_out(endpoint_url: str, service: str, home: Path | None = None) -> str | None:
+def why_left_out(endpoint_url: str | None, service: str, home: Path | None = None) -> str | None:
     """Why host mode did not load ``service`` (LocalStack's name), if it runs at ``endpoint_url``.
 
     For the localstack backend's skip message: LocalStack itself only says
@@ -134,7 +136,12 @@ def why_left_out(endpoint_url: str, service: str, home: Path | None = None) -> s
     host = HostLocalStack(home)
     state = host.state()
     port = str(state.get("port", ""))
-    if not port or not endpoint_url.rstrip("/").endswith(f":{port}") or host.pid() is None:
+    if (
+        not port
+        or not endpoint_url
+        or not endpoint_url.rstrip("/").endswith(f":{port}")
+        or host.pid() is None
+    ):
         return None
     return state.get("left_out", {}).get(service)
 

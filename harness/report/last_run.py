@@ -10,6 +10,7 @@ best result across backends.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,7 +59,7 @@ class LastRun:
     def to_json(self) -> dict:
         return {"backends": self.backends}
 
-    def merge(self, backend: str, tests: dict[str, str], claims: dict[str, str]) -> None:
+    def merge(self, backend: str, tests: Mapping[str, str], claims: Mapping[str, str]) -> None:
         """Add one run's outcomes; a test or claim it did not run keeps its earlier result."""
         run = self.backends.setdefault(backend, {"tests": {}, "claims": {}})
         run["tests"].update(tests)

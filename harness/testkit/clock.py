@@ -26,7 +26,7 @@ class EmulatedClock:
     def __init__(self) -> None:
         self.advanced = 0.0
         self._travel: time_machine.travel | None = None
-        self._coordinates = None
+        self._coordinates: time_machine.Traveller | None = None
 
     def start(self) -> None:
         self._travel = time_machine.travel(time.time(), tick=True)
@@ -34,6 +34,8 @@ class EmulatedClock:
 
     def advance(self, seconds: float) -> None:
         seconds = _checked(seconds)
+        if self._coordinates is None:
+            raise RuntimeError("the clock is not started: use it inside `with EmulatedClock():`")
         self._coordinates.shift(seconds)
         self.advanced += seconds
 

@@ -9,22 +9,10 @@ where the backend has no Lambda, the first call skips the test.
 
 from __future__ import annotations
 
-import json
 import textwrap
 
 from harness.lambda_runtime import zip_package
-
-#: Who may assume the execution role: the Lambda service, nobody else.
-LAMBDA_TRUST_POLICY = {
-    "Version": "2012-10-17",
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Principal": {"Service": "lambda.amazonaws.com"},
-            "Action": "sts:AssumeRole",
-        }
-    ],
-}
+from harness.testkit.iam import service_role
 
 
 class Functions:
@@ -44,10 +32,10 @@ class Functions:
     def role(self) -> str:
         """The ARN of an execution role that Lambda may assume."""
         if self._role is None:
-            self._role = self._aws.iam.create_role(
-                RoleName=self._unique_name("lambda-role"),
-                AssumeRolePolicyDocument=json.dumps(LAMBDA_TRUST_POLICY),
-            )["Role"]["Arn"]
+            # Lambda, and nobody else, may assume it.
+            self._role = service_role(
+                self._aws.iam, self._unique_name("lambda-role"), "lambda.amazonaws.com"
+            )
         return self._role
 
     def deploy(self, source: str, stem: str = "fn", **config) -> dict:

@@ -13,20 +13,11 @@ import json
 import pytest
 from botocore.exceptions import ClientError
 
-TRUST = {
-    "Version": "2012-10-17",
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Principal": {"Service": "ec2.amazonaws.com"},
-            "Action": "sts:AssumeRole",
-        }
-    ],
-}
+from harness.testkit.iam import trust_policy
 
 
 def role_template(role_name: str | None = None) -> dict:
-    properties = {"AssumeRolePolicyDocument": TRUST}
+    properties: dict = {"AssumeRolePolicyDocument": trust_policy("ec2.amazonaws.com")}
     if role_name:
         properties["RoleName"] = role_name
     return {"Resources": {"Role": {"Type": "AWS::IAM::Role", "Properties": properties}}}

@@ -10,17 +10,14 @@ Notes, "cloudformation > deletion policy -- for stack resources".
 """
 
 import pytest
-from botocore.exceptions import ClientError
+
+from harness.testkit.clients import error_code
 
 DELETION_POLICY = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-deletionpolicy.html"
 
 
 def bucket_exists(aws, bucket: str) -> bool:
-    try:
-        aws.s3.head_bucket(Bucket=bucket)
-    except ClientError:
-        return False
-    return True
+    return error_code(aws.s3.head_bucket, Bucket=bucket) is None
 
 
 @pytest.mark.claim("cloudformation.deletion-policy-retain", quote="retain: work with resources")

@@ -19,15 +19,8 @@ from dataclasses import dataclass
 import pytest
 from botocore.exceptions import ClientError
 
-
-def trust(principal: dict) -> str:
-    statement = {"Effect": "Allow", "Principal": principal, "Action": "sts:AssumeRole"}
-    return json.dumps({"Version": "2012-10-17", "Statement": [statement]})
-
-
-def allow(actions: list[str], resource: str = "*") -> str:
-    statement = {"Effect": "Allow", "Action": actions, "Resource": resource}
-    return json.dumps({"Version": "2012-10-17", "Statement": [statement]})
+from harness.testkit.clients import error_code
+from harness.testkit.iam import allow, policy_document, trust_policy
 
 
 @dataclass(frozen=True)
@@ -49,21 +42,25 @@ def stack_set(aws, unique_name, eventually, account_id, regions):
     execution_role = unique_name("stackset-execution")
     administration = iam.create_role(
         RoleName=unique_name("stackset-administration"),
-        AssumeRolePolicyDocument=trust({"Service": "cloudformation.amazonaws.com"}),
+        AssumeRolePolicyDocument=json.dumps(trust_policy("cloudformation.amazonaws.com")),
     )["Role"]
     iam.put_role_policy(
         RoleName=administration["RoleName"],
         PolicyName="assume-the-execution-role",
-        PolicyDocument=allow(["sts:AssumeRole"], f"arn:aws:iam::*:role/{execution_role}"),
+        PolicyDocument=json.dumps(
+            policy_document(allow("sts:AssumeRole", f"arn:aws:iam::*:role/{execution_role}"))
+        ),
     )
     iam.create_role(  # trusts the administrator account, where the administration role is
         RoleName=execution_role,
-        AssumeRolePolicyDocument=trust({"AWS": f"arn:aws:iam::{account_id}:root"}),
+        AssumeRolePolicyDocument=json.dumps(
+            trust_policy(principal={"AWS": f"arn:aws:iam::{account_id}:root"})
+        ),
     )
     iam.put_role_policy(
         RoleName=execution_role,
         PolicyName="deploy-the-template",
-        PolicyDocument=allow(["cloudformation:*", "sqs:*"]),
+        PolicyDocument=json.dumps(policy_document(allow(["cloudformation:*", "sqs:*"]))),
     )
     stack_set = StackSet(unique_name("queues"), unique_name("orders"))
     template = {
@@ -121,11 +118,7 @@ def deploy(aws, eventually, stack_set: StackSet, account_id: str, regions: list[
 
 def queue_exists(aws, region: str, queue_name: str) -> bool:
     sqs = aws.session.client("sqs", endpoint_url=aws.endpoint_url, region_name=region)
-    try:
-        sqs.get_queue_url(QueueName=queue_name)
-    except ClientError:
-        return False
-    return True
+    return error_code(sqs.get_queue_url, QueueName=queue_name) is None
 
 
 @pytest.mark.claim(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import time
 
 import pytest
+
+from harness.testkit.inbox import Inbox
 
 
 @pytest.fixture
@@ -15,17 +16,15 @@ def namespace(unique_name) -> str:
 
 
 @pytest.fixture
-def inbox(aws, unique_name) -> tuple[str, str]:
-    """``(topic_arn, queue_url)``: an SNS topic whose messages land in an SQS queue."""
+def inbox(aws, unique_name) -> tuple[str, Inbox]:
+    """``(topic_arn, queue)``: an SNS topic whose messages land, raw, in an SQS queue."""
     topic = aws.sns.create_topic(Name=unique_name("alarms"))["TopicArn"]
-    queue = aws.sqs.create_queue(QueueName=unique_name("alarm-inbox"))["QueueUrl"]
-    queue_arn = aws.sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])[
-        "Attributes"
-    ]["QueueArn"]
+    queue = Inbox.create(aws.sqs, unique_name("alarm-inbox"))
+    queue.allow("sns.amazonaws.com", topic)
     aws.sns.subscribe(
         TopicArn=topic,
         Protocol="sqs",
-        Endpoint=queue_arn,
+        Endpoint=queue.arn,
         Attributes={"RawMessageDelivery": "true"},
     )
     return topic, queue
@@ -43,17 +42,6 @@ def alarm_settings(namespace) -> dict:
         "Threshold": 5,
         "ComparisonOperator": "GreaterThanThreshold",
     }
-
-
-@pytest.fixture
-def messages(aws):
-    """``messages(queue_url)``: the JSON bodies of the messages visible in the queue now."""
-
-    def messages(queue_url: str) -> list[dict]:
-        received = aws.sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10)
-        return [json.loads(message["Body"]) for message in received.get("Messages", [])]
-
-    return messages
 
 
 @pytest.fixture

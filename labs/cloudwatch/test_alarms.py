@@ -9,7 +9,6 @@ Notes, "aws monitoring and troubleshooting and audit > cloudwatch alarms".
 """
 
 import pytest
-from botocore.exceptions import ClientError
 
 PUT_METRIC_ALARM = (
     "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html"
@@ -43,15 +42,13 @@ def test_a_new_alarm_has_insufficient_data(aws, unique_name, alarm_settings):
 @pytest.mark.emulator_gap(
     "localstack", reason="LocalStack refuses a 20 s period, which AWS accepts"
 )
-def test_periods_under_a_minute_are_10_20_or_30_seconds(aws, unique_name, alarm_settings):
+def test_periods_under_a_minute_are_10_20_or_30_seconds(
+    aws, unique_name, alarm_settings, error_code
+):
     def accepted(period: int) -> bool:
-        try:
-            aws.cloudwatch.put_metric_alarm(
-                AlarmName=unique_name(f"p{period}"), **{**alarm_settings, "Period": period}
-            )
-        except ClientError:
-            return False
-        return True
+        settings = {**alarm_settings, "Period": period}
+        alarm = unique_name(f"p{period}")
+        return error_code(aws.cloudwatch.put_metric_alarm, AlarmName=alarm, **settings) is None
 
     # HINT: which of these periods does PutMetricAlarm accept? {period: True or False}
     # BEGIN SOLUTION
@@ -65,7 +62,7 @@ def test_periods_under_a_minute_are_10_20_or_30_seconds(aws, unique_name, alarm_
     "moto", reason="moto changes an alarm's state but never runs its actions; AWS notifies SNS"
 )
 def test_an_alarm_in_alarm_state_notifies_its_topic(
-    aws, unique_name, alarm_settings, inbox, messages, eventually, delivery_timeout
+    aws, unique_name, alarm_settings, inbox, eventually, delivery_timeout
 ):
     topic, queue = inbox
     name = unique_name("errors")
@@ -75,7 +72,7 @@ def test_an_alarm_in_alarm_state_notifies_its_topic(
     # END SOLUTION
     # Forcing the state stands in for six errors in a minute, and runs the same actions.
     aws.cloudwatch.set_alarm_state(AlarmName=name, StateValue="ALARM", StateReason="lab")
-    notification = eventually(lambda: messages(queue), timeout=delivery_timeout)[0]
+    notification = eventually(queue.json_bodies, timeout=delivery_timeout)[0]
     assert notification["AlarmName"] == name
     assert notification["NewStateValue"] == "ALARM"
 

@@ -21,7 +21,6 @@ import json
 import time
 
 import pytest
-from botocore.exceptions import ClientError
 
 MINUTE = 60_000  # log event timestamps are in milliseconds
 
@@ -128,19 +127,20 @@ def test_an_export_task_copies_a_time_range_to_s3(
     reason="LocalStack's CreateExportTask does not see buckets in LocalStack's own S3 and "
     "refuses every export, with the policy too",
 )
-def test_the_bucket_policy_must_let_cloudwatch_logs_in(aws, log_stream, make_bucket):
+def test_the_bucket_policy_must_let_cloudwatch_logs_in(aws, log_stream, make_bucket, error_code):
     group, _ = log_stream
     bucket = make_bucket("log-exports")
     now = int(time.time() * 1000)
 
     def export_accepted() -> bool:
-        try:
-            aws.logs.create_export_task(
-                logGroupName=group, fromTime=now - 10 * MINUTE, to=now, destination=bucket
-            )
-        except ClientError:
-            return False
-        return True
+        answer = error_code(
+            aws.logs.create_export_task,
+            logGroupName=group,
+            fromTime=now - 10 * MINUTE,
+            to=now,
+            destination=bucket,
+        )
+        return answer is None
 
     without_policy = export_accepted()
     allow_cloudwatch_logs(aws, bucket)

@@ -15,6 +15,8 @@ import textwrap
 
 import pytest
 
+from harness.testkit.iam import service_role
+
 # The Lambda destination: unpacks the batch and logs each message it got. Lambda writes a
 # function's output to its own log group, /aws/lambda/<name>, where the test reads it back.
 # (Standard library only: importing an SDK would add a third of a second to each start.)
@@ -32,21 +34,6 @@ RECEIVER = textwrap.dedent(
     """
 )
 RECEIVED = "received: "
-
-
-def trust(service: str) -> str:
-    return json.dumps(
-        {
-            "Version": "2012-10-17",
-            "Statement": [
-                {
-                    "Effect": "Allow",
-                    "Principal": {"Service": service},
-                    "Action": "sts:AssumeRole",
-                }
-            ],
-        }
-    )
 
 
 @pytest.fixture
@@ -77,10 +64,7 @@ def test_a_subscription_filter_streams_gzipped_batches_to_kinesis(
 ):
     group, stream = log_stream
     stream_name, stream_arn = kinesis_stream
-    role = aws.iam.create_role(
-        RoleName=unique_name("logs-to-kinesis"),
-        AssumeRolePolicyDocument=trust("logs.amazonaws.com"),
-    )["Role"]["Arn"]
+    role = service_role(aws.iam, unique_name("logs-to-kinesis"), "logs.amazonaws.com")
     aws.logs.put_subscription_filter(
         logGroupName=group,
         filterName="all",

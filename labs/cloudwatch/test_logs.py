@@ -13,7 +13,6 @@ Notes, "aws monitoring and troubleshooting and audit > cloudwatch logs" and
 import time
 
 import pytest
-from botocore.exceptions import ClientError
 
 
 @pytest.mark.claim("cloudwatch.log-expiration", quote="log expiration")
@@ -24,15 +23,12 @@ from botocore.exceptions import ClientError
     "localstack",
     reason="LocalStack accepts any retention in days (8, 400); AWS only its listed values",
 )
-def test_retention_takes_only_listed_day_counts(aws, log_stream):
+def test_retention_takes_only_listed_day_counts(aws, log_stream, error_code):
     group, _ = log_stream
 
     def accepted(days: int) -> bool:
-        try:
-            aws.logs.put_retention_policy(logGroupName=group, retentionInDays=days)
-        except ClientError:
-            return False
-        return True
+        put = aws.logs.put_retention_policy
+        return error_code(put, logGroupName=group, retentionInDays=days) is None
 
     # HINT: which of these retention periods (in days) does PutRetentionPolicy accept?
     # BEGIN SOLUTION

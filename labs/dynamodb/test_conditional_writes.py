@@ -21,6 +21,8 @@ from __future__ import annotations
 import pytest
 from botocore.exceptions import ClientError
 
+from harness.testkit.clients import error_code
+
 REFUSED = "ConditionalCheckFailedException"
 
 LAMP = {
@@ -46,11 +48,7 @@ def catalogue(create_table) -> str:
 
 def write(call, **request) -> str:
     """Make one write; ``"ok"``, or the error code DynamoDB refused it with."""
-    try:
-        call(**request)
-    except ClientError as error:
-        return error.response["Error"]["Code"]
-    return "ok"
+    return error_code(call, **request) or "ok"
 
 
 def key(product: dict) -> dict:

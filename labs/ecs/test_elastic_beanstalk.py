@@ -19,9 +19,9 @@ API records and what it refuses.
 Notes, "elastic beanstalk".
 """
 
-import json
-
 import pytest
+
+from harness.testkit.iam import service_role
 
 EB_CONCEPTS = "https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/concepts.html"
 CREATE_APPLICATION_VERSION = (
@@ -46,17 +46,6 @@ NO_APPLICATION_VERSIONS = (
 )
 
 
-def trust(service: str) -> str:
-    return json.dumps(
-        {
-            "Version": "2012-10-17",
-            "Statement": [
-                {"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": service}}
-            ],
-        }
-    )
-
-
 @pytest.fixture
 def solution_stack(aws) -> str:
     """A Python platform on Amazon Linux 2023, by its solution stack name."""
@@ -74,7 +63,7 @@ def instance_profile(aws, unique_name):
     """
     aws.client("elasticbeanstalk")  # a backend without Beanstalk skips here, before IAM calls
     name = unique_name("eb-ec2")
-    aws.iam.create_role(RoleName=name, AssumeRolePolicyDocument=trust("ec2.amazonaws.com"))
+    service_role(aws.iam, name, "ec2.amazonaws.com")
     aws.iam.create_instance_profile(InstanceProfileName=name)
     aws.iam.add_role_to_instance_profile(InstanceProfileName=name, RoleName=name)
     yield name
@@ -217,10 +206,7 @@ def test_an_account_keeps_up_to_1000_application_versions(aws):
 )
 def test_a_lifecycle_policy_phases_out_old_versions(aws, application, unique_name):
     eb = aws.elasticbeanstalk
-    role_arn = aws.iam.create_role(
-        RoleName=unique_name("eb-service"),
-        AssumeRolePolicyDocument=trust("elasticbeanstalk.amazonaws.com"),
-    )["Role"]["Arn"]
+    role_arn = service_role(aws.iam, unique_name("eb-service"), "elasticbeanstalk.amazonaws.com")
     # HINT: give `application` a lifecycle policy (update_application_resource_lifecycle,
     # with role_arn as its ServiceRole) that keeps at most 200 versions and leaves the
     # source bundles of deleted versions in S3 (a MaxCountRule).

@@ -13,6 +13,8 @@ Notes, "containers > aws ecs > task definitions" and "fargate launch type".
 
 import pytest
 
+from harness.testkit.iam import service_role
+
 ECS_QUOTAS = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html"
 FARGATE_SIZES = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskDefinition.html"
 REGISTER_TASK_DEFINITION = (
@@ -38,13 +40,7 @@ def test_each_registration_is_a_new_revision(aws, family, register):
 
 @pytest.mark.claim("ecs.task-role", quote="defined in task definition")
 def test_the_task_role_is_part_of_the_task_definition(aws, family, register, unique_name):
-    trust = (
-        '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",'
-        ' "Principal": {"Service": "ecs-tasks.amazonaws.com"}}]}'
-    )
-    role_arn = aws.iam.create_role(
-        RoleName=unique_name("web-task"), AssumeRolePolicyDocument=trust
-    )["Role"]["Arn"]
+    role_arn = service_role(aws.iam, unique_name("web-task"), "ecs-tasks.amazonaws.com")
     # HINT: register a revision whose containers run with role_arn (register(...)).
     # BEGIN SOLUTION
     register(taskRoleArn=role_arn)

@@ -6,61 +6,18 @@ import json
 
 import pytest
 
-
-class TargetQueue:
-    """An SQS queue that EventBridge rules deliver to, and the events it received."""
-
-    def __init__(self, aws, url: str, arn: str, eventually) -> None:
-        self.aws = aws
-        self.url = url
-        self.arn = arn
-        self._eventually = eventually
-
-    def received(self, at_least: int = 0) -> list:
-        """The bodies delivered so far, parsed as JSON (deleted as read); waits for ``at_least``."""
-        bodies: list = []
-
-        def enough() -> bool:
-            while batch := self.aws.sqs.receive_message(
-                QueueUrl=self.url, MaxNumberOfMessages=10, WaitTimeSeconds=0
-            ).get("Messages", []):
-                self.aws.sqs.delete_message_batch(
-                    QueueUrl=self.url,
-                    Entries=[
-                        {"Id": str(n), "ReceiptHandle": m["ReceiptHandle"]}
-                        for n, m in enumerate(batch)
-                    ],
-                )
-                bodies.extend(json.loads(m["Body"]) for m in batch)
-            return len(bodies) >= at_least
-
-        if at_least:
-            self._eventually(enough)
-        else:
-            enough()
-        return bodies
+from harness.testkit.inbox import Inbox
 
 
 @pytest.fixture
-def target_queue(aws, unique_name, eventually) -> TargetQueue:
-    """A new SQS queue whose access policy lets EventBridge send to it."""
-    url = aws.sqs.create_queue(QueueName=unique_name("events"))["QueueUrl"]
-    arn = aws.sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"][
-        "QueueArn"
-    ]
-    policy = {
-        "Version": "2012-10-17",
-        "Statement": [
-            {
-                "Effect": "Allow",
-                "Principal": {"Service": "events.amazonaws.com"},
-                "Action": "sqs:SendMessage",
-                "Resource": arn,
-            }
-        ],
-    }
-    aws.sqs.set_queue_attributes(QueueUrl=url, Attributes={"Policy": json.dumps(policy)})
-    return TargetQueue(aws, url, arn, eventually)
+def target_queue(aws, unique_name, eventually) -> Inbox:
+    """A new SQS queue whose access policy lets EventBridge send to it.
+
+    ``target_queue.json_bodies(at_least=1)``: the events delivered so far (deleted as read).
+    """
+    queue = Inbox.create(aws.sqs, unique_name("events"), eventually=eventually)
+    queue.allow("events.amazonaws.com")
+    return queue
 
 
 @pytest.fixture

@@ -35,7 +35,7 @@ def test_a_rule_sees_only_its_own_bus(partner_bus, route, put_event, target_queu
     # BEGIN SOLUTION
     put_event({"order": "on-partner-bus"}, bus=partner_bus)
     # END SOLUTION
-    events = target_queue.received(at_least=1)
+    events = target_queue.json_bodies(at_least=1)
     assert [event["detail"]["order"] for event in events] == ["on-partner-bus"]
 
 
@@ -75,7 +75,7 @@ def test_archived_events_are_replayed_to_the_bus(
     route({"source": ["shop.orders"]}, bus=partner_bus)
     started = datetime.datetime.now(datetime.UTC) - datetime.timedelta(minutes=1)
     put_event({"order": 7}, bus=partner_bus)
-    (first,) = target_queue.received(at_least=1)
+    (first,) = target_queue.json_bodies(at_least=1)
     assert "replay-name" not in first
     replay = unique_name("fix")
     # HINT: replay the archive's events from `started` until a minute from now, to the bus.
@@ -88,5 +88,5 @@ def test_archived_events_are_replayed_to_the_bus(
         Destination={"Arn": bus_arn},
     )
     # END SOLUTION
-    (again,) = target_queue.received(at_least=1)
+    (again,) = target_queue.json_bodies(at_least=1)
     assert (again["detail"], again["replay-name"]) == ({"order": 7}, replay)

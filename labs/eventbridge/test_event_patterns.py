@@ -33,7 +33,7 @@ def test_only_matching_events_reach_the_target(route, put_event, target_queue):
     put_event({"order": "small-fr", "total": 20, "country": "FR"})
     put_event({"order": "big-de", "total": 300, "country": "DE"})
     put_event({"order": "refund", "total": 150, "country": "FR"}, detail_type="OrderRefunded")
-    (event,) = target_queue.received(at_least=1)
+    (event,) = target_queue.json_bodies(at_least=1)
     assert event["detail"]["order"] == "big-fr"
     assert (event["source"], event["detail-type"]) == ("shop.orders", "OrderPlaced")
     assert {"id", "time", "region", "detail"} <= event.keys()
@@ -48,7 +48,7 @@ def test_anything_but_matches_every_other_value(route, put_event, target_queue):
     # BEGIN SOLUTION
     delivered = ["ES", "FR"]
     # END SOLUTION
-    events = target_queue.received(at_least=len(delivered))
+    events = target_queue.json_bodies(at_least=len(delivered))
     assert sorted(event["detail"]["country"] for event in events) == delivered
 
 

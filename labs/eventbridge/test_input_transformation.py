@@ -29,7 +29,7 @@ def test_an_input_transformer_shapes_what_the_target_gets(route, put_event, targ
     # END SOLUTION
     route({"source": ["shop.orders"]}, InputTransformer=transformer)
     put_event({"order": 42, "total": 150})
-    assert target_queue.received(at_least=1) == ["order 42: 150 EUR"]
+    assert target_queue.json_bodies(at_least=1) == ["order 42: 150 EUR"]
 
 
 @pytest.mark.emulator_gap(
@@ -41,4 +41,4 @@ def test_an_input_transformer_shapes_what_the_target_gets(route, put_event, targ
 def test_a_constant_input_replaces_the_event(route, put_event, target_queue):
     route({"source": ["shop.orders"]}, Input='{"action": "restock"}')
     put_event({"order": 42, "total": 150})
-    assert target_queue.received(at_least=1) == [{"action": "restock"}]
+    assert target_queue.json_bodies(at_least=1) == [{"action": "restock"}]

@@ -13,24 +13,24 @@ from dataclasses import dataclass
 import boto3
 import pytest
 
+from harness.testkit.iam import allow, deny, policy_document
+
 ACCOUNT_ID = "123456789012"  # moto's and LocalStack's default account
 
 
 class Policies:
-    """Builds IAM policy documents: ``policy.document(policy.allow("sqs:SendMessage", arn))``."""
+    """Builds IAM policy documents: ``policy.document(policy.allow("sqs:SendMessage", arn))``.
+
+    The statements come from ``harness.testkit.iam``, which other topics use too.
+    """
 
     @staticmethod
     def document(*statements: dict) -> str:
         """A policy document (JSON text) from its statements."""
-        return json.dumps({"Version": "2012-10-17", "Statement": list(statements)})
+        return json.dumps(policy_document(*statements))
 
-    @staticmethod
-    def allow(action: str | list[str], resource: str = "*", **extra) -> dict:
-        return {"Effect": "Allow", "Action": action, "Resource": resource, **extra}
-
-    @staticmethod
-    def deny(action: str | list[str], resource: str = "*", **extra) -> dict:
-        return {"Effect": "Deny", "Action": action, "Resource": resource, **extra}
+    allow = staticmethod(allow)
+    deny = staticmethod(deny)
 
 
 @pytest.fixture

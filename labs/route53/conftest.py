@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from botocore.exceptions import ClientError
 
 
 @pytest.fixture
@@ -28,15 +27,11 @@ def upsert(aws, zone):
 
 
 @pytest.fixture
-def accepted(upsert):
+def accepted(upsert, error_code):
     """``accepted(record_set)``: whether Route 53 takes the record set (True) or refuses it."""
 
     def accepted(record_set: dict) -> bool:
-        try:
-            upsert(record_set)
-        except ClientError:
-            return False
-        return True
+        return error_code(upsert, record_set) is None
 
     return accepted
 

@@ -17,58 +17,18 @@ from urllib.parse import unquote_plus
 
 import pytest
 
-
-class EventQueue:
-    """An SQS queue that S3 may send to, and a way to read everything in it."""
-
-    def __init__(self, aws, url: str) -> None:
-        self.aws = aws
-        self.url = url
-        self.arn = aws.sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])[
-            "Attributes"
-        ]["QueueArn"]
-
-    def allow(self, principal: str, source_arn: str) -> None:
-        """A queue policy letting ``principal`` send messages on behalf of ``source_arn``."""
-        policy = {
-            "Version": "2012-10-17",
-            "Statement": [
-                {
-                    "Effect": "Allow",
-                    "Principal": {"Service": principal},
-                    "Action": "sqs:SendMessage",
-                    "Resource": self.arn,
-                    "Condition": {"ArnLike": {"aws:SourceArn": source_arn}},
-                }
-            ],
-        }
-        self.aws.sqs.set_queue_attributes(
-            QueueUrl=self.url, Attributes={"Policy": json.dumps(policy)}
-        )
-
-    def drain(self) -> list[dict]:
-        """Receive and delete every visible message; return their bodies, parsed."""
-        bodies = []
-        while messages := self.aws.sqs.receive_message(
-            QueueUrl=self.url, MaxNumberOfMessages=10, WaitTimeSeconds=0
-        ).get("Messages", []):
-            for message in messages:
-                bodies.append(json.loads(message["Body"]))
-                self.aws.sqs.delete_message(
-                    QueueUrl=self.url, ReceiptHandle=message["ReceiptHandle"]
-                )
-        return bodies
+from harness.testkit.inbox import Inbox
 
 
 @pytest.fixture
-def queue(aws, unique_name, bucket) -> EventQueue:
+def queue(aws, unique_name, bucket) -> Inbox:
     """A queue whose policy lets the ``bucket`` send it events."""
-    events = EventQueue(aws, aws.sqs.create_queue(QueueName=unique_name("s3-events"))["QueueUrl"])
+    events = Inbox.create(aws.sqs, unique_name("s3-events"))
     events.allow("s3.amazonaws.com", f"arn:aws:s3:::{bucket}")
     return events
 
 
-def notify(aws, bucket: str, queue: EventQueue, events: list[str], **filter_rules: str) -> None:
+def notify(aws, bucket: str, queue: Inbox, events: list[str], **filter_rules: str) -> None:
     """Route ``events`` for keys matching ``prefix=``/``suffix=`` to the queue."""
     configuration = {"Id": "to-queue", "QueueArn": queue.arn, "Events": events}
     if filter_rules:
@@ -90,7 +50,7 @@ def test_s3_sends_a_test_event_when_the_configuration_is_saved(aws, bucket, queu
     # BEGIN SOLUTION
     notify(aws, bucket, queue, ["s3:ObjectCreated:*"])
     # END SOLUTION
-    (test_event,) = eventually(queue.drain)
+    (test_event,) = eventually(queue.json_bodies)
     assert test_event["Event"] == "s3:TestEvent"
     assert test_event["Bucket"] == bucket
     assert "Records" not in test_event
@@ -111,14 +71,14 @@ def test_created_and_removed_events_pass_the_prefix_and_suffix_filter(
         suffix=".jpg",
     )
     # END SOLUTION
-    eventually(queue.drain)  # the s3:TestEvent
+    eventually(queue.json_bodies)  # the s3:TestEvent
     for key in ("images/cat.jpg", "images/cat.png", "docs/cat.jpg"):
         aws.s3.put_object(Bucket=bucket, Key=key, Body=b"...")
     aws.s3.delete_object(Bucket=bucket, Key="images/cat.jpg")
     seen = []
 
     def both_events_arrived() -> bool:
-        seen.extend(records(queue.drain()))
+        seen.extend(records(queue.json_bodies()))
         return len(seen) >= 2
 
     eventually(both_events_arrived)
@@ -131,9 +91,9 @@ def test_created_and_removed_events_pass_the_prefix_and_suffix_filter(
 @pytest.mark.claim("s3.events-record-shape", quote="s3 event notifications")
 def test_an_event_record_names_the_bucket_and_the_url_encoded_key(aws, bucket, queue, eventually):
     notify(aws, bucket, queue, ["s3:ObjectCreated:*"])
-    eventually(queue.drain)  # the s3:TestEvent
+    eventually(queue.json_bodies)  # the s3:TestEvent
     aws.s3.put_object(Bucket=bucket, Key="reports/q1 summary.txt", Body=b"12345")
-    (record,) = eventually(lambda: records(queue.drain()))
+    (record,) = eventually(lambda: records(queue.json_bodies()))
     assert record["eventSource"] == "aws:s3"
     assert record["eventName"] == "ObjectCreated:Put"
     assert record["awsRegion"] == aws.region
@@ -156,9 +116,9 @@ def test_an_event_record_names_the_bucket_and_the_url_encoded_key(aws, bucket, q
 )
 def test_an_event_record_has_a_sequencer_to_order_events_of_a_key(aws, bucket, queue, eventually):
     notify(aws, bucket, queue, ["s3:ObjectCreated:*"])
-    eventually(queue.drain)  # the s3:TestEvent
+    eventually(queue.json_bodies)  # the s3:TestEvent
     aws.s3.put_object(Bucket=bucket, Key="a.txt", Body=b"...")
-    (record,) = eventually(lambda: records(queue.drain()))
+    (record,) = eventually(lambda: records(queue.json_bodies()))
     assert int(record["s3"]["object"]["sequencer"], 16) > 0
     assert {"userIdentity", "requestParameters", "responseElements"} <= set(record)
 
@@ -196,7 +156,7 @@ def test_events_fan_out_through_an_sns_topic(aws, bucket, queue, unique_name, ev
     envelopes = []
 
     def event_and_record_arrived() -> bool:
-        envelopes.extend(queue.drain())
+        envelopes.extend(queue.json_bodies())
         return len(envelopes) >= 2
 
     eventually(event_and_record_arrived)

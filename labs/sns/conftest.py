@@ -1,84 +1,23 @@
 """Shared fixtures for the SNS labs: topics, and SQS queues that listen to them.
 
-Every lab reads what SNS delivered through an SQS queue (an ``Inbox``): SQS
-is the subscriber the notes pair with SNS ("sns + sqs: fan out"), and it lets
-a test read exactly what arrived.
+Every lab reads what SNS delivered through an SQS queue (an ``Inbox``, from
+``harness.testkit.inbox``): SQS is the subscriber the notes pair with SNS
+("sns + sqs: fan out"), and it lets a test read exactly what arrived.
 """
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-
-def queue_policy(queue_arn: str, topic_arn: str) -> str:
-    """The SQS access policy that lets one topic send to this queue (AWS requires it)."""
-    return json.dumps(
-        {
-            "Version": "2012-10-17",
-            "Statement": [
-                {
-                    "Effect": "Allow",
-                    "Principal": {"Service": "sns.amazonaws.com"},
-                    "Action": "sqs:SendMessage",
-                    "Resource": queue_arn,
-                    "Condition": {"ArnEquals": {"aws:SourceArn": topic_arn}},
-                }
-            ],
-        }
-    )
+from harness.testkit.inbox import Inbox
 
 
-class Inbox:
-    """An SQS queue used as an SNS subscriber, and what it received."""
-
-    def __init__(self, aws, url: str, arn: str, eventually) -> None:
-        self.aws = aws
-        self.url = url
-        self.arn = arn
-        self._eventually = eventually
-
-    def allow(self, topic_arn: str) -> None:
-        """Give the topic permission to send to this queue (the queue's access policy)."""
-        self.aws.sqs.set_queue_attributes(
-            QueueUrl=self.url, Attributes={"Policy": queue_policy(self.arn, topic_arn)}
-        )
-
-    def receive_raw(self, at_least: int = 0) -> list[dict]:
-        """Every SQS message waiting now (deleted as read); waits for ``at_least`` of them."""
-        received: list[dict] = []
-
-        def enough() -> bool:
-            while True:
-                batch = self.aws.sqs.receive_message(
-                    QueueUrl=self.url,
-                    MaxNumberOfMessages=10,
-                    WaitTimeSeconds=0,
-                    MessageAttributeNames=["All"],
-                    AttributeNames=["All"],
-                ).get("Messages", [])
-                if not batch:
-                    break
-                self.aws.sqs.delete_message_batch(
-                    QueueUrl=self.url,
-                    Entries=[
-                        {"Id": str(n), "ReceiptHandle": m["ReceiptHandle"]}
-                        for n, m in enumerate(batch)
-                    ],
-                )
-                received.extend(batch)
-            return len(received) >= at_least
-
-        if at_least:
-            self._eventually(enough)
-        else:
-            enough()
-        return received
+class TopicInbox(Inbox):
+    """An inbox subscribed to SNS topics: each message arrives in SNS's JSON envelope."""
 
     def messages(self, at_least: int = 0) -> list[str]:
         """The SNS messages received, unwrapped from SNS's JSON envelope."""
-        return [json.loads(m["Body"])["Message"] for m in self.receive_raw(at_least)]
+        return [envelope["Message"] for envelope in self.json_bodies(at_least)]
 
 
 @pytest.fixture
@@ -99,15 +38,8 @@ def fifo_topic(aws, unique_name) -> str:
 def inbox(aws, unique_name, eventually):
     """``inbox("billing", fifo=False)``: a new SQS queue to subscribe to topics."""
 
-    def inbox(stem: str, fifo: bool = False) -> Inbox:
-        attributes = {"FifoQueue": "true"} if fifo else {}
-        url = aws.sqs.create_queue(
-            QueueName=unique_name(stem + (".fifo" if fifo else "")), Attributes=attributes
-        )["QueueUrl"]
-        arn = aws.sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"][
-            "QueueArn"
-        ]
-        return Inbox(aws, url, arn, eventually)
+    def inbox(stem: str, fifo: bool = False) -> TopicInbox:
+        return TopicInbox.create(aws.sqs, unique_name(stem), fifo=fifo, eventually=eventually)
 
     return inbox
 
@@ -122,7 +54,7 @@ def subscribe(aws):
     """
 
     def subscribe(topic_arn: str, inbox: Inbox, **attributes: str) -> str:
-        inbox.allow(topic_arn)
+        inbox.allow("sns.amazonaws.com", topic_arn)
         return aws.sns.subscribe(
             TopicArn=topic_arn,
             Protocol="sqs",

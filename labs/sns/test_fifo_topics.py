@@ -38,7 +38,7 @@ def test_a_fifo_queue_gets_a_groups_updates_in_order(aws, fifo_topic, inbox, sub
             MessageDeduplicationId=dedup_id(update),
         )
     # END SOLUTION
-    received = store.receive_raw(at_least=3)
+    received = store.receive(at_least=3)
     assert [m["Attributes"]["MessageGroupId"] for m in received] == ["apple"] * 3
     assert store.messages() == []
     assert [json_message(m) for m in received] == ["apple 1", "apple 2", "apple 3"]

@@ -28,7 +28,7 @@ def test_the_queue_receives_a_json_envelope(aws, topic, inbox, subscribe):
     aws.sns.publish(
         TopicArn=topic, Message="order-1", Subject="order placed", MessageAttributes=ATTRIBUTES
     )
-    body = billing.receive_raw(at_least=1)[0]["Body"]
+    body = billing.receive(at_least=1)[0]["Body"]
     # HINT: json.loads the SQS body; find the message, the subject and the country attribute.
     # BEGIN SOLUTION
     envelope = json.loads(body)
@@ -50,6 +50,6 @@ def test_raw_delivery_puts_the_message_itself_in_the_queue(aws, topic, inbox, su
     subscribe(topic, billing, RawMessageDelivery="true")
     # END SOLUTION
     aws.sns.publish(TopicArn=topic, Message="order-1", MessageAttributes=ATTRIBUTES)
-    received = billing.receive_raw(at_least=1)[0]
+    received = billing.receive(at_least=1)[0]
     assert received["Body"] == "order-1"
     assert received["MessageAttributes"]["country"] == {"DataType": "String", "StringValue": "FR"}

@@ -13,16 +13,7 @@ import uuid
 
 import pytest
 
-TRUST_POLICY = {
-    "Version": "2012-10-17",
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Principal": {"Service": "states.amazonaws.com"},
-            "Action": "sts:AssumeRole",
-        }
-    ],
-}
+from harness.testkit.iam import service_role
 
 
 def moto_config(endpoint_url: str, change: dict | None = None) -> dict:
@@ -54,9 +45,7 @@ def executions_run(aws_backend):
 @pytest.fixture
 def role(aws, unique_name) -> str:
     """The ARN of a role that Step Functions may assume."""
-    return aws.iam.create_role(
-        RoleName=unique_name("states"), AssumeRolePolicyDocument=json.dumps(TRUST_POLICY)
-    )["Role"]["Arn"]
+    return service_role(aws.iam, unique_name("states"), "states.amazonaws.com")
 
 
 class Workflows:

@@ -82,12 +82,60 @@ def test_values_are_checked_forgivingly(expected, given, right):
 
 @pytest.mark.parametrize(
     ("given", "right"),
-    [("a,c", True), ("c a", True), ("AC", True), ("a", False), ("a,b,c", False),
-     ("a,a,c", False), ("a,c,z", False), ("fewer empty responses", False), ("", False)],
+    [("a,c", True), ("c a", True), ("AC", True), ("a;c", True), ("a", False),
+     ("a,b,c", False), ("b d", False), ("", False)],
 )  # fmt: skip
 def test_multiple_choice_is_checked_strictly(given, right):
     asked = question(["one", "three"], choices=["one", "two", "three", "four"])
     assert quiz.is_right(asked, given) is right
+
+
+@pytest.mark.parametrize(
+    ("given", "why"),
+    [
+        ("1", "'1' is not a choice"),
+        ("a,c,z", "'z' is not one of the choices a-d"),
+        ("ae", "'e' is not one of the choices a-d"),
+        ("a,a,c", "'a' is there twice"),
+        ("fewer empty responses", "'fewer empty responses' is not a choice"),
+    ],
+)
+def test_an_answer_that_names_no_choice_is_unreadable_not_wrong(given, why):
+    asked = question(["one", "three"], choices=["one", "two", "three", "four"])
+    with pytest.raises(quiz.Unreadable) as unreadable:
+        quiz.is_right(asked, given)
+    expected = f"{why}: answer with the letters of your choices, e.g. `ac`"
+    assert str(unreadable.value) == expected
+
+
+def test_a_single_choice_question_asks_for_one_letter():
+    asked = question("two", choices=["one", "two", "three"])
+    assert quiz.expected_form(asked) == "answer with the letter of your choice, e.g. `c`"
+    with pytest.raises(quiz.Unreadable, match="'d' is not one of the choices a-c"):
+        quiz.is_right(asked, "d")
+
+
+def test_an_unreadable_answer_is_asked_again_and_not_recorded(course: Path, capsys):
+    answers = course / "answers.txt"
+    answers.write_text("30\nfifo\n1\na,a\nac\n")  # the third question, read at the third try
+    assert main(["quiz", "--answers", str(answers), "--in-order"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "'1' is not a choice: answer with the letters of your choices, e.g. `ac`; try again" in out
+    )
+    assert "'a' is there twice" in out
+    assert "score: 3/3" in out
+    results = json.loads((course / quiz.SCORES).read_text())["attempts"][0]["results"]
+    assert [r["right"] for r in results] == [True, True, True], "nothing for the unreadable two"
+
+
+def test_answers_that_run_out_while_unreadable_end_the_attempt(course: Path, capsys):
+    answers = course / "answers.txt"
+    answers.write_text("30\nfifo\n1\n")
+    assert main(["quiz", "--answers", str(answers), "--in-order"]) == 0
+    out = capsys.readouterr().out
+    assert "'1' is not a choice" in out
+    assert "no more answers" in out and "score: 2/2" in out
 
 
 def test_a_question_is_asked_only_when_its_claim_is_proven(course: Path, capsys):
@@ -132,7 +180,7 @@ def test_a_corrupt_score_file_is_kept_aside_not_lost(course: Path, capsys):
     (course / quiz.SCORES).write_text("{not json")
     answers = course / "answers.txt"
     answers.write_text("30\n")
-    assert main(["quiz", "--answers", str(answers), "-n", "1"]) == 0
+    assert main(["quiz", "--answers", str(answers), "-n", "1", "--in-order"]) == 0
     assert "could not be read; kept it as" in capsys.readouterr().out
     kept = list((course / quiz.SCORES).parent.glob("scores.json.corrupt-*"))
     assert [k.read_text() for k in kept] == ["{not json"]
@@ -147,6 +195,12 @@ def test_bad_input_gets_one_line(course: Path, capsys):
     (course / "labs" / "sqs" / "questions.toml").write_text('[[question]]\nclaim = "sqs.a"\n')
     assert main(["quiz"]) == 2
     assert "question 1: needs stem =" in capsys.readouterr().err
+    nine = [f"c{n}" for n in range(9)]
+    (course / "labs" / "sqs" / "questions.toml").write_text(
+        f'[[question]]\nclaim = "sqs.a"\nstem = "?"\nchoices = {nine}\nanswer = "c1"\n'
+    )
+    assert main(["quiz"]) == 2
+    assert "question 1: at most 8 choices, one per letter a-h" in capsys.readouterr().err
 
 
 def test_the_exam_follows_the_domain_weights_as_far_as_questions_go():
@@ -168,5 +222,5 @@ def test_the_quiz_starts_without_running_any_lab(course: Path):
     answers = course / "answers.txt"
     answers.write_text("30\n")
     started = time.perf_counter()
-    main(["quiz", "--answers", str(answers), "-n", "1"])
+    main(["quiz", "--answers", str(answers), "-n", "1", "--in-order"])
     assert time.perf_counter() - started < 1.0
