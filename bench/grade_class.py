@@ -18,9 +18,9 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from harness.classroom import workspace
 from harness.classroom.grade import grade
 from harness.classroom.handout import handout
+from harness.model import lab_tree
 from harness.model import regions as solutions
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,7 +79,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="awslab-class-") as temporary:
         folder = Path(temporary)
-        modules = workspace.lab_modules([options.topic])
+        modules = lab_tree.lab_modules([options.topic])
         tests = {
             f"{m.relative_to(ROOT).as_posix()}::{t}"
             for m in modules
