@@ -36,8 +36,7 @@ def run_reset(options, console: Console) -> int:
 def _exercises(paths: Sequence[Path]) -> tuple[list[LabTest], LastRun]:
     """The lab tests under ``paths`` (default: the project's labs/), and the last runs."""
     if paths:
-        root = project_root(Path.cwd())
-        paths = [_lab_path(path, root) for path in paths]
+        paths = [_lab_path(path) for path in paths]
         root = common_root(paths)
     else:
         root = project_root(Path.cwd())
@@ -47,13 +46,15 @@ def _exercises(paths: Sequence[Path]) -> tuple[list[LabTest], LastRun]:
     return progress.exercises(paths, root), LastRun.load(root)
 
 
-def _lab_path(path: Path, root: Path) -> Path:
-    """``sqs`` means ``labs/sqs``, as in ``awslab quiz sqs``; any other path is taken as it is."""
+def _lab_path(path: Path) -> Path:
+    """``sqs`` means the project's ``labs/sqs``, as in ``awslab quiz sqs``; any other
+    path is taken as it is."""
     if path.exists():
         return path
-    topic = root / "labs" / path
-    if len(path.parts) == 1 and topic.is_dir():
-        return topic
+    if len(path.parts) == 1:
+        topic = project_root(Path.cwd()) / "labs" / path
+        if topic.is_dir():
+            return topic
     raise CommandError(f"{path} does not exist: name a topic (sqs) or its folder (labs/sqs)")
 
 
