@@ -1,7 +1,7 @@
-"""Solution regions: the part of a lab a student writes, and the one grammar for them.
+"""Solution regions: the part of a lab a student writes, and their one grammar.
 
-An instructor's lab holds the answer between two comments, inside a test
-function, with a hint just above::
+An instructor's lab holds the answer between two comments inside a test
+function, with a hint above::
 
     # HINT: how long does a received message stay hidden by default?
     # Advance the clock to just before, then just after.
@@ -10,22 +10,17 @@ function, with a hint just above::
     # END SOLUTION
 
 The hint is the whole comment block that starts at ``# HINT:``: the comment
-lines after it, up to ``# BEGIN SOLUTION``, continue it without repeating
-``# HINT:``. The instructor's file is the one source of truth (as in
-nbgrader); the student's copy is generated from it with each region's body
-replaced. The markers stay, so a grader can find what the student wrote.
+lines after it, up to ``# BEGIN SOLUTION``, continue it. The instructor's file
+is the one source of truth (as in nbgrader); the student's copy is made from
+it with each region's body replaced, markers kept for the grader.
 
-One scanner (``scan``) reads a module's text line by line: the tests it
-defines, the regions and the test each stands in, and every marker that does
-not pair up. Two readings are built on it. The strict one
-(``regions_by_test``, ``markup_problems``) is for the instructor's files:
-any problem is an error naming file:line and what to do. The tolerant one
-(``student_regions``) is for a student's file, which may not even parse: a
-broken marker costs only the test it stands in.
-
-The scanner reads text, not Python's syntax tree, so that a student's syntax
-error in one region hides nothing else; what a region's body holds never
-changes where a test starts or ends.
+One scanner (``scan``) reads a module's text line by line: its tests, the
+regions and the test each stands in, and the markers that do not pair up.
+Text, not Python's syntax tree, so that a syntax error in one region hides
+nothing else. The strict reading (``regions_by_test``, ``markup_problems``)
+is for an instructor's file: any problem names file:line and what to do. The
+tolerant one (``student_regions``) is for a student's, which may not parse:
+a broken marker costs only the test it stands in.
 """
 
 from __future__ import annotations
@@ -37,14 +32,11 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from harness.errors import SolutionMarkupError
+from harness.model.python_text import COMMENT, Layout, is_definition, width
 
 BEGIN = re.compile(r"^(?P<indent>[ \t]*)#\s*BEGIN SOLUTION\s*$")
 END = re.compile(r"^[ \t]*#\s*END SOLUTION\s*$")
 HINT = re.compile(r"^[ \t]*#\s*HINT:\s?(?P<text>.*)$")
-COMMENT = re.compile(r"^[ \t]*#\s?(?P<text>.*)$")
-DEFINITION = re.compile(
-    r"^[ \t]*(?:(?:async[ \t]+)?def|(?P<is_class>class))[ \t]+(?P<name>[A-Za-z_]\w*)"
-)
 
 
 @dataclass(frozen=True)
@@ -72,6 +64,18 @@ class Trouble(Enum):
 
 #: The troubles that break a region's markers (the others leave the region readable).
 MARKER_TROUBLES = (Trouble.UNCLOSED, Trouble.STRAY_END, Trouble.NESTED)
+_FOR_AUTHOR = {
+    Trouble.UNCLOSED: "# BEGIN SOLUTION is never closed: "
+    "add # END SOLUTION where the solution ends",
+    Trouble.STRAY_END: "# END SOLUTION without a # BEGIN SOLUTION above it: "
+    "add one where the solution starts, or delete this line",
+    Trouble.NESTED: "# BEGIN SOLUTION inside the region opened at line {}: "
+    "close that one with # END SOLUTION first",
+    Trouble.OUTSIDE_A_TEST: "a solution region outside a test function: "
+    "move it into the test (def test_...) that checks it",
+    Trouble.NO_HINT: "a solution region without a hint: add a '# HINT: ...' comment "
+    "just above # BEGIN SOLUTION that says what to write",
+}
 
 
 @dataclass(frozen=True)
@@ -83,19 +87,7 @@ class Problem:
 
     def for_author(self, filename: str) -> str:
         """One line for a lab author: where, what is wrong, what to do."""
-        where = f"{filename}:{self.line}"
-        return {
-            Trouble.UNCLOSED: f"{where}: # BEGIN SOLUTION is never closed: "
-            "add # END SOLUTION where the solution ends",
-            Trouble.STRAY_END: f"{where}: # END SOLUTION without a # BEGIN SOLUTION above it: "
-            "add one where the solution starts, or delete this line",
-            Trouble.NESTED: f"{where}: # BEGIN SOLUTION inside the region opened at line "
-            f"{self.opened_at}: close that one with # END SOLUTION first",
-            Trouble.OUTSIDE_A_TEST: f"{where}: a solution region outside a test function: "
-            "move it into the test (def test_...) that checks it",
-            Trouble.NO_HINT: f"{where}: a solution region without a hint: add a "
-            "'# HINT: ...' comment just above # BEGIN SOLUTION that says what to write",
-        }[self.trouble]
+        return f"{filename}:{self.line}: " + _FOR_AUTHOR[self.trouble].format(self.opened_at)
 
     def for_student(self) -> str:
         """Why a student's test cannot be graded (the reason a grade shows)."""
@@ -122,82 +114,6 @@ class Markup:
         return found
 
 
-@dataclass(frozen=True)
-class _Block:
-    indent: int
-    name: str
-    is_class: bool
-
-
-class _Code:
-    """Where a line starts: inside a string or brackets, or at a new statement.
-
-    Just enough of Python's tokens to tell a ``def`` from text that looks like one.
-    """
-
-    def __init__(self) -> None:
-        self.reset()
-
-    def reset(self) -> None:
-        self.quote: str | None = None
-        self.depth = 0
-        self.continued = False
-
-    @property
-    def at_statement(self) -> bool:
-        return self.quote is None and self.depth == 0 and not self.continued
-
-    def feed(self, line: str) -> None:
-        index, length = 0, len(line)
-        while index < length:
-            if self.quote:
-                if line[index] == "\\":
-                    index += 2
-                elif line.startswith(self.quote, index):
-                    index += len(self.quote)
-                    self.quote = None
-                else:
-                    index += 1
-                continue
-            char = line[index]
-            if char == "#":
-                break
-            if char in "\"'":
-                self.quote = (
-                    line[index : index + 3] if line[index : index + 3] in ('"""', "'''") else char
-                )
-                index += len(self.quote)
-                continue
-            if char in "([{":
-                self.depth += 1
-            elif char in ")]}":
-                self.depth = max(0, self.depth - 1)
-            index += 1
-        self.continued = line.endswith("\\") and self.quote is None
-        if self.quote in ('"', "'") and not line.endswith("\\"):
-            self.quote = None  # a one-line string cannot outlive its line
-
-
-def _test_name(blocks: list[_Block]) -> str | None:
-    """The test a line inside ``blocks`` (outermost first) belongs to, or None."""
-    if blocks and not blocks[0].is_class and blocks[0].name.startswith("test"):
-        return blocks[0].name
-    if len(blocks) > 1 and blocks[0].is_class and blocks[0].name.startswith("Test"):
-        inner = blocks[1]
-        if not inner.is_class and inner.name.startswith("test"):
-            return f"{blocks[0].name}::{inner.name}"
-    return None
-
-
-def _width(line: str) -> int:
-    return len(line.expandtabs()) - len(line.expandtabs().lstrip())
-
-
-def _leaves_region(line: str, indent: str) -> bool:
-    """Whether ``line``, met inside an open region, starts a def or class outside it."""
-    return bool(DEFINITION.match(line)) and _width(line) < _width(indent + "x")
-
-
 def _hint_above(lines: list[str], begin: int) -> tuple[str, ...]:
     """The hint of the region whose BEGIN is at ``begin``: the comment block from ``# HINT:``."""
     index = begin - 2  # the line just above BEGIN, 0-based
@@ -218,30 +134,24 @@ def scan(source: str) -> Markup:
     """Read ``source`` line by line: its tests, its regions, its unpaired markers.
 
     Never raises: what does not pair up is a ``Problem``. A region's body is
-    the student's and is skipped; the scanner's state starts afresh at every
-    marker, so an unclosed string or bracket in one region spills into no other.
+    the student's: it is skipped, and the layout starts afresh at every marker,
+    so an unclosed string or bracket in one region spills into no other.
     """
     lines = source.splitlines()
     markup = Markup()
-    code = _Code()
-    blocks: list[_Block] = []  # the defs and classes around the current line, outermost first
+    layout = Layout()
     open_at: tuple[int, str, str | None] | None = None  # (line, indent, test) of an open BEGIN
-
-    def test_at(line: str) -> str | None:
-        return _test_name([b for b in blocks if b.indent < _width(line)])
-
     for number, line in enumerate(lines, start=1):
         begin = BEGIN.match(line)
         if begin:
-            code.reset()
-            test = test_at(line)
+            layout.forget_tokens()
             if open_at is not None:
                 markup.problems.append(Problem(Trouble.NESTED, number, open_at[2], open_at[0]))
-            open_at = (number, begin["indent"], test)
+            open_at = (number, begin["indent"], layout.test_at(line))
         elif END.match(line):
-            code.reset()
+            layout.forget_tokens()
             if open_at is None:
-                markup.problems.append(Problem(Trouble.STRAY_END, number, test_at(line)))
+                markup.problems.append(Problem(Trouble.STRAY_END, number, layout.test_at(line)))
                 continue
             opened, indent, test = open_at
             region = Region(opened, number, indent, _hint_above(lines, opened))
@@ -253,23 +163,15 @@ def scan(source: str) -> Markup:
             open_at = None
         else:
             if open_at is not None:
-                if not _leaves_region(line, open_at[1]):
+                if not is_definition(line) or width(line) >= width(open_at[1]):
                     continue  # the body is the student's: it moves no test's bounds
-                # A def or class left of the BEGIN marker: the region was never closed.
+                # A def or class left of its BEGIN marker: that region was never closed.
                 markup.problems.append(Problem(Trouble.UNCLOSED, open_at[0], open_at[2]))
                 open_at = None
-                code.reset()
-            if code.at_statement and line.strip() and not COMMENT.match(line):
-                width = _width(line)
-                while blocks and blocks[-1].indent >= width:
-                    blocks.pop()
-                definition = DEFINITION.match(line)
-                if definition:
-                    blocks.append(_Block(width, definition["name"], bool(definition["is_class"])))
-                    test = _test_name(blocks)
-                    if test is not None and len(blocks) == test.count("::") + 1:
-                        markup.tests.setdefault(test, number)
-            code.feed(line)
+                layout.forget_tokens()
+            defined = layout.read(line)
+            if defined is not None:
+                markup.tests.setdefault(defined, number)
     if open_at is not None:
         markup.problems.append(Problem(Trouble.UNCLOSED, open_at[0], open_at[2]))
     markup.problems.sort(key=lambda problem: problem.line)
