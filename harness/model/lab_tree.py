@@ -137,8 +137,9 @@ def _import(path: Path, relative: str):
             f"{relative}:{error.lineno}: {error.msg}: fix the syntax, then run again"
         ) from None
     except Exception as error:  # whatever a lab's top level can raise, as one line
+        what = " ".join(str(error).split())
         raise LabError(
-            f"{relative} does not import ({type(error).__name__}: {error}): "
+            f"{relative} does not import ({type(error).__name__}: {what}): "
             f"run pytest {relative} to see where"
         ) from None
     return module

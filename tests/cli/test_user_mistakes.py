@@ -101,6 +101,9 @@ def test_a_lab_that_does_not_import_is_one_line(project, elsewhere, capsys):
     assert main(["list", str(project / "labs/demo")]) == 2
     error = one_line_error(capsys, "list")
     assert "labs/demo/test_add.py does not import (ModuleNotFoundError" in error
+    (project / "labs/demo/test_add.py").write_text("raise RuntimeError('two\\nlines')\n" + LAB)
+    assert main(["list", str(project / "labs/demo")]) == 2
+    assert "(RuntimeError: two lines)" in one_line_error(capsys, "list")
     (project / "labs/demo/test_add.py").write_text(LAB.replace("total = 2 + 3", "total = (2"))
     assert main(["hint", str(project / "labs/demo")]) == 2
     assert one_line_error(capsys, "hint").startswith("awslab hint: labs/demo/test_add.py:8: ")
