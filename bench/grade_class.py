@@ -18,9 +18,9 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from harness.classroom import workspace
 from harness.classroom.grade import grade
 from harness.classroom.handout import handout
+from harness.model import lab_tree
 from harness.model import regions as solutions
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,11 +59,12 @@ def write_submission(module: Path, target: Path, solved: set[str], wrong: dict[s
 
     student = solutions.replace_regions(text, body)
     deleted = [t for t, kind in wrong.items() if kind == "deleted"]
-    for test in deleted:  # take the markers of that test's regions out altogether
-        start = student.index(f"def {test.split('::')[-1]}(")
-        head, tail = student[:start], student[start:]
-        tail = tail.replace("# BEGIN SOLUTION\n", "# (removed)\n", 1)
-        student = head + tail
+    lines = student.splitlines(keepends=True)
+    held = solutions.scan(student).by_test()
+    for test in deleted:  # take the first BEGIN marker of that test's regions out
+        begin = held[test][0].begin - 1
+        lines[begin] = lines[begin].replace("# BEGIN SOLUTION", "# (removed)")
+    student = "".join(lines)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(student, encoding="utf-8")
 
@@ -79,7 +80,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="awslab-class-") as temporary:
         folder = Path(temporary)
-        modules = workspace.lab_modules([options.topic])
+        modules = lab_tree.lab_modules([options.topic])
         tests = {
             f"{m.relative_to(ROOT).as_posix()}::{t}"
             for m in modules

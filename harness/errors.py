@@ -22,6 +22,10 @@ class SolutionMarkupError(AwslabError):
     """Solution-region markers that do not pair up, or stand where no test is."""
 
 
+class LabError(AwslabError):
+    """A lab module that cannot be read, or a lab path outside any lab project."""
+
+
 class QuizError(AwslabError):
     """A questions file or score file that cannot be used."""
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from harness.classroom import workspace
-from harness.model import regions as solutions
+from harness.errors import AwslabError
+from harness.model import lab_tree, regions
 from harness.model.outcomes import TestOutcome
 
 
@@ -32,28 +33,17 @@ class BlankResult:
         return self.outcome in (TestOutcome.FAILED, TestOutcome.GAP)
 
 
-def region_tests(paths: Sequence[Path], root: Path) -> dict[str, list[solutions.Region]]:
-    """``nodeid -> regions`` for every test holding a region under ``paths``."""
-    found: dict[str, list[solutions.Region]] = {}
-    for module in workspace.lab_modules(paths):
-        relative = module.resolve().relative_to(root).as_posix()
-        source = module.read_text(encoding="utf-8")
-        for name, regions in solutions.regions_by_test(source, relative).items():
-            found[f"{relative}::{name}"] = regions
-    return found
-
-
 def check(paths: Sequence[Path], root: Path, extra_args: Sequence[str] = ()) -> list[BlankResult]:
     """Run the blanked copy of ``paths``; one result per region-holding test."""
-    expected = region_tests(paths, root)
+    expected = lab_tree.region_tests(paths, root)
     if not expected:
         return []
     with tempfile.TemporaryDirectory(prefix="awslab-blank-") as temporary:
         folder = Path(temporary)
         workspace.copy_labs(
-            paths, root, folder, lambda path, text: solutions.blank_version(text, str(path))
+            paths, root, folder, lambda path, text: regions.blank_version(text, str(path))
         )
-        targets = [str(p.resolve().relative_to(root)) for p in paths]
+        targets = [lab_tree.relative_name(p, root) for p in paths]
         outcomes = workspace.run_pytest(folder, targets, extra_args)
     missing = workspace.Outcome(TestOutcome.NOT_RUN, "did not run")
     return [
@@ -70,7 +60,12 @@ def _as_tuple(outcome: workspace.Outcome) -> tuple[TestOutcome, str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv) or ["labs"]
-    results = check([Path(a) for a in arguments], Path.cwd().resolve())
+    paths = [Path(a) for a in arguments]
+    try:
+        results = check(paths, lab_tree.common_root(paths))
+    except AwslabError as error:
+        print(f"blank check: {error}", file=sys.stderr)
+        return 2
     for result in results:
         mark = "ok " if result.ok else "BAD"
         print(f"{mark} {result.nodeid}: {result.outcome} {result.detail}".rstrip())

@@ -1,8 +1,9 @@
 """``awslab check``: what a lab author runs before handing labs out.
 
-Every test with a solution region fails when the region is blanked and
-passes with it; every claim quotes the notes; every topic has a README; every
-quiz question belongs to a claim a lab proves.
+Every solution region is well formed (paired markers, inside a test, with a
+hint); every test with one fails when it is blanked and passes with it; every
+claim quotes the notes; every topic has a README; every quiz question belongs
+to a claim a lab proves.
 """
 
 from __future__ import annotations
@@ -13,30 +14,39 @@ from pathlib import Path
 
 from harness import quiz
 from harness.classroom import blank_check, workspace
-from harness.errors import QuizError
-from harness.model.claims import claims_in
+from harness.errors import AwslabError, QuizError
+from harness.model import lab_tree, regions
 from harness.model.notes import NOTES, Notes
 from harness.model.outcomes import TestOutcome
 
 
 def check_labs(paths: Sequence[Path], root: Path) -> tuple[list[str], list[str]]:
     """(problems, held-back quiz questions) for the labs under ``paths``."""
-    problems = lab_problems(paths, root)
+    problems, markup_broken = lab_problems(paths, root)
+    if markup_broken:
+        # Both runs need every region read; they wait until the markup is right.
+        problems.append("the labs were not run: fix their solution markup (above) first")
+        return problems, held_back_questions(root)
     for result in blank_check.check(paths, root):
         if not result.ok:
             problems.append(f"{result.nodeid}: {result.outcome} with its solution blanked")
     solved = sandbox_outcomes(paths, root)
-    for nodeid in blank_check.region_tests(paths, root):
+    for nodeid in lab_tree.region_tests(paths, root):
         outcome = solved.get(nodeid.split("[", 1)[0], workspace.Outcome(TestOutcome.NOT_RUN))
         if not outcome.outcome.done:
             problems.append(f"{nodeid}: {outcome.outcome} with its solution: {outcome.detail}")
     return problems, held_back_questions(root)
 
 
-def lab_problems(paths: Sequence[Path], root: Path) -> list[str]:
-    """Static problems: topics without a README, claims whose quote is not in the notes."""
-    notes = Notes(root / NOTES)
-    problems = []
+def lab_problems(paths: Sequence[Path], root: Path) -> tuple[list[str], bool]:
+    """Static problems, and whether any lab's solution markup is broken.
+
+    Topics without a README, solution markup that does not pair up or has no
+    hint, labs that do not import, claims whose quote is not in the notes,
+    questions about claims no lab proves.
+    """
+    notes = Notes(root / NOTES) if (root / NOTES).is_file() else None
+    problems = [] if notes else [f"{root / NOTES}: no notes there, so no quote can be checked"]
     for path in paths:
         topics = (
             [path]
@@ -47,32 +57,39 @@ def lab_problems(paths: Sequence[Path], root: Path) -> list[str]:
             if not topic.name.startswith(("_", ".")) and not (topic / "README.md").is_file():
                 problems.append(f"{topic}: no README.md (a topic teaches before it tests)")
     lab_claims: set[str] = set()
-    for module in workspace.lab_modules(paths):
-        try:
-            claims = claims_in(module)
-            lab_claims.update(claim.id for claim in claims.values())
-        except Exception as error:  # a lab that does not import is a problem to list, not a crash
-            problems.append(f"{module}: {type(error).__name__}: {error}")
+    markup_broken = False
+    for module in lab_tree.lab_modules(paths):
+        relative = lab_tree.relative_name(module, root)
+        markup = regions.markup_problems(module.read_text(encoding="utf-8"), relative)
+        if markup:
+            problems += markup
+            markup_broken = True
             continue
-        for test, claim in claims.items():
-            if notes.find(claim.quote) is None:
-                problems.append(f"{module}::{test}: quote not in the notes: {claim.quote!r}")
+        try:
+            lab = lab_tree.read_module(module, root)
+        except AwslabError as error:  # a lab that does not import is a problem to list
+            problems.append(str(error))
+            continue
+        for test in lab.tests:
+            lab_claims.add(test.claim.id)
+            if notes and notes.find(test.claim.quote) is None:
+                problems.append(f"{test.nodeid}: quote not in the notes: {test.claim.quote!r}")
     try:
         questions = quiz.load_questions(root / "labs")
     except QuizError as error:
-        return [*problems, str(error)]
+        return [*problems, str(error)], markup_broken
     checked_topics = {claim.split(".", 1)[0] for claim in lab_claims}
     for question in questions:
         if question.topic in checked_topics and question.claim not in lab_claims:
             problems.append(f"question {question.id}: no lab proves claim {question.claim!r}")
-    return problems
+    return problems, markup_broken
 
 
 def held_back_questions(root: Path, report: Path = Path("reports/claims.json")) -> list[str]:
-    """Quiz questions the latest claims report does not let the quiz ask, and why."""
-    if not report.is_file():
+    """Quiz questions the latest claims report (below ``root``) does not let the quiz ask."""
+    if not (root / report).is_file():
         return []
-    _, held = quiz.askable(quiz.load_questions(root / "labs"), quiz.load_report(report))
+    _, held = quiz.askable(quiz.load_questions(root / "labs"), quiz.load_report(root / report))
     return [f"{question.id}: {why}" for question, why in held]
 
 
@@ -81,4 +98,4 @@ def sandbox_outcomes(paths: Sequence[Path], root: Path) -> dict[str, workspace.O
     with tempfile.TemporaryDirectory(prefix="awslab-check-") as temporary:
         folder = Path(temporary)
         workspace.copy_labs(paths, root, folder, lambda path, text: text)
-        return workspace.run_pytest(folder, [str(p.resolve().relative_to(root)) for p in paths])
+        return workspace.run_pytest(folder, [lab_tree.relative_name(p, root) for p in paths])

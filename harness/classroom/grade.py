@@ -23,12 +23,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from harness.classroom import workspace
-from harness.model import regions as solutions
+from harness.model import lab_tree, regions
 from harness.model.outcomes import TestOutcome
 
 TEST_TIMEOUT_SECONDS = 10
-DEF = re.compile(r"^(?P<indent>[ \t]*)(?:async[ \t]+)?def[ \t]+(?P<name>test\w*)")
-CLASS = re.compile(r"^class[ \t]+(?P<name>Test\w*)")
 
 
 @dataclass
@@ -63,58 +61,6 @@ class Grade:
         }
 
 
-def student_regions(text: str) -> tuple[dict[str, list[str]], dict[str, str]]:
-    """The student's regions by test name, and the tests whose markers are broken.
-
-    Text-based on purpose: a student's file may not parse at all, and the
-    regions that are intact should still count. A stray or unclosed marker
-    costs only the test it stands in.
-    """
-    lines = text.splitlines()
-    found: dict[str, list[str]] = {}
-    broken: dict[str, str] = {}
-    open_at: int | None = None
-    indent = ""
-    for number, line in enumerate(lines, start=1):
-        begin = solutions.BEGIN.match(line)
-        if begin:
-            if open_at is not None:
-                broken[_enclosing_test(lines, open_at, indent)] = (
-                    f"the BEGIN SOLUTION at line {open_at} is never closed"
-                )
-            open_at, indent = number, begin["indent"]
-        elif solutions.END.match(line):
-            if open_at is None:
-                end_indent = line[: len(line) - len(line.lstrip())]
-                broken[_enclosing_test(lines, number, end_indent)] = (
-                    f"the END SOLUTION at line {number} has no BEGIN SOLUTION"
-                )
-                continue
-            body = textwrap.dedent("\n".join(lines[open_at : number - 1]))
-            found.setdefault(_enclosing_test(lines, open_at, indent), []).append(body)
-            open_at = None
-    if open_at is not None:
-        broken[_enclosing_test(lines, open_at, indent)] = (
-            f"the BEGIN SOLUTION at line {open_at} is never closed"
-        )
-    return found, broken
-
-
-def _enclosing_test(lines: list[str], line_number: int, indent: str) -> str:
-    """The test (``name`` or ``Class::name``) around a marker line, or ""."""
-    for index in range(line_number - 2, -1, -1):
-        match = DEF.match(lines[index])
-        if match and len(match["indent"]) < len(indent):
-            if not match["indent"]:
-                return match["name"]
-            for above in range(index - 1, -1, -1):
-                owner = CLASS.match(lines[above])
-                if owner:
-                    return f"{owner['name']}::{match['name']}"
-            return match["name"]
-    return ""
-
-
 def _problem_with(body: str) -> str | None:
     """Why a region's body cannot be graded as written, or None."""
     try:
@@ -146,46 +92,40 @@ def splice(instructor: str, student: str | None, filename: str) -> tuple[str, di
     ``student`` is None for a missing file. Returns the module text and
     ``test name -> reason`` for each test that cannot earn its point.
     """
-    expected = solutions.regions_by_test(instructor, filename)
+    expected = regions.regions_by_test(instructor, filename)
     problems: dict[str, str] = {}
     if student is None:
         theirs, broken = {}, {}
         missing = f"{filename} is missing from the submission"
     else:
-        theirs, broken = student_regions(student)
+        theirs, broken = regions.student_regions(student)
         missing = "its solution region is missing"
-    bodies: dict[solutions.Region, str] = {}
-    for test, regions in expected.items():
+    bodies: dict[regions.Region, str] = {}
+    for test, held in expected.items():
         given = theirs.get(test)
         if test in broken:
             problems[test] = broken[test]
         elif given is None:
             problems[test] = missing
-        elif len(given) != len(regions):
-            problems[test] = (
-                f"it has {len(given)} solution regions where the lab has {len(regions)}"
-            )
+        elif len(given) != len(held):
+            problems[test] = f"it has {len(given)} solution regions where the lab has {len(held)}"
         else:
             problem = next(filter(None, map(_problem_with, given)), None)
             if problem:
                 problems[test] = problem
             else:
-                bodies.update(zip(regions, (b.strip("\n") or "pass" for b in given), strict=True))
+                bodies.update(zip(held, (b.strip("\n") or "pass" for b in given), strict=True))
         if test in problems:
-            bodies.update({r: "pass" for r in regions})
-            bodies[regions[0]] = _failing(problems[test])
-    return solutions.replace_regions(instructor, bodies.__getitem__, filename), problems
+            bodies.update({r: "pass" for r in held})
+            bodies[held[0]] = _failing(problems[test])
+    return regions.replace_regions(instructor, bodies.__getitem__, filename), problems
 
 
 def grade(
     submission: Path, labs: Sequence[Path], root: Path, timeout: int = TEST_TIMEOUT_SECONDS
 ) -> Grade:
     """Splice ``submission``'s regions into ``labs`` (below ``root``), run, and score."""
-    expected = {
-        f"{module.resolve().relative_to(root).as_posix()}::{test}"
-        for module in workspace.lab_modules(labs)
-        for test in solutions.regions_by_test(module.read_text(encoding="utf-8"), str(module))
-    }
+    expected = set(lab_tree.region_tests(labs, root))
     reasons: dict[str, str] = {}
 
     def rewrite(relative: Path, text: str) -> str:
@@ -200,7 +140,7 @@ def grade(
     with tempfile.TemporaryDirectory(prefix="awslab-grade-") as temporary:
         folder = Path(temporary)
         workspace.copy_labs(labs, root, folder, rewrite)
-        targets = [str(p.resolve().relative_to(root)) for p in labs]
+        targets = [lab_tree.relative_name(p, root) for p in labs]
         outcomes = workspace.run_pytest(
             folder,
             targets,

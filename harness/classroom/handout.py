@@ -15,8 +15,7 @@ from pathlib import Path
 
 from harness.classroom import workspace
 from harness.errors import HandoutError
-from harness.model import regions as solutions
-from harness.model.claims import claims_in
+from harness.model import lab_tree, regions
 from harness.model.notes import NOTES, Notes
 
 PRISTINE = Path(".awslab/handout")
@@ -64,42 +63,52 @@ def handout(
     for topic in topics:
         if not topic.is_dir() or not (topic / "README.md").is_file():
             raise HandoutError(f"{topic} is not a lab topic (a folder with a README.md)")
+    if out.exists() and not out.is_dir():
+        raise HandoutError(f"{out} is a file: name a folder to write the handout into")
     if out.exists() and any(out.iterdir()) and not force:
         raise HandoutError(f"{out} is not empty: choose an empty folder, or pass --force")
+    for needed in (notes, "pyproject.toml", "harness"):
+        if not (root / needed).exists():
+            raise HandoutError(
+                f"{root} has no {needed}: a handout carries the notes, the harness and its "
+                "pyproject.toml; hand out from a copy of the awslab project"
+            )
+    # Every module read before anything is written: a broken lab leaves no half-made folder.
+    labs = lab_tree.lab_tree(topics, root)
     for topic in topics:  # --force: no stale module of an earlier handout survives
-        shutil.rmtree(out / topic.resolve().relative_to(root), ignore_errors=True)
+        shutil.rmtree(out / lab_tree.relative_name(topic, root), ignore_errors=True)
 
     def stub(relative: Path, text: str) -> str:
-        student = solutions.student_version(text, str(relative))
+        student = regions.student_version(text, relative.as_posix())
         pristine = out / PRISTINE / relative
         pristine.parent.mkdir(parents=True, exist_ok=True)
         pristine.write_text(student, encoding="utf-8")
         return student
 
     workspace.copy_labs(topics, root, out, stub, notes)
-    quotes = {
-        claim.quote
-        for module in workspace.lab_modules(topics)
-        for claim in claims_in(module).values()
-    }
+    quotes = {test.claim.quote for lab in labs for test in lab.tests}
     (out / notes).write_text(Notes(root / notes).excerpt(quotes), encoding="utf-8")
     shutil.copytree(
         root / "harness", out / "harness", ignore=workspace.ignore_caches, dirs_exist_ok=True
     )
     shutil.copy(root / "pyproject.toml", out / "pyproject.toml")
     names = [t.name for t in topics]
-    runs = "\n".join(f".venv/bin/pytest labs/{name}" for name in names)
+    runs = "\n".join(f".venv/bin/pytest {lab_tree.relative_name(t, root)}" for t in topics)
     (out / "README.md").write_text(
         STUDENT_README.format(topics=", ".join(names), runs=runs), encoding="utf-8"
     )
-    return workspace.lab_modules([out / t.resolve().relative_to(root) for t in topics])
+    return lab_tree.lab_modules([out / lab_tree.relative_name(t, root) for t in topics])
 
 
-def reset(module: Path, handout_root: Path) -> Path:
+def reset(module: Path) -> Path:
     """Put a handed-out module back as it was handed out; returns the pristine copy used."""
-    relative = module.resolve().relative_to(handout_root.resolve())
+    handout_root = lab_tree.project_root(module)
+    relative = lab_tree.relative_name(module, handout_root)
     pristine = handout_root / PRISTINE / relative
     if not pristine.is_file():
-        raise HandoutError(f"no handed-out copy of {relative} in {handout_root / PRISTINE}")
+        raise HandoutError(
+            f"no handed-out copy of {relative} in {handout_root / PRISTINE}: "
+            "reset works on a file of a student folder written by awslab handout"
+        )
     shutil.copy(pristine, module)
     return pristine

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from harness.model.lab_tree import lab_modules, relative_name
 from harness.model.notes import NOTES
 from harness.model.outcomes import TestOutcome
 
@@ -30,20 +31,12 @@ class Outcome:
     detail: str = ""
 
 
-def lab_modules(paths: Sequence[Path]) -> list[Path]:
-    """The ``test_*.py`` files named by ``paths`` (files or folders)."""
-    modules: list[Path] = []
-    for path in paths:
-        modules += [path] if path.is_file() else sorted(path.rglob("test_*.py"))
-    return modules
-
-
 def copy_labs(
     paths: Sequence[Path], root: Path, destination: Path, rewrite: Rewrite, notes: str = NOTES
 ) -> None:
     """Copy ``paths`` (below ``root``) to ``destination``, each test module rewritten."""
     for path in paths:
-        relative = path.resolve().relative_to(root)
+        relative = Path(relative_name(path, root))
         if path.is_dir():
             shutil.copytree(path, destination / relative, ignore=ignore_caches, dirs_exist_ok=True)
         for conftest in _conftests_above(path.resolve(), root):

@@ -15,17 +15,19 @@ from harness.classroom import check, docs, scaffold
 from harness.classroom.grade import Grade, grade
 from harness.classroom.handout import handout
 from harness.errors import CommandError
+from harness.model.lab_tree import common_root, project_root
 from harness.report import page as notes_page
 
 
 def run_handout(options, console: Console) -> int:
-    modules = handout(options.topics, options.out, Path.cwd().resolve(), force=options.force)
+    root = common_root(options.topics)  # the topics' project, wherever awslab runs from
+    modules = handout(options.topics, options.out, root, force=options.force)
     console.print(f"wrote {len(modules)} lab modules to {options.out}/ (student README inside)")
     return 0
 
 
 def run_grade(options, console: Console) -> int:
-    root = Path.cwd().resolve()
+    root = common_root(options.against)
     with ThreadPoolExecutor(max_workers=max(1, options.jobs)) as pool:
         grades = list(
             pool.map(
@@ -63,8 +65,8 @@ def write_csv(path: Path, grades: Sequence[Grade]) -> None:
 
 
 def run_check(options, console: Console) -> int:
-    root = Path.cwd().resolve()
-    problems, held = check.check_labs(options.paths or [root / "labs"], root)
+    paths = options.paths or [project_root(Path.cwd()) / "labs"]
+    problems, held = check.check_labs(paths, common_root(paths))
     if options.json:
         print(json.dumps({"problems": problems, "held_back_questions": held}, indent=2))
     else:

@@ -14,6 +14,7 @@ from harness import quiz
 from harness.classroom import progress
 from harness.classroom.handout import reset
 from harness.errors import CommandError
+from harness.model.lab_tree import LabTest, common_root, project_root
 from harness.report.last_run import LastRun
 
 
@@ -27,24 +28,33 @@ def run_reset(options, console: Console) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             console.print("left as it was")
             return 1
-    pristine = reset(options.module, Path.cwd())
+    pristine = reset(options.module)
     console.print(f"restored {options.module} from {pristine}")
     return 0
 
 
-def _exercises(paths: Sequence[Path]) -> tuple[list[progress.Exercise], dict]:
-    root = Path.cwd().resolve()
-    paths = [_lab_path(path) for path in paths]
-    return progress.exercises(paths or [root / "labs"], root), LastRun.load(root)
+def _exercises(paths: Sequence[Path]) -> tuple[list[LabTest], LastRun]:
+    """The lab tests under ``paths`` (default: the project's labs/), and the last runs."""
+    if paths:
+        paths = [_lab_path(path) for path in paths]
+        root = common_root(paths)
+    else:
+        root = project_root(Path.cwd())
+        paths = [root / "labs"]
+        if not paths[0].is_dir():
+            raise CommandError(f"{root} has no labs/ folder: run awslab in a lab project")
+    return progress.exercises(paths, root), LastRun.load(root)
 
 
 def _lab_path(path: Path) -> Path:
-    """``sqs`` means ``labs/sqs``, as in ``awslab quiz sqs``; any other path is taken as it is."""
+    """``sqs`` means the project's ``labs/sqs``, as in ``awslab quiz sqs``; any other
+    path is taken as it is."""
     if path.exists():
         return path
-    topic = Path("labs") / path
-    if len(path.parts) == 1 and topic.is_dir():
-        return topic
+    if len(path.parts) == 1:
+        topic = project_root(Path.cwd()) / "labs" / path
+        if topic.is_dir():
+            return topic
     raise CommandError(f"{path} does not exist: name a topic (sqs) or its folder (labs/sqs)")
 
 
@@ -57,7 +67,7 @@ def run_list(options, console: Console) -> int:
     if options.json:
         print(json.dumps(rows, indent=2))
         return 0
-    table = Table(title=f"labs (last run: {last.describe()})")
+    table = Table(title=f"labs (best of the last runs on: {last.describe()})")
     for column in ("lab", "claim", "last run"):
         table.add_column(column)
     for row in rows:
@@ -70,13 +80,13 @@ def run_progress(options, console: Console) -> int:
     exercises, last = _exercises([])
     rows = progress.progress(exercises, last)
     if options.json:
-        print(json.dumps(rows, indent=2))
+        print(json.dumps([row.as_dict() for row in rows], indent=2))
         return 0
-    table = Table(title="claims you have proven (from the last run)")
-    for column in ("topic", "proven", "next lab"):
+    table = Table(title=f"claims you have proven (best of the last runs on: {last.describe()})")
+    for column in ("topic", "claims", "next lab"):
         table.add_column(column)
     for row in rows:
-        table.add_row(row["topic"], f"{row['proven']}/{row['claims']}", row["next"] or "all done")
+        table.add_row(row.topic, progress.describe(row), "all done" if row.done else row.next)
     console.print(table)
     return 0
 
@@ -85,7 +95,7 @@ def run_hint(options, console: Console) -> int:
     exercises, last = _exercises([options.lab])
     exercise = progress.next_exercise(exercises, last)
     if exercise is None:
-        console.print(f"every exercise in {options.lab} passed in the last run")
+        console.print(f"every exercise in {options.lab} is proven or a known gap in the last runs")
         return 0
     console.print(f"{exercise.nodeid} (claim {exercise.claim.id}, last run: "
                   f"{progress.outcome_of(exercise, last)})")  # fmt: skip

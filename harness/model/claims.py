@@ -10,11 +10,8 @@ Everything here is plain Python, usable without pytest.
 
 from __future__ import annotations
 
-import importlib.util
-import inspect
 import re
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
 from harness.errors import MarkerError
 from harness.model.notes import NotesLocation
@@ -113,31 +110,12 @@ def as_record(claim: Claim, location: NotesLocation | None) -> dict:
     return record
 
 
-def claims_in(module_path: Path) -> dict[str, Claim]:
-    """``test name -> Claim`` for a lab module, read by importing it on its own.
-
-    Importing (rather than parsing) resolves quotes kept in module constants.
-    Raises ``MarkerError`` for a malformed marker, and whatever the module raises.
-    """
-    name = "awslab_lab_" + "_".join(module_path.with_suffix("").parts[-3:])
-    spec = importlib.util.spec_from_file_location(name, module_path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    found: dict[str, Claim] = {}
-    for test_name, function in _tests_of(module):
-        marks = [m for m in getattr(function, "pytestmark", []) if m.name == "claim"]
-        if len(marks) != 1:
-            raise MarkerError(f"{module_path}::{test_name} has {len(marks)} claim markers; needs 1")
-        found[test_name] = claim_from_marker(marks[0].args, marks[0].kwargs)
-    return found
-
-
-def _tests_of(module):
-    for name, member in inspect.getmembers(module):
-        if name.startswith("test") and inspect.isfunction(member):
-            if member.__module__ == module.__name__:
-                yield name, member
-        elif name.startswith("Test") and inspect.isclass(member):
-            for inner, method in inspect.getmembers(member, inspect.isfunction):
-                if inner.startswith("test"):
-                    yield f"{name}::{inner}", method
+def claim_of(function: object, where: str) -> Claim:
+    """The claim a test function carries: exactly one ``claim`` marker, or ``MarkerError``."""
+    marks = [m for m in getattr(function, "pytestmark", []) if m.name == "claim"]
+    if len(marks) != 1:
+        raise MarkerError(
+            f"{where} has {len(marks)} claim markers; a lab test needs exactly one "
+            f"@pytest.mark.{CLAIM_SIGNATURE}"
+        )
+    return claim_from_marker(marks[0].args, marks[0].kwargs)

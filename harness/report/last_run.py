@@ -20,8 +20,16 @@ from harness.model.outcomes import TestOutcome, Verdict
 CACHE_KEY = "awslab/last-run"
 LAST_RUN = Path(".pytest_cache/v") / CACHE_KEY
 
-# Best first: across backends, the first of these that a test reached stands.
-_TEST_ORDER = list(TestOutcome)
+# Best first: across backends, the first of these that a test reached stands. A known
+# gap outranks a failure or a skip elsewhere, as a claim's gap verdict does.
+_TEST_ORDER = [
+    TestOutcome.PASSED,
+    TestOutcome.GAP,
+    TestOutcome.FAILED,
+    TestOutcome.ERROR,
+    TestOutcome.SKIPPED,
+    TestOutcome.NOT_RUN,
+]
 
 
 @dataclass

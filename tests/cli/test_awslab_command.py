@@ -36,6 +36,7 @@ def test_add():
 
 @pytest.mark.claim("demo.items", quote=QUOTE)
 def test_items():
+    # HINT: the items
     # BEGIN SOLUTION
     items = [1, 2]
     # END SOLUTION
@@ -44,6 +45,7 @@ def test_items():
 
 @pytest.mark.claim("demo.queue", quote=QUOTE)
 def test_queue(aws):
+    # HINT: create a queue named q
     # BEGIN SOLUTION
     aws.sqs.create_queue(QueueName="q")
     # END SOLUTION
@@ -52,6 +54,7 @@ def test_queue(aws):
 
 @pytest.mark.claim("demo.word", quote=QUOTE)
 def test_word():
+    # HINT: the word
     # BEGIN SOLUTION
     word = "sqs"
     # END SOLUTION
@@ -71,6 +74,7 @@ import pytest
 
 @pytest.mark.claim("demo.double", quote={QUOTE!r})
 def test_double():
+    # HINT: double 21
     # BEGIN SOLUTION
     doubled = 2 * 21
     # END SOLUTION
@@ -208,6 +212,7 @@ def test_check_finds_a_lab_that_cannot_fail(course: pytest.Pytester, capsys):
 
         @pytest.mark.claim("demo.weak", quote={QUOTE!r})
         def test_weak():
+            # HINT: nothing to do
             # BEGIN SOLUTION
             assert 1 + 1 == 2
             # END SOLUTION
@@ -227,7 +232,8 @@ def test_a_student_sees_progress_and_the_next_hint(course: pytest.Pytester, caps
 
     assert main(["progress", "--json"]) == 0
     (row,) = json.loads(capsys.readouterr().out)
-    assert row == {"topic": "demo", "proven": 3, "claims": 6, "next": "labs/demo/test_basics.py"}
+    assert row == {"topic": "demo", "claims": 6, "proven": 3, "gaps": 0, "failed": 0,
+                   "not_run": 3, "next": "labs/demo/test_basics.py", "done": False}  # fmt: skip
 
     assert main(["list", "demo", "--json"]) == 0, "a topic's name is enough"
     last = {r["test"].split("::")[1]: r["last"] for r in json.loads(capsys.readouterr().out)}
