@@ -16,14 +16,12 @@ the code::
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from harness.errors import AuthoringError
-from harness.model.claims import Claim, claims_in
+from harness.model.lab_tree import LabTest, lab_tree
 
 README = "README.md"
 ERRATA = "errata"
@@ -37,46 +35,11 @@ BLOCK = re.compile(
 BACKEND_NAMES = {"moto": "moto", "localstack": "LocalStack"}
 
 
-@dataclass(frozen=True)
-class LabTest:
-    """One test of a topic, as its README sees it: where it is, its claim, its gaps."""
-
-    module: str  # "test_visibility_timeout.py"
-    name: str
-    line: int
-    claim: Claim
-    gaps: tuple[tuple[tuple[str, ...], str], ...]  # ((backends, reason), ...)
-
-
 def lab_tests(topic: Path) -> list[LabTest]:
-    """Every test of ``topic``, in file and line order, read by importing its modules.
-
-    Claims come from ``claims_in``; gap markers from the test functions' (and
-    the module's) ``pytestmark``. Kept in this one function, so that reading the
-    lab tree another way changes nothing else here.
-    """
-    found = []
-    for path in sorted(topic.glob("test_*.py")):
-        claims = claims_in(path)
-        spec = importlib.util.spec_from_file_location(f"awslab_docs_{topic.name}_{path.stem}", path)
-        if spec is None or spec.loader is None:
-            raise AuthoringError(f"{path} cannot be imported")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        module_marks = list(getattr(module, "pytestmark", []))
-        for name, claim in claims.items():
-            function = module
-            for part in name.split("::"):
-                function = getattr(function, part)
-            marks = [*module_marks, *getattr(function, "pytestmark", [])]
-            gaps = tuple(
-                (tuple(mark.args), str(mark.kwargs.get("reason", "")))
-                for mark in marks
-                if mark.name == "emulator_gap"
-            )
-            line = function.__code__.co_firstlineno
-            found.append(LabTest(path.name, name, line, claim, gaps))
-    return sorted(found, key=lambda test: (test.module, test.line))
+    """Every test of ``topic``, in file and line order, from the lab tree."""
+    # Names below the topic's parent: a README names its modules by file name only.
+    modules = lab_tree([topic], topic.resolve().parent)
+    return [test for module in modules for test in module.tests]
 
 
 def errata_section(tests: Sequence[LabTest]) -> str:
@@ -91,7 +54,10 @@ def errata_section(tests: Sequence[LabTest]) -> str:
         claim = test.claim
         if claim.errata:
             correction = (_sentence(claim.errata), claim.source or "")
-            for seen, value in ((quotes, f'**"{claim.quote}"**'), (modules, f"`{test.module}`")):
+            for seen, value in (
+                (quotes, f'**"{claim.quote}"**'),
+                (modules, f"`{Path(test.module).name}`"),
+            ):
                 if value not in seen.setdefault(correction, []):
                     seen[correction].append(value)
     if not quotes:
@@ -108,7 +74,9 @@ def gaps_section(tests: Sequence[LabTest]) -> str:
     marked: dict[tuple[str, str], set[str]] = {}  # (test, reason) -> backends
     for test in tests:
         for backends, reason in test.gaps:
-            marked.setdefault((f"`{test.module}::{test.name}`", reason), set()).update(backends)
+            marked.setdefault((f"`{Path(test.module).name}::{test.name}`", reason), set()).update(
+                backends
+            )
     if not marked:
         return "None: no test here is marked as an emulator gap.\n"
     groups: dict[tuple[str, ...], dict[str, list[str]]] = {}

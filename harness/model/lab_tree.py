@@ -31,6 +31,8 @@ class LabTest:
     line: int  # its def line
     claim: Claim
     regions: tuple[regions.Region, ...]  # what a student writes; none for a demonstration
+    #: Its ``emulator_gap`` markers (the module's too): ((backend, ...), reason) each.
+    gaps: tuple[tuple[tuple[str, ...], str], ...] = ()
 
     @property
     def nodeid(self) -> str:
@@ -102,9 +104,17 @@ def read_module(path: Path, root: Path) -> LabModule:
     module = _import(path, relative)
     held = markup.by_test()
     tests = []
+    module_marks = list(getattr(module, "pytestmark", []))
     for name, line in markup.tests.items():
-        claim = claim_of(_function(module, name, relative), f"{relative}::{name}")
-        tests.append(LabTest(relative, name, line, claim, tuple(held.get(name, ()))))
+        function = _function(module, name, relative)
+        claim = claim_of(function, f"{relative}::{name}")
+        marks = [*module_marks, *getattr(function, "pytestmark", [])]
+        gaps = tuple(
+            (tuple(mark.args), str(mark.kwargs.get("reason", "")))
+            for mark in marks
+            if mark.name == "emulator_gap"
+        )
+        tests.append(LabTest(relative, name, line, claim, tuple(held.get(name, ())), gaps))
     return LabModule(path, relative, tuple(tests))
 
 
