@@ -8,21 +8,23 @@ to a claim a lab proves.
 
 from __future__ import annotations
 
+import json
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from harness import quiz
 from harness.classroom import blank_check, workspace
-from harness.errors import AwslabError, QuizError
+from harness.errors import AwslabError, MarkerError, QuizError
 from harness.model import lab_tree, regions
 from harness.model.notes import NOTES, Notes
-from harness.model.outcomes import TestOutcome
+from harness.model.outcomes import TestOutcome, Verdict, overall
 
 
 def check_labs(paths: Sequence[Path], root: Path) -> tuple[list[str], list[str]]:
     """(problems, held-back quiz questions) for the labs under ``paths``."""
     problems, markup_broken = lab_problems(paths, root)
+    problems += unproven_without_source(root)
     if markup_broken:
         # Both runs need every region read; they wait until the markup is right.
         problems.append("the labs were not run: fix their solution markup (above) first")
@@ -72,8 +74,8 @@ def lab_problems(paths: Sequence[Path], root: Path) -> tuple[list[str], bool]:
             continue
         for test in lab.tests:
             lab_claims.add(test.claim.id)
-            if notes and notes.find(test.claim.quote) is None:
-                problems.append(f"{test.nodeid}: quote not in the notes: {test.claim.quote!r}")
+            if notes:
+                problems += [f"{test.nodeid}: {problem}" for problem in quote_problems(test, notes)]
     try:
         questions = quiz.load_questions(root / "labs")
     except QuizError as error:
@@ -83,6 +85,43 @@ def lab_problems(paths: Sequence[Path], root: Path) -> tuple[list[str], bool]:
         if question.topic in checked_topics and question.claim not in lab_claims:
             problems.append(f"question {question.id}: no lab proves claim {question.claim!r}")
     return problems, markup_broken
+
+
+def quote_problems(test: lab_tree.LabTest, notes: Notes) -> list[str]:
+    """Rule 3 of the lab authors' guide: the quote is in the notes, on one line (or on
+    the line the claim names)."""
+    try:
+        test.claim.locate(notes)
+    except MarkerError as error:
+        return [str(error)]
+    ambiguity = test.claim.ambiguity(notes)
+    return [ambiguity] if ambiguity else []
+
+
+def unproven_without_source(root: Path, reports: Path = Path("reports")) -> list[str]:
+    """Rule 5: a claim that no backend observed (each that ran marked it a gap or
+    skipped it) stands on the documentation alone, so it must name that documentation.
+
+    Read from the latest claims reports below ``reports`` (one per backend, as
+    ``make test`` writes them; none yet, nothing to say).
+    """
+    outcomes: dict[str, list[Verdict]] = {}
+    sources: dict[str, str | None] = {}
+    for path in sorted((root / reports).glob("**/claims.json")):
+        try:
+            report = json.loads(path.read_text(encoding="utf-8"))
+            claims = [(c["id"], Verdict(c["outcome"]), c.get("source")) for c in report["claims"]]
+        except (ValueError, KeyError, TypeError):
+            continue  # not a claims report; `awslab report` says so where it matters
+        for claim_id, outcome, source in claims:
+            outcomes.setdefault(claim_id, []).append(outcome)
+            sources[claim_id] = sources.get(claim_id) or source
+    return [
+        f"claim {claim_id!r} is unproven here (a gap or skipped on every backend in "
+        f"{reports}/) and names no source=: cite the AWS documentation its test follows"
+        for claim_id, seen in sorted(outcomes.items())
+        if overall(seen) == Verdict.UNPROVEN and not sources[claim_id]
+    ]
 
 
 def held_back_questions(root: Path, report: Path = Path("reports/claims.json")) -> list[str]:

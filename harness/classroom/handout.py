@@ -86,7 +86,7 @@ def handout(
         return student
 
     workspace.copy_labs(topics, root, out, stub, notes)
-    quotes = {test.claim.quote for lab in labs for test in lab.tests}
+    quotes = {test.claim.quote for lab in labs for test in lab.tests if test.claim.quote}
     (out / notes).write_text(Notes(root / notes).excerpt(quotes), encoding="utf-8")
     shutil.copytree(
         root / "harness", out / "harness", ignore=workspace.ignore_caches, dirs_exist_ok=True

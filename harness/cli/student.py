@@ -99,7 +99,10 @@ def run_hint(options, console: Console) -> int:
         return 0
     console.print(f"{exercise.nodeid} (claim {exercise.claim.id}, last run: "
                   f"{progress.outcome_of(exercise, last)})")  # fmt: skip
-    console.print(f'notes: "{exercise.claim.quote}"')
+    if exercise.claim.quote:
+        console.print(f'notes: "{exercise.claim.quote}"')
+    else:
+        console.print(f"beyond the notes: {exercise.claim.beyond_notes}")
     for hint in exercise.hints or ("none written for this one: read the claim, then the test",):
         console.print(f"hint: {hint}")
     return 0

@@ -1,8 +1,16 @@
 """Claims: what a lab proves, and where in the notes it is written.
 
-A lab test carries ``@pytest.mark.claim(id, quote=..., errata=None,
-source=None)``; ``quote`` is copied verbatim from the notes so the report can
-put a verdict beside the exact bullet. ``@pytest.mark.emulator_gap(backend,
+A lab test carries one ``claim`` marker::
+
+    @pytest.mark.claim(id, quote=..., errata=None, source=None, line=None)
+    @pytest.mark.claim(id, beyond_notes="what the test shows", source=...)
+
+``quote`` is copied verbatim from the one child bullet of the notes that
+states the fact, so the report can put a verdict beside it; where those words
+stand on several lines, ``line=`` names the bullet's line. A claim about
+something the notes never say is not anchored to an unrelated bullet: it
+carries ``beyond_notes=`` (what it shows, in a sentence) and a ``source=``, and
+the report lists it apart. ``@pytest.mark.emulator_gap(backend,
 reason=...)`` says that one emulator differs from AWS for that test.
 
 Everything here is plain Python, usable without pytest.
@@ -11,26 +19,69 @@ Everything here is plain Python, usable without pytest.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 
 from harness.errors import MarkerError
-from harness.model.notes import NotesLocation
+from harness.model.notes import Notes, NotesLocation
 
 CLAIM_ID = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
-CLAIM_SIGNATURE = "claim(id, quote=..., errata=None, source=None)"
+CLAIM_FIELDS = ("id", "quote", "errata", "source", "line", "beyond_notes")
+CLAIM_SIGNATURE = (
+    "claim(id, quote=..., errata=None, source=None, line=None) "
+    "or claim(id, beyond_notes=..., source=...)"
+)
 GAP_SIGNATURE = "emulator_gap(backend, ..., reason=...)"
 
 
 @dataclass(frozen=True)
 class Claim:
     id: str
-    quote: str
+    quote: str | None  # None for a claim beyond the notes
     errata: str | None = None
     source: str | None = None
+    line: int | None = None  # the bullet's line, where the quote stands on several
+    beyond_notes: str | None = None  # what a claim the notes never state shows
 
     @property
     def topic(self) -> str:
         return self.id.split(".", 1)[0]
+
+    @property
+    def statement(self) -> str:
+        """What the claim says: the notes' words, or the claim's own beyond them."""
+        return self.quote or self.beyond_notes or ""
+
+    def locate(self, notes: Notes) -> NotesLocation | None:
+        """The bullet this claim quotes; None beyond the notes. ``MarkerError`` if the
+        quote is not there, or not on the line the claim names."""
+        if self.quote is None:
+            return None
+        lines = notes.lines_with(self.quote)
+        if not lines:
+            raise MarkerError(
+                f"the quote of claim {self.id!r} is not in {notes.path.name}: copy the "
+                f"bullet's words verbatim (got {self.quote!r})"
+            )
+        if self.line is not None and self.line not in lines:
+            raise MarkerError(
+                f"claim {self.id!r} names line {self.line}, but its quote stands on "
+                f"line {', '.join(map(str, lines))} of {notes.path.name}: fix line="
+            )
+        return notes.location(self.line or lines[0])
+
+    def ambiguity(self, notes: Notes) -> str | None:
+        """Why the quote does not pick one bullet, or None: words found on several
+        lines, with no ``line=`` to say which."""
+        if self.quote is None or self.line is not None:
+            return None
+        lines = notes.lines_with(self.quote)
+        if len(lines) < 2:
+            return None
+        return (
+            f"the quote of claim {self.id!r} stands on lines {', '.join(map(str, lines))}: "
+            "quote more of the one bullet that states the fact, or name it with line="
+        )
 
 
 def _text(value: object, what: str) -> str:
@@ -39,13 +90,18 @@ def _text(value: object, what: str) -> str:
     return value
 
 
-def claim_from_marker(args: tuple, kwargs: dict) -> Claim:
+def _optional_text(fields: dict[str, object], name: str, claim_id: str) -> str | None:
+    value = fields.get(name)
+    return None if value is None else _text(value, f"{name} of claim {claim_id!r}")
+
+
+def claim_from_marker(args: tuple, kwargs: Mapping[str, object]) -> Claim:
     """Build a ``Claim`` from a marker's arguments, or say exactly what is wrong."""
-    fields = dict(zip(("id", "quote", "errata", "source"), args, strict=False))
+    fields: dict[str, object] = dict(zip(CLAIM_FIELDS[:4], args, strict=False))
     if len(args) > 4:
         raise MarkerError(f"too many arguments to @pytest.mark.{CLAIM_SIGNATURE}")
     for name, value in kwargs.items():
-        if name not in ("id", "quote", "errata", "source"):
+        if name not in CLAIM_FIELDS:
             raise MarkerError(
                 f"@pytest.mark.claim got an unknown keyword {name}=; it takes {CLAIM_SIGNATURE}"
             )
@@ -58,26 +114,43 @@ def claim_from_marker(args: tuple, kwargs: dict) -> Claim:
             f"@pytest.mark.claim id must look like 'topic.what-it-says' "
             f"(lowercase, dot-separated), got {claim_id!r}"
         )
-    if "quote" not in fields:
+    quote = _optional_text(fields, "quote", claim_id)
+    beyond = _optional_text(fields, "beyond_notes", claim_id)
+    errata = _optional_text(fields, "errata", claim_id)
+    source = _optional_text(fields, "source", claim_id)
+    if (quote is None) == (beyond is None):
         raise MarkerError(
-            f"@pytest.mark.claim({claim_id!r}) needs quote=, copied verbatim from the notes"
+            f"@pytest.mark.claim({claim_id!r}) needs quote=, copied verbatim from the notes, "
+            "or, for what the notes never state, beyond_notes= (what the test shows)"
         )
-    quote = _text(fields["quote"], f"quote of claim {claim_id!r}")
-    errata = fields.get("errata")
-    source = fields.get("source")
-    if errata is not None:
-        _text(errata, f"errata of claim {claim_id!r}")
-        if source is None:
-            raise MarkerError(
-                f"claim {claim_id!r} has errata= but no source=: name the AWS documentation "
-                "page that says what AWS really does"
-            )
-    if source is not None:
-        _text(source, f"source of claim {claim_id!r}")
-    return Claim(claim_id, quote, errata, source)
+    if errata is not None and quote is None:
+        raise MarkerError(
+            f"claim {claim_id!r} has errata= but no quote=: an erratum corrects a bullet, "
+            "so quote the wrong bullet itself"
+        )
+    if (errata is not None or beyond is not None) and source is None:
+        raise MarkerError(
+            f"claim {claim_id!r} has {'errata' if errata else 'beyond_notes'}= but no source=: "
+            "name the AWS documentation (or API model) that says what AWS really does"
+        )
+    return Claim(
+        claim_id, quote, errata, source, _line(fields.get("line"), claim_id, quote), beyond
+    )
 
 
-def gap_backends(args: tuple, kwargs: dict, known: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+def _line(value: object, claim_id: str, quote: str | None) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise MarkerError(f"line= of claim {claim_id!r} must be a line number, got {value!r}")
+    if quote is None:
+        raise MarkerError(f"claim {claim_id!r} has line= but no quote=: line= picks a bullet")
+    return value
+
+
+def gap_backends(
+    args: tuple, kwargs: Mapping[str, object], known: tuple[str, ...]
+) -> tuple[tuple[str, ...], str]:
     """The backends and reason of an ``emulator_gap`` marker, validated."""
     unknown = set(kwargs) - {"reason"}
     if unknown:

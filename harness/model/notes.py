@@ -43,10 +43,16 @@ class Notes:
 
     def find(self, quote: str) -> NotesLocation | None:
         """Where ``quote`` first appears (1-based line) and the section path above it."""
-        for index, line in enumerate(self.lines):
-            if quote in line:
-                return NotesLocation(index + 1, self.section_of(index))
-        return None
+        lines = self.lines_with(quote)
+        return self.location(lines[0]) if lines else None
+
+    def lines_with(self, quote: str) -> list[int]:
+        """Every line (1-based) that holds ``quote``."""
+        return [number for number, line in enumerate(self.lines, start=1) if quote in line]
+
+    def location(self, line: int) -> NotesLocation:
+        """Line ``line`` (1-based) with the section path above it."""
+        return NotesLocation(line, self.section_of(line - 1))
 
     def section_of(self, index: int) -> str:
         """``heading > parent bullet > ...`` for the line at ``index`` (0-based)."""

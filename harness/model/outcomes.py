@@ -7,6 +7,7 @@ go into JSON as they read.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 
@@ -29,13 +30,16 @@ class TestOutcome(StrEnum):
 
 
 class Verdict(StrEnum):
-    """What a claim is judged from its tests on one backend."""
+    """What a claim is judged from its tests: on one backend, or across all that ran it."""
 
     VERIFIED = "verified"
     ERRATA = "errata"  # verified, and the notes are wrong
     GAP = "gap"
     FAILED = "failed"
     SKIPPED = "skipped"
+    #: Across backends only: each backend that ran it marked it a gap or skipped it, so
+    #: its assertions stand on the documentation alone.
+    UNPROVEN = "unproven"
     NOT_RUN = "not run"
 
     @property
@@ -60,5 +64,25 @@ _LABELS = {
     Verdict.GAP: "emulator gap",
     Verdict.FAILED: "failed",
     Verdict.SKIPPED: "not run (skipped)",
+    Verdict.UNPROVEN: "unproven here",
     Verdict.NOT_RUN: "not run",
 }
+
+#: What one backend's run can say of a claim (``UNPROVEN`` and ``NOT_RUN`` need the others).
+BACKEND_VERDICTS = (Verdict.VERIFIED, Verdict.ERRATA, Verdict.GAP, Verdict.FAILED, Verdict.SKIPPED)
+
+
+def overall(verdicts: Iterable[Verdict]) -> Verdict:
+    """A claim's verdict across the backends that ran it.
+
+    A failure anywhere stands (a lab asserting AWS's behaviour failed where no gap
+    excuses it); then a proof anywhere; a claim that every backend marked as a gap
+    or skipped is unproven here.
+    """
+    seen = set(verdicts) - {Verdict.NOT_RUN}
+    if not seen:
+        return Verdict.NOT_RUN
+    if Verdict.FAILED in seen:
+        return Verdict.FAILED
+    proofs = [v for v in (Verdict.ERRATA, Verdict.VERIFIED) if v in seen]
+    return proofs[0] if proofs else Verdict.UNPROVEN

@@ -98,7 +98,10 @@ class Attempt:
         self.say(f"answer: {', '.join(shown) if shown else question.answer[0]}")
         if question.explanation:
             self.say(question.explanation)
-        self.say(f'notes: "{claim["quote"]}"')
+        if claim.get("quote"):
+            self.say(f'notes: "{claim["quote"]}"')
+        else:
+            self.say(f"beyond the notes: {claim.get('beyond_notes')}")
         if claim.get("errata"):
             self.say(f"errata: {claim['errata']} (source: {claim['source']})")
         if claim.get("tests"):

@@ -1,8 +1,11 @@
 """The claims report as a page: the notes themselves, with a verdict beside each claim.
 
 Takes one ``claims.json`` per backend (moto, LocalStack...) and renders one
-HTML page: a summary per backend, coverage per notes section (bullets that a
-claim quotes / bullets), and every line of the notes with its claims' verdicts.
+HTML page. First the claims no emulator here could observe ("unproven here":
+their tests stand on the documentation alone, named by ``source=``), then a
+summary per backend and across them, coverage per notes section (bullets that
+a claim quotes / bullets), the claims beyond the notes, and every line of the
+notes with its claims' verdicts.
 """
 
 from __future__ import annotations
@@ -13,16 +16,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from harness.model.notes import Notes
-from harness.model.outcomes import Verdict
+from harness.model.outcomes import Verdict, overall
 
 
 @dataclass
-class LineClaim:
+class PageClaim:
     id: str
+    quote: str | None
+    beyond_notes: str | None
     errata: str | None
     source: str | None
+    line: int | None = None  # where its quote stands in the notes being rendered
     outcomes: dict[str, Verdict] = field(default_factory=dict)
     reasons: dict[str, str | None] = field(default_factory=dict)
+
+    @property
+    def verdict(self) -> Verdict:
+        """Across every backend that ran it."""
+        return overall(self.outcomes.values())
 
 
 def load(paths: list[Path]) -> list[dict]:
@@ -37,26 +48,27 @@ def load(paths: list[Path]) -> list[dict]:
 
 def render(reports: list[dict], notes: Notes, notes_name: str) -> str:
     backends = [r["backend"] for r in reports]
-    by_line: dict[int, dict[str, LineClaim]] = {}
+    claims: dict[str, PageClaim] = {}
     for report in reports:
-        for claim in report["claims"]:
-            location = notes.find(claim["quote"])
-            if location is None:
-                continue  # the quote left the notes; `awslab check` says so
-            line_claims = by_line.setdefault(location.line, {})
-            entry = line_claims.setdefault(
-                claim["id"], LineClaim(claim["id"], claim["errata"], claim["source"])
+        for record in report["claims"]:
+            claim = claims.get(record["id"]) or claims.setdefault(
+                record["id"], _page_claim(record, notes)
             )
-            entry.outcomes[report["backend"]] = Verdict(claim["outcome"])
-            entry.reasons[report["backend"]] = claim["reason"]
-    all_claims = [c for claims in by_line.values() for c in claims.values()]
-    for claim in all_claims:
+            claim.outcomes[report["backend"]] = Verdict(record["outcome"])
+            claim.reasons[report["backend"]] = record["reason"]
+    for claim in claims.values():
         for backend in backends:
             claim.outcomes.setdefault(backend, Verdict.NOT_RUN)
             claim.reasons.setdefault(backend, None)
-    counts = {b: Counter(c.outcomes[b] for c in all_claims) for b in backends}
+    by_line: dict[int, list[PageClaim]] = {}
+    for claim in claims.values():
+        if claim.line is not None:  # a quote that left the notes: `awslab check` says so
+            by_line.setdefault(claim.line, []).append(claim)
+    shown = [c for c in claims.values() if c.line is not None or c.beyond_notes]
+    counts = {b: Counter(c.outcomes[b] for c in shown) for b in backends}
+    overall_counts = Counter(c.verdict for c in shown)
     lines = [
-        {"number": n, "text": text, "claims": list(by_line.get(n, {}).values())}
+        {"number": n, "text": text, "claims": by_line.get(n, [])}
         for n, text in enumerate(notes.lines, start=1)
     ]
     import jinja2  # here, not at the top: every pytest run imports this module
@@ -70,10 +82,33 @@ def render(reports: list[dict], notes: Notes, notes_name: str) -> str:
         backends=backends,
         verdicts=list(Verdict),
         counts=counts,
+        overall_counts=overall_counts,
+        unproven=sorted((c for c in shown if c.verdict == Verdict.UNPROVEN), key=lambda c: c.id),
+        beyond=sorted((c for c in shown if c.beyond_notes), key=lambda c: c.id),
         coverage=notes.coverage(set(by_line)),
         lines=lines,
         notes_name=notes_name,
     )
+
+
+def _page_claim(record: dict, notes: Notes) -> PageClaim:
+    claim = PageClaim(
+        record["id"],
+        record["quote"],
+        record.get("beyond_notes"),
+        record["errata"],
+        record["source"],
+    )
+    if claim.quote:
+        # The line the run found (it honours a claim's line=), if these notes still
+        # hold the quote there; otherwise wherever these notes hold it.
+        line = record.get("notes_line")
+        if line and line <= len(notes.lines) and claim.quote in notes.lines[line - 1]:
+            claim.line = line
+        else:
+            location = notes.find(claim.quote)
+            claim.line = location.line if location else None
+    return claim
 
 
 def write(reports: list[dict], notes_path: Path, notes_name: str, out: Path) -> Path:

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from harness.model.outcomes import TestOutcome, Verdict
+from harness.model.outcomes import BACKEND_VERDICTS, TestOutcome, Verdict, overall
 from harness.report import page
 
 CLAIM_PROPERTY = "awslab_claim"
@@ -102,6 +102,7 @@ class ClaimsReport:
                 {
                     **{k: result.record[k] for k in _RECORD_KEYS},
                     "outcome": outcome,
+                    "verdict": overall([outcome]),
                     "reason": reason,
                     "tests": sorted(t.nodeid for t in result.tests),
                 }
@@ -117,7 +118,7 @@ class ClaimsReport:
 
     def summary(self) -> str:
         counts = self.counts()
-        return ", ".join(f"{counts[v]} {v}" for v in list(Verdict)[:-1])  # all but "not run"
+        return ", ".join(f"{counts[v]} {v}" for v in BACKEND_VERDICTS)
 
     def write(self, directory: Path, notes_path: Path | None = None) -> list[Path]:
         """claims.json and claims.md, and claims.html when the notes file is at hand."""
@@ -133,7 +134,16 @@ class ClaimsReport:
         return written
 
 
-_RECORD_KEYS = ("id", "topic", "quote", "notes_line", "notes_section", "errata", "source")
+_RECORD_KEYS = (
+    "id",
+    "topic",
+    "quote",
+    "beyond_notes",
+    "notes_line",
+    "notes_section",
+    "errata",
+    "source",
+)
 
 
 def _markdown(data: dict) -> str:
@@ -148,6 +158,7 @@ def _markdown(data: dict) -> str:
     for claim in data["claims"]:
         detail = claim["errata"] if claim["outcome"] == Verdict.ERRATA else claim["reason"] or ""
         where = f"line {claim['notes_line']}" if claim["notes_line"] else ""
-        cells = [claim["id"], claim["outcome"], where, claim["quote"], detail]
+        said = claim["quote"] or f"(beyond the notes) {claim['beyond_notes']}"
+        cells = [claim["id"], claim["outcome"], where, said, detail]
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines) + "\n"

@@ -67,15 +67,20 @@ def test_each_outcome_and_the_shape_of_a_claim(lab: pytest.Pytester):
         "sqs.skipped": "skipped",
         "sqs.two-tests": "failed",
     }
+    assert {k: c["verdict"] for k, c in claims.items()}["sqs.gap"] == "unproven", (
+        "a gap on the one backend that ran: nothing here observed it"
+    )
     assert claims["sqs.verified"] == {
         "id": "sqs.verified",
         "topic": "sqs",
         "quote": "by default 30 seconds, then after that, it becomes visible again",
+        "beyond_notes": None,
         "notes_line": 4,
         "notes_section": "aws integration and messaging > sqs > message visibility timeout",
         "errata": None,
         "source": None,
         "outcome": "verified",
+        "verdict": "verified",
         "reason": None,
         "tests": ["test_sample_claims.py::test_verified"],
     }
