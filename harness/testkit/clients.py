@@ -73,22 +73,38 @@ class AwsClients:
     def client(self, service: str):
         """The client for ``service`` (boto3's name: ``"sqs"``, ``"lambda"``, ``"cognito-idp"``)."""
         if service not in self._clients:
-            if service not in available_services(self.session):
-                raise AttributeError(self._unknown(service))
-            missing = self._missing_service(service)
-            if missing:
-                # Skipped, with the backend's own words: not a failure of the claim.
-                pytest.skip(f"{service} is not available: {missing}")
-            config = self._config
-            if service == "s3":  # pre-signed URLs with Signature Version 4; SigV2 is deprecated
-                config = config.merge(Config(signature_version="s3v4"))
-            client = self.session.client(
-                service, endpoint_url=self.endpoint_url, region_name=self.region, config=config
-            )
-            if self.endpoint_url:
-                client.meta.events.register("before-send", _on_the_emulator(self.endpoint_url))
-            self._clients[service] = client
+            self._clients[service] = self._make(service, self._config)
         return self._clients[service]
+
+    def unvalidated(self, service: str):
+        """A client for ``service`` that sends what botocore would refuse before sending.
+
+        For a limit proven from both sides: a value past the limit must be refused
+        by the service, with AWS's error code. botocore checks the ranges it knows
+        (Lambda's ``MemorySize`` below 128, a name too long...) in the client, and a
+        refusal there proves nothing about the service.
+        """
+        key = f"{service} (unvalidated)"
+        if key not in self._clients:
+            config = self._config.merge(Config(parameter_validation=False))
+            self._clients[key] = self._make(service, config)
+        return self._clients[key]
+
+    def _make(self, service: str, config: Config):
+        if service not in available_services(self.session):
+            raise AttributeError(self._unknown(service))
+        missing = self._missing_service(service)
+        if missing:
+            # Skipped, with the backend's own words: not a failure of the claim.
+            pytest.skip(f"{service} is not available: {missing}")
+        if service == "s3":  # pre-signed URLs with Signature Version 4; SigV2 is deprecated
+            config = config.merge(Config(signature_version="s3v4"))
+        client = self.session.client(
+            service, endpoint_url=self.endpoint_url, region_name=self.region, config=config
+        )
+        if self.endpoint_url:
+            client.meta.events.register("before-send", _on_the_emulator(self.endpoint_url))
+        return client
 
     def __getattr__(self, name: str):
         if name.startswith("_"):
