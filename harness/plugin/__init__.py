@@ -262,14 +262,13 @@ def _read_markers(item: pytest.Item, run: LabRun) -> None:
     if not claims:
         return
     claim = claim_from_marker(claims[0].args, claims[0].kwargs)
-    location = run.notes.find(claim.quote) if run.notes else None
-    # Recorded even when the quote is missing, so the report lists the claim as failed.
+    try:
+        location = claim.locate(run.notes) if run.notes else None
+    except MarkerError:
+        # Recorded even when the quote is missing, so the report lists the claim as failed.
+        item.user_properties.append((CLAIM_PROPERTY, as_record(claim, None)))
+        raise
     item.user_properties.append((CLAIM_PROPERTY, as_record(claim, location)))
-    if run.notes and location is None:
-        raise MarkerError(
-            f"the quote of claim {claim.id!r} is not in {run.report.notes}: copy the bullet's "
-            f"words verbatim (got {claim.quote!r})"
-        )
     item.stash[claim_key] = (claim, location)
 
 
@@ -296,7 +295,9 @@ def _explain(item: pytest.Item, claim: Claim, location: NotesLocation | None) ->
     """What a student sees under a failed lab: the claim, its bullet, the hint."""
     lines = [f"claim {claim.id}"]
     where = f"line {location.line} ({location.section})" if location else "notes"
-    lines.append(f'{where}: "{claim.quote}"')
+    lines.append(
+        f'{where}: "{claim.quote}"' if claim.quote else f"beyond the notes: {claim.statement}"
+    )
     if claim.errata:
         lines.append(f"errata: {claim.errata} (source: {claim.source})")
     lines += [f"hint: {hint}" for hint in _hints(item)]
