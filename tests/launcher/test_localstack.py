@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from harness.errors import LauncherError
-from harness.launcher import docker_mode, doctor
+from harness.launcher import docker_mode, doctor, localstack_dynamodb
 from harness.launcher import localstack as launcher
 from harness.launcher.health import StartFailed, wait_until_healthy
 from harness.launcher.host import PYTHON_VARIABLE, HostLocalStack, find_python
@@ -65,6 +65,8 @@ def fake_host(tmp_path: Path, monkeypatch) -> HostLocalStack:
     (module / "__init__.py").write_text("")
     (module / "main.py").write_text(textwrap.dedent(FAKE_LOCALSTACK))
     monkeypatch.setattr(HostLocalStack, "limitations", lambda self: {})
+    # Whether this machine could lend LocalStack a DynamoDB Local is not what these tests are about.
+    monkeypatch.setattr(localstack_dynamodb, "lend", lambda filesystem: False)
     return host
 
 
