@@ -37,6 +37,7 @@ HOME_VARIABLE = "AWSLAB_DYNAMODB_LOCAL_HOME"
 #: Beside the jar: the jars it needs and SQLite's native libraries.
 LIBRARIES = "DynamoDBLocal_lib"
 START_TIMEOUT = 60.0
+PORT_ATTEMPTS = 3
 #: What the JVM is told: DynamoDB Local serves one test run, so it should answer soon
 #: after starting rather than as fast as possible an hour later.
 JVM_OPTIONS = ("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss1m")
@@ -187,6 +188,14 @@ class DynamoDBLocal:
 
     def start(self, timeout: float = START_TIMEOUT) -> None:
         jar, java = find_jar(self.home), find_java()
+        deadline = time.monotonic() + timeout
+        for _ in range(PORT_ATTEMPTS):
+            if self._start_on_a_free_port(java, jar, deadline, timeout):
+                return
+        raise LauncherError(f"DynamoDB Local found no free port in {PORT_ATTEMPTS} attempts")
+
+    def _start_on_a_free_port(self, java: Java, jar: Path, deadline: float, timeout: float) -> bool:
+        """True once it answers; False if another process took the port meanwhile."""
         self.port = _free_port()
         self._output = tempfile.TemporaryFile()
         self._process = subprocess.Popen(
@@ -196,22 +205,24 @@ class DynamoDBLocal:
             stdout=self._output,
             stderr=subprocess.STDOUT,
         )
-        deadline = time.monotonic() + timeout
-        while not _answers(self.endpoint_url):
+        # The port was free a moment ago; another process (a DynamoDB Local of another
+        # xdist worker) may have taken it since, and would answer in this one's place.
+        while not (_answers(self.endpoint_url) and _listens(self._process.pid, self.port)):
             if self._process.poll() is not None:
-                problem = f"exited with status {self._process.returncode}: {self._last_line()}"
+                status, output = self._process.returncode, self._read_output()
                 self.stop()
-                raise LauncherError(f"DynamoDB Local {problem}")
+                if "Failed to bind" in output:
+                    return False
+                raise LauncherError(f"DynamoDB Local exited with status {status}: {_gist(output)}")
             if time.monotonic() > deadline:
                 self.stop()
-                raise LauncherError(f"DynamoDB Local did not answer within {timeout:.0f} s")
+                raise LauncherError(f"DynamoDB Local did not answer within {timeout:g} s")
             time.sleep(0.05)
+        return True
 
-    def _last_line(self) -> str:
+    def _read_output(self) -> str:
         self._output.seek(0)
-        lines = [line.strip() for line in self._output.read().decode(errors="replace").splitlines()]
-        lines = [line for line in lines if line]
-        return lines[-1] if lines else "no output"
+        return self._output.read().decode(errors="replace")
 
     def stop(self) -> None:
         if self._process is not None:
@@ -228,10 +239,37 @@ class DynamoDBLocal:
             self._output = None
 
 
+def _gist(output: str) -> str:
+    """The line of DynamoDB Local's output that says what went wrong."""
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    exceptions = [line for line in lines if "Exception" in line and not line.startswith("at ")]
+    return (exceptions or lines or ["no output"])[0 if exceptions else -1]
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def _listens(pid: int, port: int) -> bool:
+    """Whether process ``pid`` holds the listening socket of ``port`` (True where
+    there is no ``/proc`` to ask: macOS)."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            return True
+        for line in lines:
+            fields = line.split()  # local address "IP:PORT" in hex, state 0A = LISTEN, inode
+            if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "0A":
+                inodes.add(f"socket:[{fields[9]}]")
+    try:
+        descriptors = list(Path(f"/proc/{pid}/fd").iterdir())
+    except OSError:
+        return False
+    return any(os.readlink(fd) in inodes for fd in descriptors if fd.is_symlink())
 
 
 def _answers(endpoint_url: str) -> bool:

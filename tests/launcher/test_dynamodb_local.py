@@ -8,8 +8,11 @@ Java is not installed (``make dynamodb-local`` installs both).
 
 from __future__ import annotations
 
+import http.server
 import json
+import socket
 import subprocess
+import threading
 import urllib.request
 from pathlib import Path
 
@@ -132,6 +135,47 @@ def test_the_command_runs_in_memory_on_the_port_without_telemetry(tmp_path: Path
         "8123",
         "-disableTelemetry",
     ]
+
+
+def test_another_server_answering_on_the_port_is_not_taken_for_it(tmp_path: Path, monkeypatch):
+    """Two xdist workers may draw the same free port: the second must not use the first's."""
+    fake_package(tmp_path / "home")
+    fake_java(tmp_path / "jdk", body="sleep 30")  # never listens
+    monkeypatch.setenv("JAVA_HOME", str(tmp_path / "jdk"))
+
+    class ListTables(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b'{"TableNames": []}')
+
+        def log_message(self, *args):
+            pass
+
+    with http.server.HTTPServer(("127.0.0.1", 0), ListTables) as other:
+        threading.Thread(target=other.serve_forever, daemon=True).start()
+        monkeypatch.setattr(dynamodb_local, "_free_port", lambda: other.server_address[1])
+        process = DynamoDBLocal(tmp_path / "home")
+        with pytest.raises(LauncherError, match="did not answer within 2 s"):
+            process.start(timeout=2)
+        other.shutdown()
+
+
+@needs_dynamodb_local
+def test_a_port_taken_meanwhile_is_left_for_another(monkeypatch):
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", 0))
+        squatter.listen()
+        ports = iter([squatter.getsockname()[1]])
+        free_port = dynamodb_local._free_port
+        monkeypatch.setattr(dynamodb_local, "_free_port", lambda: next(ports, None) or free_port())
+        process = DynamoDBLocal()
+        process.start()
+        try:
+            assert process.port != squatter.getsockname()[1]
+            assert dynamodb_local._answers(process.endpoint_url)
+        finally:
+            process.stop()
 
 
 @needs_dynamodb_local
