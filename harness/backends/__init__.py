@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from harness.backends.aws import RealAwsBackend
 from harness.backends.base import Backend
+from harness.backends.dynamodb_local import DynamoDBLocalBackend
 from harness.backends.localstack import LocalStackBackend
 from harness.backends.moto import MotoBackend
 from harness.errors import BackendUnavailable
@@ -16,6 +17,7 @@ from harness.errors import BackendUnavailable
 BACKENDS: dict[str, type[Backend]] = {
     "moto": MotoBackend,
     "localstack": LocalStackBackend,
+    "dynamodb-local": DynamoDBLocalBackend,
     "aws": RealAwsBackend,
 }
 EMULATORS = tuple(name for name, cls in BACKENDS.items() if cls.emulated)

@@ -8,6 +8,7 @@ awslab list | progress | hint LAB | reset FILE   a student's view of the labs
 awslab quiz [TOPIC...] [--exam | --review], awslab stats   practice, proven by labs
 awslab report moto.json localstack.json      one claims page, a column per backend
 awslab localstack up|down|status [--no-docker], awslab doctor
+awslab dynamodb-local install|status          AWS's DynamoDB Local, for --backend dynamodb-local
 """
 
 from __future__ import annotations
@@ -105,6 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-docker", dest="docker", action="store_false", help="on this machine (Python 3.13)"
     )
 
+    p = commands.add_parser(
+        "dynamodb-local", help="install or look at DynamoDB Local, for --backend dynamodb-local"
+    )
+    p.add_argument("action", choices=("install", "status"))
+
     commands.add_parser("doctor", help="what this machine has for the labs, and what to do")
 
     p = commands.add_parser("reset", help="restore a handed-out file to its TODO stubs")
@@ -135,6 +141,7 @@ COMMANDS = {
     "progress": student.run_progress,
     "hint": student.run_hint,
     "localstack": emulators.run_localstack,
+    "dynamodb-local": emulators.run_dynamodb_local,
     "doctor": emulators.run_doctor,
     "quiz": student.run_quiz,
     "stats": student.run_stats,

@@ -1,7 +1,8 @@
 """``awslab doctor``: what this machine has for the labs, one line each, with what to do.
 
 Python and moto are needed for every lab; Docker and LocalStack only for the
-``localstack`` backend, so their absence is a warning, not a failure.
+``localstack`` backend, Java and DynamoDB Local only for ``dynamodb-local`` (and
+LocalStack's DynamoDB without a download), so their absence is a warning, not a failure.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from importlib import metadata
 from pathlib import Path
 
 from harness.errors import LauncherError
-from harness.launcher import docker_mode
+from harness.launcher import docker_mode, dynamodb_local
 from harness.launcher import localstack as launcher
 from harness.launcher.host import PYTHON_VERSION, HostLocalStack, find_python
 
@@ -59,6 +60,24 @@ def check_docker() -> Check:
             "but then has no Lambda",
         )
     return Check(OK, "Docker engine", "answers (LocalStack can run in Docker, with Lambda)")
+
+
+def check_dynamodb_local() -> list[Check]:
+    needed = "needed only for --backend dynamodb-local"
+    try:
+        java = dynamodb_local.find_java()
+    except LauncherError as error:
+        checks = [Check(WARN, "Java for DynamoDB Local", "none usable", f"{needed}: {error}")]
+    else:
+        checks = [Check(OK, "Java for DynamoDB Local", f"{java.version} ({java.path})")]
+    try:
+        jar = dynamodb_local.find_jar()
+    except LauncherError as error:
+        checks.append(Check(WARN, "DynamoDB Local", "not installed", f"{needed}: {error}"))
+    else:
+        package = f"npm {dynamodb_local.PACKAGE} {dynamodb_local.PACKAGE_VERSION}"
+        checks.append(Check(OK, "DynamoDB Local", f"{dynamodb_local.VERSION} ({package}, {jar})"))
+    return checks
 
 
 def check_host_mode(home: Path | None = None) -> list[Check]:
@@ -112,6 +131,7 @@ def checks(home: Path | None = None) -> list[Check]:
         check_python(),
         check_moto(),
         check_docker(),
+        *check_dynamodb_local(),
         *check_host_mode(home),
         *check_localstack(home),
     ]

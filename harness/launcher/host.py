@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from harness.errors import LauncherError
-from harness.launcher import docker_mode
+from harness.launcher import docker_mode, localstack_dynamodb
 from harness.launcher.health import Health, StartFailed, fetch, wait_until_healthy
 from harness.launcher.settings import DEFAULT_PORT, host_environment
 
@@ -35,8 +35,6 @@ HOME_VARIABLE = "AWSLAB_LOCALSTACK_HOME"
 PYTHON_VARIABLE = "AWSLAB_LOCALSTACK_PYTHON"
 START_TIMEOUT = 120.0
 STOP_TIMEOUT = 20.0
-#: Where LocalStack downloads DynamoDB Local and Java 21 from, on first use of DynamoDB.
-DYNAMODB_DOWNLOAD_HOSTS = ("d1ni2b6xgvw0s0.cloudfront.net", "github.com")
 
 # Asked of LocalStack's own code, in its venv: the services it has and what each one needs.
 _SERVICES_QUERY = """
@@ -98,14 +96,6 @@ def find_python() -> Path:
         f"(`pyenv install {wanted}`, `uv python install {wanted}`, or your package manager), "
         f"or set {PYTHON_VARIABLE} to its path"
     )
-
-
-def can_resolve(host: str) -> bool:
-    try:
-        socket.getaddrinfo(host, 443)
-    except OSError:
-        return False
-    return True
 
 
 class HostLocalStack:
@@ -205,17 +195,10 @@ class HostLocalStack:
                 f"LocalStack runs Lambda functions in Docker containers and no Docker engine "
                 f"answers here ({engine}); start one, or use --backend moto for Lambda"
             )
-        if not self._dynamodb_installed() and not all(map(can_resolve, DYNAMODB_DOWNLOAD_HOSTS)):
-            found["dynamodb"] = (
-                "LocalStack runs DynamoDB on DynamoDB Local and Java 21, downloaded on first use, "
-                "and this machine cannot reach the download hosts; use --backend moto for DynamoDB"
-            )
-            found["dynamodbstreams"] = found["dynamodb"]
+        dynamodb = localstack_dynamodb.why_unavailable(self.filesystem)
+        if dynamodb:
+            found["dynamodb"] = found["dynamodbstreams"] = dynamodb
         return found
-
-    def _dynamodb_installed(self) -> bool:
-        libs = [self.filesystem / "var/lib/localstack/lib", self.filesystem / "usr/lib/localstack"]
-        return any(any(lib.glob("dynamodb-local/*/DynamoDBLocal.jar")) for lib in libs)
 
     def services_to_load(self, disabled: dict[str, str]) -> tuple[list[str] | None, dict[str, str]]:
         """The SERVICES list that leaves out ``disabled``, and every service left out, with why.
@@ -276,6 +259,8 @@ class HostLocalStack:
                 f"another port and set AWSLAB_LOCALSTACK_URL=http://localhost:<port> for pytest"
             )
         self.build_venv()
+        if localstack_dynamodb.lend(self.filesystem):
+            self.echo(f"LocalStack's DynamoDB runs on {localstack_dynamodb.LENT}")
         services, left_out = self.services_to_load(self.limitations())
         for service, reason in left_out.items():
             self.echo(f"not loading {service}: {reason}")

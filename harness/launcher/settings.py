@@ -58,6 +58,8 @@ def host_environment(
         "FILESYSTEM_ROOT": str(filesystem),
         # Its DNS server wants port 53 and an upstream resolver; the labs need neither.
         "DNS_ADDRESS": "0",
+        # DynamoDB Local keeps its tables in memory, not in SQLite files under FILESYSTEM_ROOT.
+        "DYNAMODB_IN_MEMORY": "1",
     }
     if services is not None:
         environment["SERVICES"] = ",".join(services)

@@ -1,6 +1,6 @@
 """The claims report as a page: the notes themselves, with a verdict beside each claim.
 
-Takes one ``claims.json`` per backend (moto, LocalStack...) and renders one
+Takes one ``claims.json`` per backend (moto, DynamoDB Local, LocalStack...) and renders one
 HTML page. First the claims no emulator here could observe ("unproven here":
 their tests stand on the documentation alone, named by ``source=``), then a
 summary per backend and across them, coverage per notes section (bullets that
@@ -119,7 +119,11 @@ def write(reports: list[dict], notes_path: Path, notes_name: str, out: Path) -> 
 
 
 def parity_markdown(reports: list[dict]) -> str:
-    """Claim x backend, in Markdown: where the emulators agree, and where not."""
+    """Claim x backend, in Markdown: where the emulators agree, and where not.
+
+    Only the backends that ran a claim are compared (DynamoDB Local runs the DynamoDB
+    labs alone); "-" where fewer than two did.
+    """
     backends = [r["backend"] for r in reports]
     outcomes: dict[str, dict[str, str]] = {}
     for report in reports:
@@ -131,7 +135,7 @@ def parity_markdown(reports: list[dict]) -> str:
     ]
     for claim_id in sorted(outcomes):
         row = [outcomes[claim_id].get(b, Verdict.NOT_RUN) for b in backends]
-        lines.append(
-            f"| {claim_id} | " + " | ".join(row) + f" | {'yes' if len(set(row)) == 1 else 'no'} |"
-        )
+        ran = [verdict for verdict in row if verdict != Verdict.NOT_RUN]
+        agree = "-" if len(ran) < 2 else "yes" if len(set(ran)) == 1 else "no"
+        lines.append(f"| {claim_id} | " + " | ".join(row) + f" | {agree} |")
     return "\n".join(lines) + "\n"

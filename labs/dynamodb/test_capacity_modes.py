@@ -47,6 +47,11 @@ def provisioned(create_table) -> str:
 
 
 @pytest.mark.claim("dynamodb.capacity-mode-parameters", quote="on-demand mode:")
+@pytest.mark.emulator_gap(
+    "dynamodb-local",
+    reason="DynamoDB Local creates an on-demand table given ProvisionedThroughput; AWS "
+    "refuses CreateTable with ValidationException",
+)
 def test_each_mode_wants_its_own_parameters(aws, create_table):
     wrong = {
         "provisioned without capacity": {"BillingMode": "PROVISIONED"},
@@ -102,6 +107,12 @@ def test_a_table_switches_to_on_demand_and_straight_back(aws, provisioned):
     "moto",
     reason="moto lets a table switch to on-demand any number of times; AWS refuses the "
     "fifth switch within 24 hours",
+)
+@pytest.mark.emulator_gap(
+    "dynamodb-local",
+    "localstack",
+    reason="DynamoDB Local (LocalStack's DynamoDB too) lets a table switch to on-demand any "
+    "number of times; AWS refuses the fifth switch within 24 hours",
 )
 def test_a_fifth_switch_to_on_demand_within_a_day_is_refused(aws, provisioned):
     for _ in range(4):

@@ -58,6 +58,12 @@ def test_limit_and_last_evaluated_key_walk_through_every_page(aws, history, put_
 
 
 @pytest.mark.claim("dynamodb.query-1mb-page", quote="return up to 1mb data")
+@pytest.mark.emulator_gap(
+    "dynamodb-local",
+    "localstack",
+    reason="DynamoDB Local (LocalStack's DynamoDB too) ends a Query page after the item that "
+    "crosses 1 MB (eleven items of 100 KB in the first page); AWS stops at 1 MB",
+)
 def test_one_response_holds_at_most_1_mb(aws, history, put_items):
     add_orders(put_items, history, 12, padding=100_000)  # 12 items of about 100 KB: 1.2 MB
     first = aws.dynamodb.query(TableName=history, **ADA)

@@ -18,6 +18,11 @@ from __future__ import annotations
 import pytest
 
 KEY = {"user": {"S": "ada"}}
+LOCALSTACK_STREAM_GAP = (
+    "LocalStack drops the changes made while a new table's stream is still ENABLING (about a "
+    "second after CreateTable), so the stream stays empty; on AWS the stream of a table "
+    "created with one records every change once the table is ACTIVE"
+)
 CREATED = {**KEY, "name": {"S": "Ada"}}
 RENAMED = {**KEY, "name": {"S": "Ada Lovelace"}}
 
@@ -36,7 +41,21 @@ def create_rename_delete(aws, table: str) -> None:
     aws.dynamodb.delete_item(TableName=table, Key=KEY)
 
 
-def stream_records(aws, table: str) -> list[dict]:
+def stream_records(aws, eventually, table: str) -> list[dict]:
+    """The three records of a profile's life, once they are in the table's stream.
+
+    DynamoDB writes a stream in near-real time, a moment after the change itself:
+    the records are read again until all three are there.
+    """
+
+    def three_records() -> list[dict]:
+        records = read_stream(aws, table)
+        return records if len(records) >= 3 else []
+
+    return eventually(three_records)
+
+
+def read_stream(aws, table: str) -> list[dict]:
     """Every record of the table's stream, shard after shard, from the oldest."""
     arn = aws.dynamodb.describe_table(TableName=table)["Table"]["LatestStreamArn"]
     streams = aws.dynamodbstreams
@@ -58,10 +77,14 @@ def stream_records(aws, table: str) -> list[dict]:
 @pytest.mark.claim(
     "dynamodb.stream-ordered-changes", quote="ordered stream of item-level modifications in a table"
 )
-def test_every_change_becomes_a_record_in_order(aws, create_table):
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason=LOCALSTACK_STREAM_GAP,
+)
+def test_every_change_becomes_a_record_in_order(aws, create_table, eventually):
     table = profiles_with_stream(create_table, "KEYS_ONLY")
     create_rename_delete(aws, table)
-    records = stream_records(aws, table)
+    records = stream_records(aws, eventually, table)
     # HINT: the eventName of each record, in the order the changes were made.
     # BEGIN SOLUTION
     expected_events = ["INSERT", "MODIFY", "REMOVE"]
@@ -76,7 +99,11 @@ def test_every_change_becomes_a_record_in_order(aws, create_table):
     "dynamodb.stream-view-type",
     quote="able to choose what information will be written into stream",
 )
-def test_the_view_type_chooses_which_images_a_record_carries(aws, create_table):
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason=LOCALSTACK_STREAM_GAP,
+)
+def test_the_view_type_chooses_which_images_a_record_carries(aws, create_table, eventually):
     # HINT: for each view type, the (NewImage, OldImage) of the INSERT, MODIFY and REMOVE
     # HINT: records; None where the record has no such image.
     # BEGIN SOLUTION
@@ -90,7 +117,7 @@ def test_the_view_type_chooses_which_images_a_record_carries(aws, create_table):
     for view_type in ("KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES"):
         table = profiles_with_stream(create_table, view_type)
         create_rename_delete(aws, table)
-        records = stream_records(aws, table)
+        records = stream_records(aws, eventually, table)
         images = [
             (record["dynamodb"].get("NewImage"), record["dynamodb"].get("OldImage"))
             for record in records

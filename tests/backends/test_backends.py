@@ -28,7 +28,9 @@ def test_moto_is_the_default_and_listens_on_loopback(lab: pytest.Pytester, monke
 def test_an_unknown_backend_option_is_refused_with_the_choices(lab: pytest.Pytester):
     result = lab.runpytest("--backend", "motto")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
-    result.stderr.fnmatch_lines(["*unknown backend 'motto': choose from moto, localstack, aws*"])
+    result.stderr.fnmatch_lines(
+        ["*unknown backend 'motto': choose from moto, localstack, dynamodb-local, aws*"]
+    )
 
 
 def test_the_backend_comes_from_the_environment_too(lab: pytest.Pytester, monkeypatch):

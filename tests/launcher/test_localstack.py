@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from harness.errors import LauncherError
-from harness.launcher import docker_mode, doctor
+from harness.launcher import docker_mode, doctor, localstack_dynamodb
 from harness.launcher import localstack as launcher
 from harness.launcher.health import StartFailed, wait_until_healthy
 from harness.launcher.host import PYTHON_VARIABLE, HostLocalStack, find_python
@@ -65,6 +65,8 @@ def fake_host(tmp_path: Path, monkeypatch) -> HostLocalStack:
     (module / "__init__.py").write_text("")
     (module / "main.py").write_text(textwrap.dedent(FAKE_LOCALSTACK))
     monkeypatch.setattr(HostLocalStack, "limitations", lambda self: {})
+    # Whether this machine could lend LocalStack a DynamoDB Local is not what these tests are about.
+    monkeypatch.setattr(localstack_dynamodb, "lend", lambda filesystem: False)
     return host
 
 
@@ -82,6 +84,21 @@ def test_host_mode_starts_answers_and_stops(fake_host: HostLocalStack):
     assert fake_host.pid() is None
     assert not fake_host.pid_file.exists()
     assert not launcher.status(fake_host.port, fake_host.home).running
+
+
+def test_host_mode_says_when_its_dynamodb_runs_on_awslabs_dynamodb_local(
+    fake_host: HostLocalStack, monkeypatch
+):
+    lent_to: list[Path] = []
+    monkeypatch.setattr(localstack_dynamodb, "lend", lambda fs: lent_to.append(fs) or True)
+    said: list[str] = []
+    fake_host.echo = said.append
+    fake_host.start(timeout=20)
+    try:
+        assert lent_to == [fake_host.filesystem]
+        assert f"LocalStack's DynamoDB runs on {localstack_dynamodb.LENT}" in said
+    finally:
+        fake_host.stop(timeout=5)
 
 
 def test_up_twice_starts_one_localstack(fake_host: HostLocalStack):
@@ -175,6 +192,7 @@ def test_host_mode_stays_on_loopback_and_in_its_folder(tmp_path: Path):
     assert environment["OVERRIDE_IN_DOCKER"] == "0"
     assert environment["SERVICES"] == "sqs,s3"
     assert environment["S3_SKIP_SIGNATURE_VALIDATION"] == "0"
+    assert environment["DYNAMODB_IN_MEMORY"] == "1", "no DynamoDB files under its folder"
 
 
 def test_the_compose_file_pins_the_image_and_matches_host_mode():

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from harness.cli import main
+from harness.report import page as notes_page
 
 NOTES = """\
 #### aws integration and messaging
@@ -48,6 +49,10 @@ REPORTS = {
         claim("sqs.visibility", "by default 30 seconds", "skipped"),
         claim("sqs.retention", "retention: 4 - 14 days", "errata", errata="60 s to 14 days"),
         claim("sqs.delay", "delay a message up to 15 mins", "verified"),
+    ],
+    # A backend that runs one topic only, as DynamoDB Local does: the rest is "not run".
+    "dynamodb-local": [
+        claim("sqs.delay", "delay a message up to 15 mins", "gap"),
     ],
 }
 
@@ -109,8 +114,21 @@ def test_the_page_renders_and_its_counts_match_the_json(tmp_path: Path, monkeypa
     assert screenshot.stat().st_size > 10_000, "a blank page compresses to almost nothing"
 
     parity = (tmp_path / "site" / "parity.md").read_text()
-    assert "| sqs.delay | gap | verified | no |" in parity
-    assert "| sqs.retention | errata | errata | yes |" in parity
+    assert "| claim | moto | localstack | dynamodb-local | agree |" in parity
+    assert "| sqs.delay | gap | verified | gap | no |" in parity
+    assert "| sqs.retention | errata | errata | not run | yes |" in parity
+
+
+def test_parity_compares_only_the_backends_that_ran_a_claim():
+    reports = [{"backend": backend, "claims": claims} for backend, claims in REPORTS.items()]
+    reports[1]["claims"] = reports[1]["claims"][1:]  # LocalStack did not run sqs.visibility
+    lines = notes_page.parity_markdown(reports).splitlines()
+    assert lines[0] == "| claim | moto | localstack | dynamodb-local | agree |"
+    assert lines[2:] == [
+        "| sqs.delay | gap | verified | gap | no |",
+        "| sqs.retention | errata | errata | not run | yes |",
+        "| sqs.visibility | verified | not run | not run | - |",
+    ]
 
 
 def test_report_refuses_what_is_not_a_claims_report(tmp_path: Path, monkeypatch, capsys):
