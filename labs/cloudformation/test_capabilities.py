@@ -3,7 +3,8 @@
 Templates that create IAM resources can change who may do what in the
 account, so CloudFormation refuses them unless the caller passes a
 capability: ``CAPABILITY_IAM`` for IAM resources, ``CAPABILITY_NAMED_IAM``
-when they have custom names. Without it: ``InsufficientCapabilitiesException``.
+when they have custom names (``CAPABILITY_IAM`` alone is then not enough).
+Without it: ``InsufficientCapabilitiesException``; with it, the stack is created.
 
 Notes, "cloudformation > cloudformatin capabilities".
 """
@@ -15,6 +16,10 @@ from botocore.exceptions import ClientError
 
 from harness.testkit.iam import trust_policy
 
+CAPABILITIES = (
+    "https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStack.html"
+)
+
 
 def role_template(role_name: str | None = None) -> dict:
     properties: dict = {"AssumeRolePolicyDocument": trust_policy("ec2.amazonaws.com")}
@@ -24,7 +29,9 @@ def role_template(role_name: str | None = None) -> dict:
 
 
 @pytest.mark.claim(
-    "cloudformation.insufficient-capabilities", quote="InsufficientCapabilitiesException"
+    "cloudformation.insufficient-capabilities",
+    quote="InsufficientCapabilitiesException",
+    source=CAPABILITIES,
 )
 @pytest.mark.emulator_gap(
     "moto", reason="moto creates IAM resources without any capability; AWS refuses the stack"
@@ -33,17 +40,45 @@ def role_template(role_name: str | None = None) -> dict:
     "localstack",
     reason="LocalStack creates IAM resources without any capability; AWS refuses the stack",
 )
-def test_an_iam_role_without_a_capability_is_refused(aws, unique_name):
+def test_an_iam_role_without_a_capability_is_refused(aws, stacks, unique_name):
+    template = json.dumps(role_template())
     with pytest.raises(ClientError) as refused:
-        aws.cloudformation.create_stack(
-            StackName=unique_name("stack"), TemplateBody=json.dumps(role_template())
-        )
+        aws.cloudformation.create_stack(StackName=unique_name("stack"), TemplateBody=template)
     assert refused.value.response["Error"]["Code"] == "InsufficientCapabilitiesException"
+    # HINT: which capability acknowledges an IAM role without a custom name?
+    # BEGIN SOLUTION
+    capabilities = ["CAPABILITY_IAM"]
+    # END SOLUTION
+    stack = stacks.create(role_template(), Capabilities=capabilities)
+    assert stacks.status(stack) == "CREATE_COMPLETE"
 
 
-@pytest.mark.claim("cloudformation.named-iam", quote="CAPABILITY_NAMED_IAM & CAPABILITY_IAM")
-def test_a_named_role_needs_the_named_iam_capability(aws, stacks, unique_name):
+@pytest.mark.claim(
+    "cloudformation.named-iam",
+    quote="CAPABILITY_NAMED_IAM & CAPABILITY_IAM",
+    source=CAPABILITIES,
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto creates a named IAM role with CAPABILITY_IAM alone; AWS refuses the stack "
+    "(InsufficientCapabilitiesException) until CAPABILITY_NAMED_IAM is acknowledged",
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack creates IAM resources without any capability; AWS refuses a named role "
+    "without CAPABILITY_NAMED_IAM",
+)
+def test_a_named_role_needs_the_named_iam_capability(aws, stacks, unique_name, error_code):
     role_name = unique_name("app-role")
+    template = json.dumps(role_template(role_name))
+    create = aws.cloudformation.create_stack
+    only_iam = error_code(
+        create,
+        StackName=unique_name("stack"),
+        TemplateBody=template,
+        Capabilities=["CAPABILITY_IAM"],
+    )
+    assert only_iam == "InsufficientCapabilitiesException", "CAPABILITY_IAM is not enough"
     # HINT: which capability acknowledges an IAM role with a custom RoleName?
     # BEGIN SOLUTION
     capabilities = ["CAPABILITY_NAMED_IAM"]

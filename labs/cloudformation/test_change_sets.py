@@ -6,13 +6,15 @@ template with the stack and lists what it would add, modify or remove.
 Nothing changes until the change set is executed. A change set of type
 ``CREATE`` even makes the stack exist, empty, in ``REVIEW_IN_PROGRESS``.
 
-Notes, "serverless application model" (package & deploy: sam deploy).
+The notes never name change sets; their "package & deploy: sam deploy" uses
+them, so the claims here are beyond the notes.
 """
 
 import json
 
 import pytest
 
+CHANGE_SETS = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-updating-stacks-changesets.html"
 QUEUE = {"Type": "AWS::SQS::Queue"}
 TOPIC = {"Type": "AWS::SNS::Topic"}
 
@@ -47,7 +49,9 @@ def queues(aws, prefix: str) -> list[str]:
 
 @pytest.mark.claim(
     "cloudformation.change-set-create",
-    quote="package & deploy: sam deploy",
+    beyond_notes="A CREATE change set makes an empty stack in REVIEW_IN_PROGRESS and lists the "
+    "resources it would add; nothing is created until it is executed.",
+    source=CHANGE_SETS,
 )
 def test_nothing_is_created_until_the_change_set_is_executed(aws, stacks, unique_name):
     name = unique_name("review")
@@ -67,7 +71,9 @@ def test_nothing_is_created_until_the_change_set_is_executed(aws, stacks, unique
 
 @pytest.mark.claim(
     "cloudformation.change-set-update",
-    quote="package & deploy: sam deploy",
+    beyond_notes="An UPDATE change set lists only what changes (one resource added); the stack "
+    "keeps its resources until the change set is executed, then ends UPDATE_COMPLETE.",
+    source=CHANGE_SETS,
 )
 @pytest.mark.emulator_gap(
     "moto",

@@ -106,6 +106,7 @@ def test_the_service_token_names_the_function_cloudformation_invokes(
 @pytest.mark.claim(
     "cloudformation.custom-resource-lambda",
     quote="have custom logic (scripts) via lambda",
+    source="https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-custom-resources.html",
 )
 @pytest.mark.emulator_gap(
     "moto",

@@ -4,7 +4,7 @@ When a stack is deleted, CloudFormation deletes its resources (``Delete``, the
 default), unless a resource's ``DeletionPolicy`` is ``Retain`` (kept, outside
 any stack) or ``Snapshot`` (databases and volumes: a last snapshot first, then
 the resource is deleted). A bucket that still holds objects cannot be
-deleted: the stack deletion fails.
+deleted: the stack deletion fails; an empty one goes with its stack.
 
 Notes, "cloudformation > deletion policy -- for stack resources".
 """
@@ -23,16 +23,18 @@ def bucket_exists(aws, bucket: str) -> bool:
 @pytest.mark.claim("cloudformation.deletion-policy-retain", quote="retain: work with resources")
 def test_a_retained_bucket_outlives_its_stack(aws, stacks):
     bucket = {"Type": "AWS::S3::Bucket"}
-    template = {"Resources": {"Logs": bucket}}
-    # HINT: keep the bucket when the stack is deleted (a resource attribute, beside "Type").
+    scratch = {"Type": "AWS::S3::Bucket"}  # no DeletionPolicy: Delete, the default
+    template = {"Resources": {"Logs": bucket, "Scratch": scratch}}
+    # HINT: keep the Logs bucket when the stack is deleted (a resource attribute, beside "Type").
     # BEGIN SOLUTION
     bucket["DeletionPolicy"] = "Retain"
     # END SOLUTION
     stack = stacks.create(template)
-    name = stacks.resource(stack, "Logs")
+    logs, scratch_name = stacks.resource(stack, "Logs"), stacks.resource(stack, "Scratch")
     assert stacks.delete(stack) == "DELETE_COMPLETE"
-    assert bucket_exists(aws, name)
-    aws.s3.delete_bucket(Bucket=name)  # retained means nobody deletes it: we do
+    assert bucket_exists(aws, logs)
+    assert not bucket_exists(aws, scratch_name), "without Retain, the bucket goes with its stack"
+    aws.s3.delete_bucket(Bucket=logs)  # retained means nobody deletes it: we do
 
 
 @pytest.mark.claim(
@@ -51,6 +53,10 @@ def test_a_retained_bucket_outlives_its_stack(aws, stacks):
 )
 def test_a_bucket_with_objects_blocks_its_stack_deletion(aws, stacks):
     bucket = {"Type": "AWS::S3::Bucket", "DeletionPolicy": "Delete"}  # also the default
+    empty = stacks.create({"Resources": {"Logs": bucket}})
+    empty_bucket = stacks.resource(empty, "Logs")
+    assert stacks.delete(empty) == "DELETE_COMPLETE", "an empty bucket goes with its stack"
+    assert not bucket_exists(aws, empty_bucket)
     stack = stacks.create({"Resources": {"Logs": bucket}})
     name = stacks.resource(stack, "Logs")
     aws.s3.put_object(Bucket=name, Key="app.log", Body=b"started")
@@ -63,7 +69,7 @@ def test_a_bucket_with_objects_blocks_its_stack_deletion(aws, stacks):
 
 
 @pytest.mark.claim(
-    "cloudformation.deletion-policy-snapshot", quote="deletion policy -- for stack resources"
+    "cloudformation.deletion-policy-snapshot", quote="snapshot", line=909, source=DELETION_POLICY
 )
 @pytest.mark.emulator_gap(
     "moto",

@@ -1,8 +1,9 @@
 """Protecting a production stack: from deletion, and from unwanted updates.
 
-Termination protection makes ``DeleteStack`` fail until it is turned off.
-A stack policy says which updates are allowed: once a stack has one,
-everything it does not explicitly allow is denied.
+Termination protection makes ``DeleteStack`` fail until it is turned off;
+turned off, the same delete goes through. A stack policy says which updates
+are allowed: once a stack has one, an update of a resource it allows goes
+through, and everything it does not explicitly allow is denied.
 
 Notes, "cloudformation > termination protection -- for stack deletes" and
 "stack policy -- for stack updates".
@@ -14,10 +15,23 @@ import pytest
 from botocore.exceptions import ClientError
 
 QUEUE = {"Type": "AWS::SQS::Queue", "Properties": {"VisibilityTimeout": 30}}
+TERMINATION_PROTECTION = (
+    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-protect-stacks.html"
+)
+STACK_POLICY = (
+    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/protect-stack-resources.html"
+)
+
+
+def visibility(aws, url: str) -> str:
+    attributes = aws.sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["VisibilityTimeout"])
+    return attributes["Attributes"]["VisibilityTimeout"]
 
 
 @pytest.mark.claim(
-    "cloudformation.termination-protection", quote="termination protection -- for stack deletes"
+    "cloudformation.termination-protection",
+    quote="termination protection -- for stack deletes",
+    source=TERMINATION_PROTECTION,
 )
 @pytest.mark.emulator_gap(
     "moto", reason="moto stores termination protection but deletes the stack anyway; AWS refuses"
@@ -35,9 +49,16 @@ def test_termination_protection_refuses_a_delete(aws, stacks):
         aws.cloudformation.delete_stack(StackName=stack)
     assert refused.value.response["Error"]["Code"] == "ValidationError"
     assert stacks.status(stack) == "CREATE_COMPLETE"
+    # Turned off, the same delete goes through.
+    aws.cloudformation.update_termination_protection(
+        StackName=stack, EnableTerminationProtection=False
+    )
+    assert stacks.delete(stack) == "DELETE_COMPLETE"
 
 
-@pytest.mark.claim("cloudformation.stack-policy", quote="must explicitly allow")
+@pytest.mark.claim(
+    "cloudformation.stack-policy", quote="must explicitly allow", source=STACK_POLICY
+)
 @pytest.mark.emulator_gap(
     "moto", reason="moto stores a stack policy but never applies it to an update; AWS denies it"
 )
@@ -46,7 +67,7 @@ def test_termination_protection_refuses_a_delete(aws, stacks):
     reason="LocalStack does not implement SetStackPolicy (InternalFailure); AWS denies the update",
 )
 def test_a_stack_policy_denies_what_it_does_not_allow(aws, stacks):
-    stack = stacks.create({"Resources": {"Queue": QUEUE}})
+    stack = stacks.create({"Resources": {"Queue": QUEUE, "Other": QUEUE}})
     # HINT: a stack policy that allows every update action (Update:*) on one resource only:
     # "LogicalResourceId/Other". Nothing else is allowed.
     # BEGIN SOLUTION
@@ -63,8 +84,12 @@ def test_a_stack_policy_denies_what_it_does_not_allow(aws, stacks):
     aws.cloudformation.set_stack_policy(StackName=stack, StackPolicyBody=json.dumps(policy))
     # END SOLUTION
     changed = {"Type": "AWS::SQS::Queue", "Properties": {"VisibilityTimeout": 60}}
-    status = stacks.update(stack, {"Resources": {"Queue": changed}})
+    # What the policy allows goes through: Other changes.
+    assert stacks.update(stack, {"Resources": {"Queue": QUEUE, "Other": changed}}) == (
+        "UPDATE_COMPLETE"
+    )
+    assert visibility(aws, stacks.resource(stack, "Other")) == "60"
+    # What it does not allow is denied: Queue keeps its 30 s.
+    status = stacks.update(stack, {"Resources": {"Queue": changed, "Other": changed}})
     assert status == "UPDATE_ROLLBACK_COMPLETE"
-    url = stacks.resource(stack, "Queue")
-    attributes = aws.sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["VisibilityTimeout"])
-    assert attributes["Attributes"]["VisibilityTimeout"] == "30"
+    assert visibility(aws, stacks.resource(stack, "Queue")) == "30"

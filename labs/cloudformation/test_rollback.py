@@ -14,7 +14,7 @@ ROLLBACK = (
 )
 
 
-@pytest.mark.claim("cloudformation.rollback-on-create", quote="creation fails")
+@pytest.mark.claim("cloudformation.rollback-on-create", quote="creation fails", source=ROLLBACK)
 @pytest.mark.emulator_gap(
     "moto",
     reason="moto creates the stack around an invalid queue (retention 10 s) and never rolls "

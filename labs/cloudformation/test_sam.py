@@ -78,6 +78,7 @@ def test_the_translator_expands_a_serverless_function(aws, stacks):
 @pytest.mark.claim(
     "cloudformation.sam-transform-header",
     quote="transform header: indicates it is sam template",
+    source="https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-template-anatomy.html",
 )
 @pytest.mark.emulator_gap(
     "moto",

@@ -18,6 +18,7 @@ from botocore.exceptions import ClientError
 PARAMETERS = {"Env": {"Type": "String", "AllowedValues": ["dev", "prod"], "Default": "dev"}}
 MAPPINGS = {"Retention": {"dev": {"Seconds": "3600"}, "prod": {"Seconds": "1209600"}}}
 USER_DATA = "#!/bin/bash\necho hello > /tmp/hello"
+PARAMETERS_SECTION = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html"
 TEMPLATE_ANATOMY = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/conditions-section-structure.html"
 
 
@@ -103,6 +104,7 @@ def test_a_condition_adds_a_dead_letter_queue_in_prod_only(aws, stacks):
 @pytest.mark.claim(
     "cloudformation.no-conditions-on-parameters",
     quote="can be applied to resources, outputs,... but not `parameters`",
+    source=TEMPLATE_ANATOMY,
 )
 @pytest.mark.emulator_gap(
     "moto",
@@ -128,7 +130,12 @@ def test_a_condition_on_a_parameter_is_refused(aws, unique_name):
     assert refused.value.response["Error"]["Code"] == "ValidationError"
 
 
-@pytest.mark.claim("cloudformation.parameter-allowed-values", quote="cloudformation -- parameters")
+@pytest.mark.claim(
+    "cloudformation.parameter-allowed-values",
+    beyond_notes="A parameter's AllowedValues refuse any other value at CreateStack "
+    "(ValidationError); a listed value creates the stack.",
+    source=PARAMETERS_SECTION,
+)
 @pytest.mark.emulator_gap(
     "moto",
     reason="moto's CreateStack takes a parameter value outside AllowedValues and creates the "

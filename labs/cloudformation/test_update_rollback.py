@@ -15,6 +15,11 @@ Notes, "cloudformation > rollbacks".
 
 import pytest
 
+ROLLBACK = (
+    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/stack-failure-options.html"
+)
+CONTINUE_UPDATE_ROLLBACK = "https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ContinueUpdateRollback.html"
+
 # SQS keeps messages 60 s to 14 days: 10 s is refused. DependsOn makes CloudFormation
 # update the queue first, so that there is a change to roll back when this one fails.
 BAD = {
@@ -33,7 +38,7 @@ def attribute(aws, url: str, name: str) -> str | None:
     return attributes.get(name)
 
 
-@pytest.mark.claim("cloudformation.rollback-on-update", quote="update fails")
+@pytest.mark.claim("cloudformation.rollback-on-update", quote="update fails", source=ROLLBACK)
 @pytest.mark.emulator_gap(
     "moto",
     reason="moto creates the invalid queue (retention 10 s), applies the whole update and ends "
@@ -59,6 +64,7 @@ def test_a_failed_update_puts_the_stack_back(aws, stacks):
 @pytest.mark.claim(
     "cloudformation.continue-update-rollback",
     quote="rollback fails: manual fix, then call `ContinueUpdateRollback` api to continue rollback",
+    source=CONTINUE_UPDATE_ROLLBACK,
 )
 @pytest.mark.emulator_gap(
     "moto",

@@ -17,6 +17,8 @@ from __future__ import annotations
 import pytest
 from botocore.exceptions import ClientError
 
+GET_ID = "https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_GetId.html"
+
 
 @pytest.fixture
 def identity_pool(aws, pool, unique_name) -> str:
@@ -59,6 +61,7 @@ def test_an_identity_pool_trades_an_id_token_for_aws_credentials(
 @pytest.mark.claim(
     "cognito.identity-pool-stable-identity",
     quote="get identities for users so they can obtain temoprary aws credentials",
+    source=GET_ID,
 )
 def test_the_same_user_keeps_the_same_identity(aws, pool, identity_pool, signed_in):
     logins = {pool.provider_name: signed_in("bob")["IdToken"]}
@@ -76,7 +79,9 @@ def test_the_same_user_keeps_the_same_identity(aws, pool, identity_pool, signed_
     "allows none; AWS answers NotAuthorizedException to both",
 )
 @pytest.mark.claim(
-    "cognito.identity-pool-authorization", quote="cognito identity pool: authorization"
+    "cognito.identity-pool-authorization",
+    quote="cognito identity pool: authorization",
+    source=GET_ID,
 )
 def test_a_forged_token_or_a_guest_gets_no_identity(aws, pool, identity_pool):
     # HINT: which error code answers GetId for a token the user pool never signed?

@@ -17,6 +17,11 @@ from __future__ import annotations
 import pytest
 from botocore.exceptions import ClientError
 
+PASSWORD_POLICY = (
+    "https://docs.aws.amazon.com/cognito/latest/developerguide/managing-users-passwords.html"
+)
+CONFIRM_SIGN_UP = "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmSignUp.html"
+
 
 def sign_up(aws, pool, username: str, password: str) -> None:
     aws.cognito_idp.sign_up(
@@ -36,15 +41,20 @@ def sign_in(aws, pool, username: str, password: str) -> dict:
 
 
 @pytest.mark.claim(
-    "cognito.password-policy", quote="serverless data for users for web, mobile apps"
+    "cognito.password-policy",
+    beyond_notes="A user pool's password policy refuses a sign-up whose password is too short "
+    "or lacks a number (InvalidPasswordException), and accepts one that meets it.",
+    source=PASSWORD_POLICY,
 )
-def test_the_pool_refuses_a_weak_password(aws, pool, error_code):
+def test_the_pool_refuses_a_weak_password(aws, pool, password, error_code):
     # HINT: which error code answers a sign-up with the password "short1"?
     # BEGIN SOLUTION
     expected_error = "InvalidPasswordException"
     # END SOLUTION
     assert error_code(sign_up, aws, pool, "dave", "short1") == expected_error
     assert error_code(sign_up, aws, pool, "dave", "long-enough-but-no-digits") == expected_error
+    sign_up(aws, pool, "dave", password)  # 12+ characters, upper, lower, a number: accepted
+    assert aws.cognito_idp.admin_get_user(UserPoolId=pool.id, Username="dave")["Username"] == "dave"
 
 
 @pytest.mark.claim("cognito.user-pool-sign-in", quote="cognito user pool: authentication")
@@ -69,7 +79,7 @@ def test_a_confirmed_user_signs_in_and_gets_three_tokens(aws, pool, password, er
     "moto",
     reason="moto's ConfirmSignUp accepts any confirmation code; AWS answers CodeMismatchException",
 )
-@pytest.mark.claim("cognito.confirmation-code", quote="email & phone")
+@pytest.mark.claim("cognito.confirmation-code", quote="email & phone", source=CONFIRM_SIGN_UP)
 def test_a_wrong_confirmation_code_is_refused(aws, pool, password):
     sign_up(aws, pool, "erin", password)
     # HINT: which error code answers ConfirmSignUp with a code Cognito never sent?

@@ -12,9 +12,17 @@ Notes, "vpc > NACL & security group".
 
 import pytest
 
+NETWORK_ACLS = "https://docs.aws.amazon.com/vpc/latest/userguide/custom-network-acl.html"
+CREATE_NETWORK_ACL_ENTRY = (
+    "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateNetworkAclEntry.html"
+)
+
 
 @pytest.mark.claim(
-    "ec2.nacl-custom-denies-all", quote="NACL: allow or deny; subnet level; stateless"
+    "ec2.nacl-custom-denies-all",
+    beyond_notes="A new custom network ACL denies everything: its only entries are the deny-all "
+    "rule (number 32767, shown as *) in each direction.",
+    source=NETWORK_ACLS,
 )
 @pytest.mark.emulator_gap(
     "moto",
@@ -93,7 +101,9 @@ def test_a_deny_rule_must_come_before_the_allow_it_overrides(aws, network_acl, a
 
 @pytest.mark.claim(
     "ec2.nacl-rule-numbers",
-    quote="NACL: allow or deny; subnet level; stateless",
+    beyond_notes="A network ACL rule number runs from 1 to 32766: 32766 is accepted, 32767 "
+    "(reserved) refused by EC2 (InvalidParameterValue).",
+    source=CREATE_NETWORK_ACL_ENTRY,
 )
 @pytest.mark.emulator_gap(
     "moto", reason="moto accepts any rule number (32767 too); AWS takes 1 to 32766"
@@ -102,8 +112,8 @@ def test_a_deny_rule_must_come_before_the_allow_it_overrides(aws, network_acl, a
     "localstack", reason="LocalStack accepts rule number 32767; AWS takes 1 to 32766"
 )
 def test_rule_numbers_run_from_1_to_32766(aws, network_acl, error_code):
-    def accepted(number: int) -> bool:
-        answer = error_code(
+    def answer(number: int) -> str | None:
+        return error_code(
             aws.ec2.create_network_acl_entry,
             NetworkAclId=network_acl,
             RuleNumber=number,
@@ -112,10 +122,10 @@ def test_rule_numbers_run_from_1_to_32766(aws, network_acl, error_code):
             RuleAction="allow",
             CidrBlock=f"10.{number % 256}.0.0/16",
         )
-        return answer is None
 
-    # HINT: which rule numbers does CreateNetworkAclEntry accept? {number: True or False}
+    # HINT: what does CreateNetworkAclEntry answer each rule number? {number: None if it
+    # HINT: takes it, else the error code}
     # BEGIN SOLUTION
-    expected = {1: True, 100: True, 32766: True, 32767: False}
+    expected = {1: None, 100: None, 32766: None, 32767: "InvalidParameterValue"}
     # END SOLUTION
-    assert {number: accepted(number) for number in expected} == expected
+    assert {number: answer(number) for number in expected} == expected

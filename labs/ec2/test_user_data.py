@@ -24,7 +24,12 @@ def stored_user_data(aws, instance_id: str) -> str:
     return attribute["UserData"]["Value"]
 
 
-@pytest.mark.claim("ec2.user-data-base64", quote="ec2 user data: bootstrap script")
+@pytest.mark.claim(
+    "ec2.user-data-base64",
+    beyond_notes="EC2 keeps an instance's user data base64-encoded: the userData attribute is "
+    "the script, encoded.",
+    source=USER_DATA,
+)
 def test_user_data_is_stored_base64_encoded(aws, launch):
     # HINT: launch an instance with SCRIPT as its user data (launch(UserData=...)).
     # BEGIN SOLUTION
@@ -37,7 +42,8 @@ def test_user_data_is_stored_base64_encoded(aws, launch):
 
 @pytest.mark.claim(
     "ec2.user-data-change-when-stopped",
-    quote="only run once at the instance first start",
+    beyond_notes="An instance's user data can be changed only while it is stopped: a running "
+    "instance refuses it (IncorrectInstanceState), a stopped one takes it.",
     source=USER_DATA,
 )
 @pytest.mark.emulator_gap(
@@ -53,6 +59,7 @@ def test_user_data_is_stored_base64_encoded(aws, launch):
 )
 def test_user_data_changes_only_while_stopped(aws, launch, eventually):
     instance_id = launch(UserData=SCRIPT)
+    aws.ec2.get_waiter("instance_running").wait(InstanceIds=[instance_id])
     new_script = b"#!/bin/bash\necho second boot\n"  # boto3 base64-encodes it
     with pytest.raises(ClientError) as refused:
         aws.ec2.modify_instance_attribute(InstanceId=instance_id, UserData={"Value": new_script})

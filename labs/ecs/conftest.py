@@ -40,13 +40,14 @@ def register(aws, family):
 
 
 @pytest.fixture
-def accepted(register, error_code):
-    """``accepted(**settings)``: whether ECS registers a task definition with these settings."""
+def answer(register, error_code):
+    """``answer(**settings)``: None when ECS registers a task definition with these settings,
+    else its error code (``"ClientException"``)."""
 
-    def accepted(**settings) -> bool:
-        return error_code(register, **settings) is None
+    def answer(**settings) -> str | None:
+        return error_code(register, **settings)
 
-    return accepted
+    return answer
 
 
 @pytest.fixture

@@ -7,11 +7,11 @@ versions** (each one a source bundle: the zip of your code) and
 web server (behind a URL, its CNAME) or a worker (fed by an SQS queue).
 Underneath, Beanstalk provisions EC2 instances, which need an instance
 profile, with CloudFormation. A lifecycle policy deletes old versions by
-count or age before the account's quota (1000 versions) is reached; the
-version an environment runs cannot be deleted. An update is deployed with a
-deployment policy (all at once, rolling, rolling with an additional batch,
-immutable, traffic splitting); blue/green is not one of them: it is two
-environments whose CNAMEs you swap.
+count or age (there is no rule by space) before the account's quota (1000
+versions) is reached, and never deletes the version an environment runs.
+An update is deployed with a deployment policy (all at once, rolling,
+rolling with an additional batch, immutable, traffic splitting); blue/green
+is not one of them: it is two environments whose CNAMEs you swap.
 
 No emulator here launches instances, so the labs check what the Beanstalk
 API records and what it refuses.
@@ -34,8 +34,8 @@ ACCOUNT_ATTRIBUTES = (
     "https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_DescribeAccountAttributes.html"
 )
 VERSION_LIFECYCLE = "https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_ApplicationResourceLifecycleConfig.html"
-DELETE_APPLICATION_VERSION = (
-    "https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_DeleteApplicationVersion.html"
+LIFECYCLE_SETTINGS = (
+    "https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/applications-lifecycle.html"
 )
 DEPLOYMENT_POLICIES = "https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/using-features.rolling-version-deploy.html"
 CNAME_SWAP = "https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/using-features.CNAMESwap.html"
@@ -113,7 +113,7 @@ def environment(aws, instance_profile, application, solution_stack, unique_name)
 
 
 @pytest.mark.claim(
-    "ecs.beanstalk-application-environments", quote="applications", source=EB_CONCEPTS
+    "ecs.beanstalk-application-environments", quote="applications", line=808, source=EB_CONCEPTS
 )
 def test_an_application_holds_its_environments(
     aws, application, environment, solution_stack, error_code
@@ -224,36 +224,74 @@ def test_a_lifecycle_policy_phases_out_old_versions(aws, application, unique_nam
     [found] = eb.describe_applications(ApplicationNames=[application])["Applications"]
     rules = found["ResourceLifecycleConfig"]["VersionLifecycleConfig"]
     assert rules["MaxCountRule"] == {"Enabled": True, "MaxCount": 200, "DeleteSourceFromS3": False}
-    # Time or count: the only two rules a policy has (no rule by storage size).
-    rule_shape = eb.meta.service_model.shape_for("ApplicationVersionLifecycleConfig")
-    assert set(rule_shape.members) == {"MaxAgeRule", "MaxCountRule"}
+
+
+@pytest.mark.claim(
+    "ecs.beanstalk-lifecycle-no-space-rule",
+    quote="based on space",
+    errata="No rule measures space: a lifecycle policy limits versions by their count "
+    "(MaxCountRule) or their age (MaxAgeRule), so 'space' can only mean the number of versions.",
+    source=VERSION_LIFECYCLE,
+)
+def test_a_lifecycle_policy_counts_versions_or_their_age(aws):
+    rules = aws.elasticbeanstalk.meta.service_model.shape_for("ApplicationVersionLifecycleConfig")
+    # HINT: which rules can a version lifecycle policy hold, by the Beanstalk API's own model?
+    # HINT: (a set of the rule names: a maximum count is "MaxCountRule")
+    # BEGIN SOLUTION
+    expected = {"MaxCountRule", "MaxAgeRule"}
+    # END SOLUTION
+    assert set(rules.members) == expected
+    assert not [rule for rule in rules.members if "size" in rule.lower() or "space" in rule.lower()]
 
 
 @pytest.mark.claim(
     "ecs.beanstalk-in-use-version",
     quote="the in-use version cannot be deleted",
-    source=DELETE_APPLICATION_VERSION,
+    source=LIFECYCLE_SETTINGS,
 )
-@pytest.mark.emulator_gap("moto", reason=NO_APPLICATION_VERSIONS)
-def test_the_version_an_environment_runs_cannot_be_deleted(
-    aws, application, environment, error_code
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto has no UpdateApplicationResourceLifecycle and no application versions (both "
+    "answer HTTP 500); AWS applies the lifecycle policy as each version is created, and keeps "
+    "the version an environment runs",
+)
+def test_the_lifecycle_policy_keeps_the_version_an_environment_runs(
+    aws, application, environment, unique_name, eventually
 ):
     eb = aws.elasticbeanstalk
+    role_arn = service_role(aws.iam, unique_name("eb-service"), "elasticbeanstalk.amazonaws.com")
+    eb.update_application_resource_lifecycle(
+        ApplicationName=application,
+        ResourceLifecycleConfig={
+            "ServiceRole": role_arn,
+            "VersionLifecycleConfig": {
+                "MaxCountRule": {"Enabled": True, "MaxCount": 1, "DeleteSourceFromS3": False}
+            },
+        },
+    )
     eb.create_application_version(ApplicationName=application, VersionLabel="v1")
     environment("prod", VersionLabel="v1")
-    # HINT: try to delete version v1 (error_code(call, **arguments) -> the error code, or None
-    # if the call worked).
+    for label in ("v2", "v3", "v4"):  # the policy runs as each one is created
+        eb.create_application_version(ApplicationName=application, VersionLabel=label)
+    # HINT: the policy keeps one version. Predict which of v1 (run by prod) and v2 (run by
+    # HINT: nobody) are still there once v4 exists: {label: True or False}.
     # BEGIN SOLUTION
-    code = error_code(eb.delete_application_version, ApplicationName=application, VersionLabel="v1")
+    expected = {"v1": True, "v2": False}
     # END SOLUTION
-    assert code is not None, "Beanstalk refuses to delete the version an environment runs"
-    versions = eb.describe_application_versions(ApplicationName=application)["ApplicationVersions"]
-    assert [version["VersionLabel"] for version in versions] == ["v1"]
+
+    def still_there() -> dict[str, bool] | None:
+        found = eb.describe_application_versions(ApplicationName=application)
+        labels = {version["VersionLabel"] for version in found["ApplicationVersions"]}
+        kept = {label: label in labels for label in ("v1", "v2")}
+        return kept if kept == expected else None
+
+    eventually(still_there, timeout=min(4 * eventually.timeout, 120.0))
 
 
 @pytest.mark.claim(
     "ecs.beanstalk-deployment-policies",
-    quote="deployment options for updates",
+    beyond_notes="Beanstalk's DeploymentPolicy option takes AllAtOnce, Rolling, "
+    "RollingWithAdditionalBatch, Immutable and TrafficSplitting: no blue/green.",
     source=DEPLOYMENT_POLICIES,
 )
 @pytest.mark.emulator_gap(

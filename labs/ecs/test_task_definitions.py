@@ -24,7 +24,10 @@ REGISTER_TASK_DEFINITION = (
 
 @pytest.mark.claim(
     "ecs.task-definition-revisions",
-    quote="json form to tell ecs how to run a docker container",
+    beyond_notes="Each registration in a task definition family is a new revision; a number is "
+    "never reused, even after its revision is deregistered, and the family name alone means "
+    "its latest active revision.",
+    source=REGISTER_TASK_DEFINITION,
 )
 def test_each_registration_is_a_new_revision(aws, family, register):
     assert [register(), register()] == [1, 2]
@@ -57,15 +60,16 @@ def test_the_task_role_is_part_of_the_task_definition(aws, family, register, uni
 @pytest.mark.emulator_gap(
     "moto", reason="moto registers a task definition of 11 containers; AWS allows 10"
 )
-def test_a_task_definition_holds_at_most_ten_containers(accepted, nginx):
+def test_a_task_definition_holds_at_most_ten_containers(answer, nginx):
     def sidecars(count: int) -> list[dict]:
         return [nginx(f"c{number}") for number in range(count)]
 
-    # HINT: which container counts does RegisterTaskDefinition accept? {count: True or False}
+    # HINT: what does RegisterTaskDefinition answer each container count? {count: None if it
+    # HINT: registers it, else the error code}
     # BEGIN SOLUTION
-    expected = {1: True, 10: True, 11: False}
+    expected = {1: None, 10: None, 11: "ClientException"}
     # END SOLUTION
-    assert {count: accepted(containers=sidecars(count)) for count in expected} == expected
+    assert {count: answer(containers=sidecars(count)) for count in expected} == expected
 
 
 @pytest.mark.claim(
@@ -76,15 +80,16 @@ def test_a_task_definition_holds_at_most_ten_containers(accepted, nginx):
 @pytest.mark.emulator_gap(
     "moto", reason="moto accepts any Fargate CPU/memory pair (256/4096 too); AWS only listed pairs"
 )
-def test_fargate_takes_only_supported_cpu_memory_pairs(accepted):
-    def fargate(cpu: str, memory: str) -> bool:
-        return accepted(
+def test_fargate_takes_only_supported_cpu_memory_pairs(answer):
+    def fargate(cpu: str, memory: str) -> str | None:
+        return answer(
             requiresCompatibilities=["FARGATE"], networkMode="awsvpc", cpu=cpu, memory=memory
         )
 
-    # HINT: which (CPU units, MiB) pairs does Fargate accept? {(cpu, memory): True or False}
+    # HINT: what does ECS answer each (CPU units, MiB) pair? {(cpu, memory): None if it
+    # HINT: registers it, else the error code}
     # BEGIN SOLUTION
-    expected = {("256", "512"): True, ("256", "4096"): False, ("1024", "2048"): True}
+    expected = {("256", "512"): None, ("256", "4096"): "ClientException", ("1024", "2048"): None}
     # END SOLUTION
     assert {pair: fargate(*pair) for pair in expected} == expected
 
@@ -96,10 +101,11 @@ def test_fargate_takes_only_supported_cpu_memory_pairs(accepted):
     "moto",
     reason="moto registers a Fargate task definition in bridge or host mode; AWS requires awsvpc",
 )
-def test_fargate_tasks_use_the_awsvpc_network_mode(accepted):
+def test_fargate_tasks_use_the_awsvpc_network_mode(answer):
     fargate = {"requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512"}
-    # HINT: which network modes can a Fargate task definition use? {mode: True or False}
+    # HINT: what does ECS answer a Fargate task definition in each network mode? {mode: None
+    # HINT: if it registers it, else the error code}
     # BEGIN SOLUTION
-    expected = {"awsvpc": True, "bridge": False, "host": False}
+    expected = {"awsvpc": None, "bridge": "ClientException", "host": "ClientException"}
     # END SOLUTION
-    assert {mode: accepted(networkMode=mode, **fargate) for mode in expected} == expected
+    assert {mode: answer(networkMode=mode, **fargate) for mode in expected} == expected

@@ -20,6 +20,8 @@ import boto3
 import pytest
 from botocore.exceptions import ClientError
 
+ASSUME_ROLE = "https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html"
+
 # Verified on LocalStack 2026.3 (host mode): none of these calls is refused there.
 IAM_NOT_ENFORCED = pytest.mark.emulator_gap(
     "localstack",
@@ -107,7 +109,11 @@ def test_only_whom_the_trust_policy_names_may_assume_the_role(
     reason="the emulator's AssumeRole returns credentials for a role that does not exist; "
     "AWS answers AccessDenied",
 )
-@pytest.mark.claim("iam.assume-missing-role", quote="iam roles for services")
+@pytest.mark.claim(
+    "iam.assume-missing-role",
+    beyond_notes="AssumeRole on a role ARN that does not exist is refused with AccessDenied.",
+    source=ASSUME_ROLE,
+)
 def test_a_role_that_does_not_exist_cannot_be_assumed(aws):
     missing = "arn:aws:iam::123456789012:role/no-such-role"
     # HINT: which error code does STS answer for AssumeRole on a role that does not exist?

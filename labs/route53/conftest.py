@@ -27,13 +27,14 @@ def upsert(aws, zone):
 
 
 @pytest.fixture
-def accepted(upsert, error_code):
-    """``accepted(record_set)``: whether Route 53 takes the record set (True) or refuses it."""
+def answer(upsert, error_code):
+    """``answer(record_set)``: None when Route 53 takes the record set, else its error code
+    (``"InvalidInput"``, ``"InvalidChangeBatch"``)."""
 
-    def accepted(record_set: dict) -> bool:
-        return error_code(upsert, record_set) is None
+    def answer(record_set: dict) -> str | None:
+        return error_code(upsert, record_set)
 
-    return accepted
+    return answer
 
 
 @pytest.fixture

@@ -95,14 +95,12 @@ def test_an_alias_record_has_no_ttl(zone, upsert, records, web_server):
     assert "ResourceRecords" not in alias
 
 
-@pytest.mark.claim(
-    "route53.alias-ttl-refused", quote="except for Alias records", source=ALIAS_VALUES
-)
+@pytest.mark.claim("route53.alias-ttl-refused", quote="no ttl", source=ALIAS_VALUES)
 @pytest.mark.emulator_gap("moto", reason="moto stores a TTL on an alias record; AWS refuses it")
 @pytest.mark.emulator_gap(
     "localstack", reason="LocalStack stores a TTL on an alias record; AWS refuses it"
 )
-def test_an_alias_record_refuses_a_ttl(zone, accepted, web_server):
+def test_an_alias_record_refuses_a_ttl(zone, answer, web_server):
     zone_id, zone_name = zone
     alias = {
         "Name": f"shop.{zone_name}",
@@ -114,9 +112,10 @@ def test_an_alias_record_refuses_a_ttl(zone, accepted, web_server):
         },
     }
 
-    # HINT: is the alias accepted with a TTL of 60? without any TTL? (True or False)
+    # HINT: what does Route 53 answer the alias with a TTL of 60, and without any TTL?
+    # HINT: (None when it takes the record, else the error code)
     # BEGIN SOLUTION
-    with_ttl, without_ttl = False, True
+    with_ttl, without_ttl = "InvalidInput", None
     # END SOLUTION
-    assert accepted({**alias, "TTL": 60}) == with_ttl
-    assert accepted(alias) == without_ttl
+    assert answer({**alias, "TTL": 60}) == with_ttl
+    assert answer(alias) == without_ttl

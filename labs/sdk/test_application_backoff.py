@@ -67,6 +67,7 @@ def test_throttling_is_retried_and_a_validation_error_is_not(stub):
     assert stub.requests == 1, "a validation error is not retried"
 
     stub.script(*[THROTTLED] * 10)
-    with pytest.raises(ClientError):
+    with pytest.raises(ClientError) as throttled:
         patient_list_streams()
+    assert throttled.value.response["Error"]["Code"] == "ThrottlingException"
     assert stub.requests == 5, "and it gives up in the end"

@@ -113,8 +113,9 @@ def test_the_waits_grow_exponentially_with_jitter(stub, backoff_sleeps):
     client = stub.client("kinesis", mode="standard", total_max_attempts=6)
     # END SOLUTION
     stub.script(*[THROTTLED] * 6)
-    with pytest.raises(ClientError):
+    with pytest.raises(ClientError) as throttled:
         client.list_streams()
+    assert throttled.value.response["Error"]["Code"] == "ThrottlingException"
     assert stub.requests == 6
     assert len(backoff_sleeps) == 5, "one wait before each retry"
     for retry, wait in enumerate(backoff_sleeps):

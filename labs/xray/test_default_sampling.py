@@ -110,7 +110,11 @@ def test_custom_rules_skip_health_checks_and_keep_every_checkout(clock):
     reason="moto has no sampling-rule API (CreateSamplingRule is not implemented); AWS stores "
     "central rules that every SDK polls",
 )
-@pytest.mark.claim("xray.central-sampling-rules", quote="custom sampling rules")
+@pytest.mark.claim(
+    "xray.central-sampling-rules",
+    quote="custom sampling rules",
+    source="https://docs.aws.amazon.com/xray/latest/api/API_CreateSamplingRule.html",
+)
 def test_a_central_rule_is_stored_in_xray(aws, unique_name):
     name = unique_name("checkout")[:32]
     # HINT: create a central sampling rule `name`: POST /checkout on any host and service,

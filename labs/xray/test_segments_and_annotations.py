@@ -70,6 +70,7 @@ def test_a_segment_holds_its_subsegments_under_one_trace_id(aws, recorder):
 @pytest.mark.claim(
     "xray.annotations-indexed",
     quote="annotations: key-value pairs used to `index` traces with `filters`",
+    source="https://docs.aws.amazon.com/xray/latest/devguide/xray-console-filters.html",
 )
 def test_an_annotation_finds_a_customers_traces(aws, recorder):
     record_checkout(recorder, "alice")
