@@ -10,12 +10,19 @@ Notes, "aws monitoring and troubleshooting and audit > cloudwatch alarms".
 
 import pytest
 
+ALARM_STATES = (
+    "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html"
+)
 PUT_METRIC_ALARM = (
     "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html"
 )
 
 
-@pytest.mark.claim("cloudwatch.alarm-initial-state", quote="triggered by any metric")
+@pytest.mark.claim(
+    "cloudwatch.alarm-initial-state",
+    beyond_notes="A new alarm whose metric has no data yet is in INSUFFICIENT_DATA.",
+    source=ALARM_STATES,
+)
 @pytest.mark.emulator_gap(
     "moto", reason="moto starts a new alarm in OK; AWS starts it in INSUFFICIENT_DATA"
 )
@@ -57,7 +64,7 @@ def test_periods_under_a_minute_are_10_20_or_30_seconds(
     assert {period: accepted(period) for period in expected} == expected
 
 
-@pytest.mark.claim("cloudwatch.alarm-notifies-sns", quote="triggered by any metric")
+@pytest.mark.claim("cloudwatch.alarm-notifies-sns", quote="sns", line=1209)
 @pytest.mark.emulator_gap(
     "moto", reason="moto changes an alarm's state but never runs its actions; AWS notifies SNS"
 )
