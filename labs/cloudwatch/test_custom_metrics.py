@@ -23,6 +23,9 @@ from botocore.exceptions import ClientError
 METRIC_DATUM = (
     "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricDatum.html"
 )
+PUT_METRIC_DATA = (
+    "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricData.html"
+)
 
 
 def latency(server: str, value: float, at: datetime) -> dict:
@@ -94,6 +97,7 @@ def test_points_in_the_same_second_aggregate(aws, namespace, eventually):
 @pytest.mark.claim(
     "cloudwatch.timestamp-window",
     quote="**note**: accept metric data points two weeks in the past and 2 hrs in the future",
+    source=PUT_METRIC_DATA,
 )
 @pytest.mark.emulator_gap(
     "moto", reason="moto accepts data points of any age; AWS refuses those over two weeks old"
@@ -117,6 +121,7 @@ def test_a_point_older_than_two_weeks_is_refused(aws, namespace):
 @pytest.mark.claim(
     "cloudwatch.future-timestamps",
     quote="**note**: accept metric data points two weeks in the past and 2 hrs in the future",
+    source=PUT_METRIC_DATA,
 )
 @pytest.mark.emulator_gap(
     "moto", reason="moto accepts data points from any time ahead; AWS refuses those over 2 hours"

@@ -139,7 +139,9 @@ def test_a_batch_keeps_the_events_inside_the_window(aws, log_stream, put_events)
     assert [event["message"] for event in stored["events"]] == ["c", "d"]
 
 
-@pytest.mark.claim("cloudwatch.log-events-before-retention", quote="log expiration")
+@pytest.mark.claim(
+    "cloudwatch.log-events-before-retention", quote="log expiration", source=PUT_LOG_EVENTS
+)
 @pytest.mark.emulator_gap(
     "moto",
     reason="moto stores events older than the group's retention; AWS refuses them "

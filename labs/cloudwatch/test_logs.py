@@ -65,7 +65,11 @@ def test_a_log_group_keeps_its_events_forever_by_default(aws, log_stream):
     assert retention() is None
 
 
-@pytest.mark.claim("cloudwatch.metric-filter-not-retroactive", quote="not retroactive")
+@pytest.mark.claim(
+    "cloudwatch.metric-filter-not-retroactive",
+    quote="not retroactive",
+    source="https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/MonitoringLogData.html",
+)
 @pytest.mark.emulator_gap(
     "moto", reason="moto stores metric filters but never emits their metric; AWS counts matches"
 )

@@ -156,7 +156,11 @@ def test_a_new_bucket_refuses_sse_c_uploads(aws, bucket, error_code):
     assert answer == expected_error
 
 
-@pytest.mark.claim("s3.sse-c-key-every-request", quote="the key must be provided every request")
+@pytest.mark.claim(
+    "s3.sse-c-key-every-request",
+    quote="the key must be provided every request",
+    source="https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerSideEncryptionCustomerKeys.html",
+)
 @pytest.mark.emulator_gap(
     "moto",
     reason="moto stores SSE-C objects in clear and serves them without the key; AWS refuses "

@@ -72,7 +72,11 @@ def test_a_prefix_and_a_tag_together_need_an_and_filter(aws, bucket, error_code)
     )
 
 
-@pytest.mark.claim("s3.lifecycle-scope", quote="can be create for certain prefix or object tags")
+@pytest.mark.claim(
+    "s3.lifecycle-scope",
+    quote="can be create for certain prefix or object tags",
+    source="https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html",
+)
 @pytest.mark.emulator_gap(
     "moto",
     reason="moto never sends the x-amz-expiration header; AWS tells on each GET/HEAD "

@@ -56,7 +56,11 @@ def test_archived_objects_cannot_be_read_until_restored(aws, bucket, error_code)
     assert answered == expected
 
 
-@pytest.mark.claim("s3.storage-class-restore", quote="flexible retrieval")
+@pytest.mark.claim(
+    "s3.storage-class-restore",
+    quote="flexible retrieval",
+    source="https://docs.aws.amazon.com/AmazonS3/latest/userguide/restoring-objects.html",
+)
 @pytest.mark.emulator_gap(
     "moto",
     reason='moto completes a restore at once (ongoing-request="false"); on AWS a Standard '
