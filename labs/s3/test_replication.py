@@ -47,6 +47,12 @@ def test_a_rule_is_refused_on_an_unversioned_source(aws, bucket, versioned_bucke
         )
         == expected_error
     )
+    # Versioning was the only thing missing: once it is on, the same rule is taken.
+    aws.s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
+    aws.s3.put_bucket_replication(
+        Bucket=bucket, ReplicationConfiguration=replicate_everything(versioned_bucket)
+    )
+    assert aws.s3.get_bucket_replication(Bucket=bucket)["ReplicationConfiguration"]["Rules"]
 
 
 @pytest.mark.claim(
