@@ -10,12 +10,19 @@ Notes, "aws monitoring and troubleshooting and audit > cloudwatch alarms".
 
 import pytest
 
+ALARM_STATES = (
+    "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html"
+)
 PUT_METRIC_ALARM = (
     "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html"
 )
 
 
-@pytest.mark.claim("cloudwatch.alarm-initial-state", quote="triggered by any metric")
+@pytest.mark.claim(
+    "cloudwatch.alarm-initial-state",
+    beyond_notes="A new alarm whose metric has no data yet is in INSUFFICIENT_DATA.",
+    source=ALARM_STATES,
+)
 @pytest.mark.emulator_gap(
     "moto", reason="moto starts a new alarm in OK; AWS starts it in INSUFFICIENT_DATA"
 )
@@ -37,7 +44,9 @@ def test_a_new_alarm_has_insufficient_data(aws, unique_name, alarm_settings):
     source=PUT_METRIC_ALARM,
 )
 @pytest.mark.emulator_gap(
-    "moto", reason="moto accepts any alarm period (45 s too); AWS refuses periods not 10/20/30/n*60"
+    "moto",
+    reason="moto accepts any alarm period (45 s too); AWS refuses periods not 10/20/30/n*60 "
+    "(ValidationError)",
 )
 @pytest.mark.emulator_gap(
     "localstack", reason="LocalStack refuses a 20 s period, which AWS accepts"
@@ -45,19 +54,21 @@ def test_a_new_alarm_has_insufficient_data(aws, unique_name, alarm_settings):
 def test_periods_under_a_minute_are_10_20_or_30_seconds(
     aws, unique_name, alarm_settings, error_code
 ):
-    def accepted(period: int) -> bool:
+    def refusal(period: int) -> str | None:
         settings = {**alarm_settings, "Period": period}
         alarm = unique_name(f"p{period}")
-        return error_code(aws.cloudwatch.put_metric_alarm, AlarmName=alarm, **settings) is None
+        return error_code(aws.cloudwatch.put_metric_alarm, AlarmName=alarm, **settings)
 
     # HINT: which of these periods does PutMetricAlarm accept? {period: True or False}
     # BEGIN SOLUTION
     expected = {10: True, 20: True, 30: True, 45: False, 120: True}
     # END SOLUTION
-    assert {period: accepted(period) for period in expected} == expected
+    answers = {period: refusal(period) for period in expected}
+    assert {period: answer is None for period, answer in answers.items()} == expected
+    assert {answer for answer in answers.values() if answer} == {"ValidationError"}
 
 
-@pytest.mark.claim("cloudwatch.alarm-notifies-sns", quote="triggered by any metric")
+@pytest.mark.claim("cloudwatch.alarm-notifies-sns", quote="sns", line=1209, source=ALARM_STATES)
 @pytest.mark.emulator_gap(
     "moto", reason="moto changes an alarm's state but never runs its actions; AWS notifies SNS"
 )
@@ -77,7 +88,11 @@ def test_an_alarm_in_alarm_state_notifies_its_topic(
     assert notification["NewStateValue"] == "ALARM"
 
 
-@pytest.mark.claim("cloudwatch.composite-alarms", quote="monitor multi alarms states")
+@pytest.mark.claim(
+    "cloudwatch.composite-alarms",
+    quote="monitor multi alarms states",
+    source="https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Create_Composite_Alarm.html",
+)
 @pytest.mark.emulator_gap("moto", reason="moto does not implement PutCompositeAlarm (HTTP 500)")
 def test_a_composite_alarm_combines_two_alarms(aws, unique_name, alarm_settings):
     errors, latency = unique_name("errors"), unique_name("latency")

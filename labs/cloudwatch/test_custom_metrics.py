@@ -4,9 +4,12 @@ An application publishes "Latency" for two of its servers. A metric is a
 name in a namespace, told apart by its dimensions: each server's latency is a
 metric of its own. Points with the same timestamp (to the second) aggregate
 into one: the statistics say how many were sent. A metric is stored per
-minute (standard resolution) unless it is published with ``StorageResolution=1``
-(high resolution): then each second is kept, and read at periods of 1, 5, 10
-or 30 seconds. A point may be up to two weeks old and up to two hours ahead.
+minute (standard resolution, ``StorageResolution=60``, the default) unless it is
+published with ``StorageResolution=1`` (high resolution): then each second is
+kept, and read at periods of 1, 5, 10 or 30 seconds (20 too, and any multiple of
+60). Those are periods to read at, not resolutions to publish at: PutMetricData
+takes a StorageResolution of 1 or 60 only. A point may be up to two weeks old
+and up to two hours ahead.
 
 Notes, "aws monitoring and troubleshooting and audit > cloudwatch metrics" and
 "custom metrics".
@@ -19,6 +22,9 @@ from botocore.exceptions import ClientError
 
 METRIC_DATUM = (
     "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricDatum.html"
+)
+PUT_METRIC_DATA = (
+    "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricData.html"
 )
 
 
@@ -50,30 +56,48 @@ def test_each_dimension_value_is_a_metric_of_its_own(aws, namespace):
     "cloudwatch.same-second-aggregation",
     quote="have timestamps (at second granularity, cloudwatch will aggregate multi data points",
 )
-def test_points_in_the_same_second_aggregate(aws, namespace):
+def test_points_in_the_same_second_aggregate(aws, namespace, eventually):
     second = datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=1)
-    points = [latency("web-1", 100, second), latency("web-1", 300, second)]
-    aws.cloudwatch.put_metric_data(Namespace=namespace, MetricData=points)
-    datapoints = aws.cloudwatch.get_metric_statistics(
-        Namespace=namespace,
-        MetricName="Latency",
-        Dimensions=[{"Name": "Server", "Value": "web-1"}],
-        StartTime=second - timedelta(minutes=1),
-        EndTime=second + timedelta(minutes=1),
-        Period=60,
-        Statistics=["SampleCount", "Sum", "Average"],
-    )["Datapoints"]
-    # HINT: predict the one datapoint's statistics: {"SampleCount": ..., "Sum": ..., "Average": ...}
+    points = [
+        latency("web-1", 100, second),
+        latency("web-1", 300, second),
+        latency("web-1", 50, second + timedelta(seconds=1)),
+    ]
+    # High resolution, read per second: what aggregates is what shares a second.
+    high_resolution = [{**point, "StorageResolution": 1} for point in points]
+    aws.cloudwatch.put_metric_data(Namespace=namespace, MetricData=high_resolution)
+
+    def per_second() -> dict[int, dict] | None:
+        datapoints = aws.cloudwatch.get_metric_statistics(
+            Namespace=namespace,
+            MetricName="Latency",
+            Dimensions=[{"Name": "Server", "Value": "web-1"}],
+            StartTime=second,
+            EndTime=second + timedelta(seconds=2),
+            Period=1,
+            Statistics=["SampleCount", "Sum"],
+        )["Datapoints"]
+        found = {
+            int((d["Timestamp"] - second).total_seconds()): {
+                "SampleCount": d["SampleCount"],
+                "Sum": d["Sum"],
+            }
+            for d in datapoints
+        }
+        return found if len(found) >= 2 else None
+
+    # HINT: predict the datapoints, by seconds after `second`:
+    # {0: {"SampleCount": ..., "Sum": ...}, 1: {...}}
     # BEGIN SOLUTION
-    expected = {"SampleCount": 2.0, "Sum": 400.0, "Average": 200.0}
+    expected = {0: {"SampleCount": 2.0, "Sum": 400.0}, 1: {"SampleCount": 1.0, "Sum": 50.0}}
     # END SOLUTION
-    assert len(datapoints) == 1
-    assert {k: datapoints[0][k] for k in expected} == expected
+    assert eventually(per_second) == expected
 
 
 @pytest.mark.claim(
     "cloudwatch.timestamp-window",
     quote="**note**: accept metric data points two weeks in the past and 2 hrs in the future",
+    source=PUT_METRIC_DATA,
 )
 @pytest.mark.emulator_gap(
     "moto", reason="moto accepts data points of any age; AWS refuses those over two weeks old"
@@ -97,6 +121,7 @@ def test_a_point_older_than_two_weeks_is_refused(aws, namespace):
 @pytest.mark.claim(
     "cloudwatch.future-timestamps",
     quote="**note**: accept metric data points two weeks in the past and 2 hrs in the future",
+    source=PUT_METRIC_DATA,
 )
 @pytest.mark.emulator_gap(
     "moto", reason="moto accepts data points from any time ahead; AWS refuses those over 2 hours"
@@ -123,11 +148,12 @@ def test_a_point_more_than_two_hours_ahead_is_refused(aws, namespace, error_code
 
 
 @pytest.mark.claim("cloudwatch.high-resolution-metrics", quote="high resolution: 1/5/10/30 seconds")
-def test_a_high_resolution_metric_keeps_each_second(aws, namespace):
+def test_a_high_resolution_metric_is_read_at_1_5_10_or_30_seconds(aws, namespace, eventually):
     minute = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(minutes=2)
+    # One point each at seconds 1, 4, 8, 12 and 31 of the minute, worth 1, 2, 4, 8 and 16.
     points = [
-        latency("web-1", 100, minute + timedelta(seconds=10)),
-        latency("web-1", 300, minute + timedelta(seconds=20)),
+        latency("web-1", value, minute + timedelta(seconds=at))
+        for at, value in [(1, 1), (4, 2), (8, 4), (12, 8), (31, 16)]
     ]
     # HINT: publish `points` in `namespace` as a high-resolution metric.
     # BEGIN SOLUTION
@@ -135,32 +161,42 @@ def test_a_high_resolution_metric_keeps_each_second(aws, namespace):
         Namespace=namespace, MetricData=[{**point, "StorageResolution": 1} for point in points]
     )
     # END SOLUTION
-    datapoints = aws.cloudwatch.get_metric_statistics(
-        Namespace=namespace,
-        MetricName="Latency",
-        Dimensions=[{"Name": "Server", "Value": "web-1"}],
-        StartTime=minute,
-        EndTime=minute + timedelta(minutes=1),
-        Period=1,
-        Statistics=["Sum"],
-    )["Datapoints"]
-    # Each second is kept apart; a standard-resolution metric is stored per minute.
-    assert sorted((d["Timestamp"].second, d["Sum"]) for d in datapoints) == [
-        (10, 100.0),
-        (20, 300.0),
-    ]
+
+    def sums(period: int) -> list[float]:
+        datapoints = aws.cloudwatch.get_metric_statistics(
+            Namespace=namespace,
+            MetricName="Latency",
+            Dimensions=[{"Name": "Server", "Value": "web-1"}],
+            StartTime=minute,
+            EndTime=minute + timedelta(minutes=1),
+            Period=period,
+            Statistics=["Sum"],
+        )["Datapoints"]
+        return [d["Sum"] for d in sorted(datapoints, key=lambda d: d["Timestamp"])]
+
+    def every_second() -> list[float] | None:
+        found = sums(1)
+        return found if len(found) == 5 else None
+
+    # Each second is kept apart, so each period regroups them; a minute holds them all.
+    assert eventually(every_second) == [1, 2, 4, 8, 16]
+    assert {period: sums(period) for period in (5, 10, 30, 60)} == {
+        5: [3, 4, 8, 16],
+        10: [7, 8, 16],
+        30: [15, 16],
+        60: [31],
+    }
 
 
 @pytest.mark.claim(
     "cloudwatch.storage-resolution",
-    quote="metric resolution:",
-    errata="A metric is stored at one of two resolutions: StorageResolution 1 (high, per "
-    "second) or 60 (standard, per minute). 5, 10 and 30 seconds are periods at which a "
-    "high-resolution metric is read or alarmed on, not resolutions to publish at.",
+    quote="standard: 1min",
     source=METRIC_DATUM,
 )
 @pytest.mark.emulator_gap(
-    "moto", reason="moto accepts any StorageResolution (10, 30); AWS takes only 1 or 60"
+    "moto",
+    reason="moto accepts any StorageResolution (10, 30); AWS takes only 1 or 60 and refuses "
+    "the others with InvalidParameterValue",
 )
 @pytest.mark.emulator_gap(
     "localstack", reason="LocalStack accepts any StorageResolution (10, 30); AWS takes only 1 or 60"
@@ -168,13 +204,14 @@ def test_a_high_resolution_metric_keeps_each_second(aws, namespace):
 def test_storage_resolution_is_1_or_60_seconds(aws, namespace, error_code):
     now = datetime.now(UTC)
 
-    def accepted(resolution: int) -> bool:
+    def refusal(resolution: int) -> str | None:
         point = {**latency("web-1", 1, now), "StorageResolution": resolution}
-        put = aws.cloudwatch.put_metric_data
-        return error_code(put, Namespace=namespace, MetricData=[point]) is None
+        return error_code(aws.cloudwatch.put_metric_data, Namespace=namespace, MetricData=[point])
 
     # HINT: which StorageResolution values does PutMetricData take? {seconds: True or False}
     # BEGIN SOLUTION
     expected = {1: True, 10: False, 30: False, 60: True}
     # END SOLUTION
-    assert {resolution: accepted(resolution) for resolution in expected} == expected
+    answers = {resolution: refusal(resolution) for resolution in expected}
+    assert {resolution: answer is None for resolution, answer in answers.items()} == expected
+    assert {answer for answer in answers.values() if answer} == {"InvalidParameterValue"}

@@ -18,6 +18,9 @@ import time
 
 import pytest
 
+PUT_LOG_EVENTS = (
+    "https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutLogEvents.html"
+)
 HOUR = 3_600_000  # log event timestamps are in milliseconds
 DAY = 24 * HOUR
 
@@ -33,7 +36,7 @@ def verdict(put_events, group: str, stream: str, at: int) -> str:
     return next(iter(info), "accepted")
 
 
-@pytest.mark.claim("cloudwatch.log-groups-and-streams", quote="log groups")
+@pytest.mark.claim("cloudwatch.log-groups-and-streams", quote="log groups", line=1163)
 def test_events_go_into_a_stream_of_a_group(aws, log_stream, put_events, error_code):
     group, _ = log_stream
     aws.logs.create_log_stream(logGroupName=group, logStreamName="web-2")
@@ -64,7 +67,12 @@ def test_events_go_into_a_stream_of_a_group(aws, log_stream, put_events, error_c
     assert no_stream == "ResourceNotFoundException"
 
 
-@pytest.mark.claim("cloudwatch.log-event-window", quote="log stream")
+@pytest.mark.claim(
+    "cloudwatch.log-event-window",
+    beyond_notes="PutLogEvents refuses an event more than 14 days old or more than 2 hours "
+    "ahead, and stores the others.",
+    source=PUT_LOG_EVENTS,
+)
 def test_events_outside_the_window_are_refused(log_stream, put_events):
     group, stream = log_stream
     now = now_ms()
@@ -89,7 +97,12 @@ def test_events_outside_the_window_are_refused(log_stream, put_events):
     )
 
 
-@pytest.mark.claim("cloudwatch.log-event-window-batch", quote="log stream")
+@pytest.mark.claim(
+    "cloudwatch.log-event-window-batch",
+    beyond_notes="PutLogEvents stores the events of a batch inside the time window and says "
+    "which it refused with indexes into the batch.",
+    source=PUT_LOG_EVENTS,
+)
 @pytest.mark.emulator_gap(
     "moto",
     reason="moto answers the index of the last too-old event (AWS: the one after it) "
@@ -126,7 +139,9 @@ def test_a_batch_keeps_the_events_inside_the_window(aws, log_stream, put_events)
     assert [event["message"] for event in stored["events"]] == ["c", "d"]
 
 
-@pytest.mark.claim("cloudwatch.log-events-before-retention", quote="log expiration")
+@pytest.mark.claim(
+    "cloudwatch.log-events-before-retention", quote="log expiration", source=PUT_LOG_EVENTS
+)
 @pytest.mark.emulator_gap(
     "moto",
     reason="moto stores events older than the group's retention; AWS refuses them "

@@ -70,7 +70,10 @@ def exported_messages(aws, bucket: str, prefix: str) -> dict[str, list[str]]:
     return {stream: sorted(messages) for stream, messages in found.items()}
 
 
-@pytest.mark.claim("cloudwatch.export-to-s3", quote="cloudwatch log -- s3 export")
+@pytest.mark.claim(
+    "cloudwatch.export-to-s3",
+    quote="cloudwatch logs can be sent to s3, kds, kdf, lambda, opensearch",
+)
 @pytest.mark.emulator_gap(
     "localstack",
     reason="LocalStack's CreateExportTask does not see buckets in LocalStack's own S3 and "
@@ -115,7 +118,9 @@ def test_an_export_task_copies_a_time_range_to_s3(
 
 @pytest.mark.claim(
     "cloudwatch.export-bucket-policy",
-    quote="cloudwatch logs can be sent to s3, kds, kdf, lambda, opensearch",
+    beyond_notes="An export is refused unless the bucket policy lets "
+    "logs.<region>.amazonaws.com read the bucket's ACL and put objects.",
+    source="https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/S3ExportTasks.html",
 )
 @pytest.mark.emulator_gap(
     "moto",

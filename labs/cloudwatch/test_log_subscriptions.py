@@ -151,7 +151,12 @@ def test_a_subscription_filter_invokes_a_function_with_the_events(
     ]
 
 
-@pytest.mark.claim("cloudwatch.subscription-filter-pattern", quote="subscription filter")
+@pytest.mark.claim(
+    "cloudwatch.subscription-filter-pattern",
+    quote="subscription filter",
+    line=1186,
+    source="https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/SubscriptionFilters.html",
+)
 @pytest.mark.emulator_gap(
     "moto",
     reason="moto ignores a subscription filter's pattern and delivers every event; "

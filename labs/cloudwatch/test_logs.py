@@ -1,10 +1,12 @@
 """An application's log group: retention, and a metric filter counting errors.
 
 Log events go into streams, inside a log group; the group's retention says
-how long they are kept (a fixed list of day counts; by default forever, and
-deleting the retention policy goes back to forever). A
-metric filter turns matching events into a metric, from the moment it
-exists: it does not go back over events already there.
+how long they are kept: one of a fixed list of day counts, from 1 day to 10
+years (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096,
+1827, 2192, 2557, 2922, 3288 or 3653); any other count is refused. By default a
+group keeps its events forever, and deleting the retention policy goes back to
+forever. A metric filter turns matching events into a metric, from the moment
+it exists: it does not go back over events already there.
 
 Notes, "aws monitoring and troubleshooting and audit > cloudwatch logs" and
 "cloudwatch logs metric filter".
@@ -14,27 +16,35 @@ import time
 
 import pytest
 
+PUT_RETENTION_POLICY = "https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html"
 
-@pytest.mark.claim("cloudwatch.log-expiration", quote="log expiration")
+
+@pytest.mark.claim("cloudwatch.log-expiration", quote="log expiration", source=PUT_RETENTION_POLICY)
 @pytest.mark.emulator_gap(
-    "moto", reason="moto accepts any retention in days (8, 400); AWS only its listed values"
+    "moto",
+    reason="moto accepts any retention in days (8, 3654); AWS takes only its listed values "
+    "and refuses the others with InvalidParameterException",
 )
 @pytest.mark.emulator_gap(
     "localstack",
-    reason="LocalStack accepts any retention in days (8, 400); AWS only its listed values",
+    reason="LocalStack accepts a retention AWS does not list (8 days); AWS refuses it with "
+    "InvalidParameterException",
 )
 def test_retention_takes_only_listed_day_counts(aws, log_stream, error_code):
     group, _ = log_stream
 
-    def accepted(days: int) -> bool:
+    def refusal(days: int) -> str | None:
         put = aws.logs.put_retention_policy
-        return error_code(put, logGroupName=group, retentionInDays=days) is None
+        return error_code(put, logGroupName=group, retentionInDays=days)
 
     # HINT: which of these retention periods (in days) does PutRetentionPolicy accept?
+    # {days: True or False}. The listed values run from 1 day to 10 years.
     # BEGIN SOLUTION
-    expected = {1: True, 7: True, 8: False, 30: True, 365: True, 400: False}
+    expected = {1: True, 7: True, 8: False, 30: True, 400: True, 3653: True, 3654: False}
     # END SOLUTION
-    assert {days: accepted(days) for days in expected} == expected
+    answers = {days: refusal(days) for days in expected}
+    assert {days: answer is None for days, answer in answers.items()} == expected
+    assert {answer for answer in answers.values() if answer} == {"InvalidParameterException"}
 
 
 @pytest.mark.claim("cloudwatch.log-retention-never-expire", quote="log expiration")
@@ -55,7 +65,11 @@ def test_a_log_group_keeps_its_events_forever_by_default(aws, log_stream):
     assert retention() is None
 
 
-@pytest.mark.claim("cloudwatch.metric-filter-not-retroactive", quote="not retroactive")
+@pytest.mark.claim(
+    "cloudwatch.metric-filter-not-retroactive",
+    quote="not retroactive",
+    source="https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/MonitoringLogData.html",
+)
 @pytest.mark.emulator_gap(
     "moto", reason="moto stores metric filters but never emits their metric; AWS counts matches"
 )

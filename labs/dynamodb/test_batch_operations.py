@@ -31,6 +31,7 @@ def count(aws, table: str) -> int:
 @pytest.mark.claim(
     "dynamodb.batch-write-unprocessed-items",
     quote="unprocessedkeys",
+    line=1618,
     errata="BatchWriteItem returns the writes it did not do in UnprocessedItems; "
     "UnprocessedKeys is BatchGetItem's field",
     source="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html",

@@ -38,7 +38,9 @@ def read_cost(aws, table: str, **options) -> float:
 
 
 @pytest.mark.claim(
-    "dynamodb.read-eventually-consistent-default", quote="eventually consistent read (default)"
+    "dynamodb.read-eventually-consistent-default",
+    quote="eventually consistent read (default)",
+    line=1572,
 )
 def test_a_default_read_is_eventually_consistent_and_costs_half_a_unit(aws, table):
     aws.dynamodb.put_item(TableName=table, Item=document(1))

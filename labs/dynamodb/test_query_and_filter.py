@@ -108,7 +108,7 @@ def test_a_query_filter_cannot_name_a_key_attribute(aws, orders):
     assert refused.value.response["Error"]["Code"] == expected_error
 
 
-@pytest.mark.claim("dynamodb.projection-expression", quote="projectionExpression")
+@pytest.mark.claim("dynamodb.projection-expression", quote="projectionExpression", line=1599)
 def test_a_projection_returns_only_the_named_attributes(aws, orders):
     request = {
         "TableName": orders,

@@ -217,6 +217,7 @@ def test_a_global_index_added_later_answers_a_new_question(
 @pytest.mark.claim(
     "dynamodb.index-projection",
     quote="can choose which attribute to project -- keys_only, all, include",
+    line=1641,
 )
 def test_an_index_returns_the_attributes_it_projects(aws, songs):
     # HINT: the attributes an index returns: the table's key, the index's key, and for

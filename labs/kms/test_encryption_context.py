@@ -9,7 +9,7 @@ same pairs, or it refuses (``InvalidCiphertextException``). The context is not
 secret and not stored in the ciphertext, and it is logged in CloudTrail, which
 makes every Decrypt auditable per record.
 
-Notes, "s3 security > object encryption" (sse-kms: use aws kms to manage the key).
+Beyond the notes: they have no KMS section.
 """
 
 from __future__ import annotations
@@ -17,7 +17,12 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.mark.claim("kms.encryption-context", quote="sse-kms: use aws kms to manage the key")
+@pytest.mark.claim(
+    "kms.encryption-context",
+    beyond_notes="A ciphertext made with an encryption context decrypts only with the same "
+    "context (InvalidCiphertextException otherwise).",
+    source="https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html",
+)
 def test_decrypt_needs_the_same_encryption_context(aws, key_id, error_code):
     # HINT: encrypt b"DE89 3704 0044 0532 0130 00" for employee "alice" so that it only
     # HINT: decrypts with EncryptionContext={"employee": "alice"}; keep the CiphertextBlob.

@@ -10,7 +10,9 @@ report, it sends the encrypted data key to ``Decrypt`` and decrypts locally.
 KMS never sees the report: this is what the AWS Encryption SDK, S3 client-side
 encryption and SSE-KMS all do under the hood.
 
-Notes, "s3 security > object encryption" (kms limit, client-side encryption).
+Notes, "s3 security > object encryption > client-side encryption" (the notes have
+no KMS section: the 4 KB limit is beyond them; their "kms limit" is KMS's request
+quota that SSE-KMS counts against).
 """
 
 from __future__ import annotations
@@ -23,7 +25,12 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 REPORT = b"quarterly figures\n" * 60_000  # ~1 MB
 
 
-@pytest.mark.claim("kms.encrypt-4kb-limit", quote="kms limit")
+@pytest.mark.claim(
+    "kms.encrypt-4kb-limit",
+    beyond_notes="Encrypt takes at most 4,096 bytes of plaintext: 4,096 are encrypted, 4,097 "
+    "refused (ValidationException).",
+    source="https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html",
+)
 def test_kms_encrypts_at_most_4_kb(aws, key_id, error_code):
     # HINT: the largest plaintext Encrypt accepts, in bytes.
     # BEGIN SOLUTION

@@ -8,8 +8,8 @@ key material on a schedule (yearly by default) while keeping its ID, alias
 and every old ciphertext readable. A *disabled* key can be neither used to
 encrypt nor to decrypt until it is enabled again: the emergency brake.
 
-Notes, "aws monitoring and troubleshooting and audit" (can set kms custom key)
-and "s3 security" (sse-kms).
+Beyond the notes: they have no KMS section (only "can set kms custom key" for
+CloudWatch Logs and "sse-kms" for S3, which name KMS without saying how keys live).
 """
 
 from __future__ import annotations
@@ -17,7 +17,12 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.mark.claim("kms.alias", quote="can set kms custom key")
+@pytest.mark.claim(
+    "kms.alias",
+    beyond_notes="An alias re-pointed to a new key encrypts under the new key, while "
+    "ciphertexts of the old key still decrypt.",
+    source="https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html",
+)
 def test_an_alias_moves_to_a_new_key_and_old_data_still_decrypts(aws, key_id, unique_name):
     alias = f"alias/{unique_name('payments')}"
     aws.kms.create_alias(AliasName=alias, TargetKeyId=key_id)
@@ -40,7 +45,12 @@ def test_an_alias_moves_to_a_new_key_and_old_data_still_decrypts(aws, key_id, un
     reason="LocalStack's free edition does not implement ListKeyRotations (InternalFailure, "
     "not in its license plan); AWS lists every rotation",
 )
-@pytest.mark.claim("kms.key-rotation", quote="can set kms custom key")
+@pytest.mark.claim(
+    "kms.key-rotation",
+    beyond_notes="Rotating a key (automatically or on demand) keeps its ID and every old "
+    "ciphertext readable.",
+    source="https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html",
+)
 def test_rotation_keeps_old_ciphertexts_readable(aws, key_id):
     before = aws.kms.encrypt(KeyId=key_id, Plaintext=b"v1 secret")["CiphertextBlob"]
     assert aws.kms.get_key_rotation_status(KeyId=key_id)["KeyRotationEnabled"] is False
@@ -59,7 +69,12 @@ def test_rotation_keeps_old_ciphertexts_readable(aws, key_id):
     "moto",
     reason="moto lets a disabled key encrypt and decrypt; AWS answers DisabledException",
 )
-@pytest.mark.claim("kms.disabled-key", quote="sse-kms: use aws kms to manage the key")
+@pytest.mark.claim(
+    "kms.disabled-key",
+    beyond_notes="A disabled key neither encrypts nor decrypts (DisabledException) until it "
+    "is enabled again.",
+    source="https://docs.aws.amazon.com/kms/latest/developerguide/enabling-keys.html",
+)
 def test_a_disabled_key_refuses_to_work(aws, key_id, error_code):
     sealed = aws.kms.encrypt(KeyId=key_id, Plaintext=b"launch codes")["CiphertextBlob"]
     # HINT: pull the emergency brake on key_id.

@@ -13,8 +13,7 @@ user, whose IAM policy allows ``kms:Encrypt`` on every key, may still use a key
 with the default policy, and is refused (``AccessDeniedException``) on the
 locked one. Unlike most AWS resources, a KMS key is not reachable by IAM alone.
 
-Notes, "s3 security > object encryption" (sse-kms: use aws kms to manage the key)
-and the empty "security and encryption" heading.
+Beyond the notes: their "security and encryption" heading is empty.
 """
 
 from __future__ import annotations
@@ -24,7 +23,8 @@ import json
 import boto3
 import pytest
 
-KMS_QUOTE = "sse-kms: use aws kms to manage the key"
+KEY_POLICIES = "https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html"
+DEFAULT_KEY_POLICY = "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html"
 
 
 def key_policy(aws, key: str) -> dict:
@@ -63,7 +63,12 @@ def app_kms(aws, unique_name):
     )
 
 
-@pytest.mark.claim("kms.default-key-policy", quote=KMS_QUOTE)
+@pytest.mark.claim(
+    "kms.default-key-policy",
+    beyond_notes="A key created without a policy gets the default key policy: kms:* for the "
+    "account root, which delegates to IAM.",
+    source=DEFAULT_KEY_POLICY,
+)
 def test_a_new_key_trusts_the_account_and_so_iam(aws, key_id):
     account = aws.sts.get_caller_identity()["Account"]
     # HINT: read key_id's key policy (a key has one, named "default") into `policy`, a dict.
@@ -88,7 +93,12 @@ def test_a_new_key_trusts_the_account_and_so_iam(aws, key_id):
     reason="LocalStack's free edition enforces neither IAM policies nor key policies: the "
     "user encrypts with the locked key; AWS answers AccessDeniedException",
 )
-@pytest.mark.claim("kms.key-policy-primary", quote=KMS_QUOTE)
+@pytest.mark.claim(
+    "kms.key-policy-primary",
+    beyond_notes="Without the account-root statement in a key policy, an IAM policy allowing "
+    "kms:Encrypt is not enough (AccessDeniedException).",
+    source=KEY_POLICIES,
+)
 def test_without_the_account_statement_iam_policies_do_not_count(
     aws, key_id, unique_name, app_kms, enforce_iam, error_code
 ):

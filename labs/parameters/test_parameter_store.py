@@ -9,8 +9,9 @@ environment in one ``GetParametersByPath`` call. Every change makes a new
 version; a *label* (``stable``) names a version, so a rollback is one call.
 A Standard parameter holds up to 4 KB, an Advanced one up to 8 KB.
 
-Notes, "ecs" (ssm parameter store, secrets manager), "cloudwatch logs agent"
-(centralized configure using ssm parameter store), "code build" (parameter store).
+Beyond the notes: they name Parameter Store where ECS, CodeBuild and the
+CloudWatch agent read their configuration from it, but say nothing of how it
+works, so these claims are marked beyond the notes, each with its AWS page.
 """
 
 from __future__ import annotations
@@ -30,7 +31,10 @@ def shop(aws, app_path) -> str:
 
 
 @pytest.mark.claim(
-    "parameters.types", quote="reference data in secrets manager or ssm parameter store"
+    "parameters.types",
+    beyond_notes="Parameter Store keeps String, StringList and SecureString parameters; a "
+    "SecureString is read in clear with WithDecryption.",
+    source="https://docs.aws.amazon.com/systems-manager/latest/userguide/sysman-paramstore-securestring.html",
 )
 def test_string_string_list_and_secure_string(aws, shop):
     # HINT: read the dev database password in clear text into `password` (one GetParameter).
@@ -51,7 +55,8 @@ def test_string_string_list_and_secure_string(aws, shop):
 )
 @pytest.mark.claim(
     "parameters.secure-string-encrypted",
-    quote="reference data in secrets manager or ssm parameter store",
+    beyond_notes="Without WithDecryption a SecureString is returned as its KMS ciphertext.",
+    source="https://docs.aws.amazon.com/systems-manager/latest/userguide/sysman-paramstore-securestring.html",
 )
 def test_a_secure_string_stays_encrypted_without_with_decryption(aws, shop):
     # HINT: read the dev database password *without* asking for decryption.
@@ -62,7 +67,10 @@ def test_a_secure_string_stays_encrypted_without_with_decryption(aws, shop):
 
 
 @pytest.mark.claim(
-    "parameters.get-by-path", quote="centralized configure using ssm parameter store"
+    "parameters.get-by-path",
+    beyond_notes="GetParametersByPath returns the parameters right below a path, the whole "
+    "subtree with Recursive.",
+    source="https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_GetParametersByPath.html",
 )
 def test_a_service_loads_its_environment_by_path(aws, shop):
     # HINT: one GetParametersByPath call that returns every dev parameter, decrypted;
@@ -82,7 +90,12 @@ def test_a_service_loads_its_environment_by_path(aws, shop):
     assert len(everything) == 4
 
 
-@pytest.mark.claim("parameters.versions-and-labels", quote="parameter store")
+@pytest.mark.claim(
+    "parameters.versions-and-labels",
+    beyond_notes="Every overwrite of a parameter is a new version; a label names one version, "
+    "read as name:label.",
+    source="https://docs.aws.amazon.com/systems-manager/latest/userguide/sysman-paramstore-labels.html",
+)
 def test_every_change_is_a_version_and_a_label_names_one(aws, shop, error_code):
     name = f"{shop}/prod/api-url"
     assert error_code(aws.ssm.put_parameter, Name=name, Value="http://new", Type="String") == (
@@ -103,9 +116,14 @@ def test_every_change_is_a_version_and_a_label_names_one(aws, shop, error_code):
 @pytest.mark.emulator_gap(
     "moto",
     reason="moto accepts a Standard parameter over 4 KB and an Advanced one over 8 KB; "
-    "AWS refuses both",
+    "AWS refuses both (ValidationException)",
 )
-@pytest.mark.claim("parameters.size-per-tier", quote="parameter store")
+@pytest.mark.claim(
+    "parameters.size-per-tier",
+    beyond_notes="A Standard parameter holds up to 4,096 characters, an Advanced one up to "
+    "8,192; one more is refused (ValidationException).",
+    source="https://docs.aws.amazon.com/systems-manager/latest/userguide/parameter-store-advanced-parameters.html",
+)
 def test_each_tier_has_a_size_limit(aws, app_path, error_code):
     # HINT: the largest value (in characters) of a Standard parameter, and of an Advanced one.
     # BEGIN SOLUTION
@@ -118,4 +136,4 @@ def test_each_tier_has_a_size_limit(aws, app_path, error_code):
         too_big = error_code(
             put, Name=f"{name}-2", Value="x" * (size + 1), Type="String", Tier=tier
         )
-        assert too_big is not None, f"a {tier} parameter of {size + 1} characters is refused"
+        assert too_big == "ValidationException", f"a {tier} parameter of {size + 1} characters"

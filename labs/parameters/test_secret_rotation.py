@@ -14,7 +14,7 @@ Until step 4 every reader still gets the old password; after it, the new one,
 and the old stays reachable as ``AWSPREVIOUS``. On moto the function really
 runs, and calls Secrets Manager back from its own process.
 
-Notes, "ecs" (secrets manager).
+Beyond the notes: they name Secrets Manager (for ECS) but not its rotation.
 """
 
 from __future__ import annotations
@@ -60,7 +60,9 @@ ROTATION_FUNCTION = """
 
 @pytest.mark.claim(
     "parameters.secret-rotation-lambda",
-    quote="reference data in secrets manager or ssm parameter store",
+    beyond_notes="RotateSecret invokes a Lambda function that makes a new password current "
+    "and leaves the old one previous.",
+    source="https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotate-secrets_lambda.html",
 )
 def test_a_lambda_function_rotates_the_password(aws, deploy, unique_name):
     rotation_function = deploy(ROTATION_FUNCTION)

@@ -12,7 +12,8 @@ the name is free again (on AWS after a short delay, the deletion runs in the
 background); it cannot be combined with a recovery window, and a window
 outside 7 to 30 days is refused. A secret holds up to 64 KB.
 
-Notes, "ecs" and "code build" (secrets manager).
+Beyond the notes: they name Secrets Manager where ECS and CodeBuild read secrets
+from it, but say nothing of how it works.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-SECRETS_QUOTE = "reference data in secrets manager or ssm parameter store"
+DELETE_SECRET = (
+    "https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_DeleteSecret.html"
+)
 
 
 @pytest.fixture
@@ -39,7 +42,12 @@ def password(aws, secret: str, stage: str = "AWSCURRENT") -> str:
     return json.loads(value["SecretString"])["password"]
 
 
-@pytest.mark.claim("parameters.secret-staging-labels", quote=SECRETS_QUOTE)
+@pytest.mark.claim(
+    "parameters.secret-staging-labels",
+    beyond_notes="A new secret value takes the AWSCURRENT label and the one before becomes "
+    "AWSPREVIOUS.",
+    source="https://docs.aws.amazon.com/secretsmanager/latest/userguide/whats-in-a-secret.html",
+)
 def test_a_new_value_moves_awscurrent_and_keeps_awsprevious(aws, db_secret):
     # HINT: store a new value {"user": "orders", "password": "second"} in the secret.
     # BEGIN SOLUTION
@@ -53,11 +61,16 @@ def test_a_new_value_moves_awscurrent_and_keeps_awsprevious(aws, db_secret):
     assert sorted(map(tuple, stages.values())) == [("AWSCURRENT",), ("AWSPREVIOUS",)]
 
 
-@pytest.mark.claim("parameters.secret-recovery-window", quote=SECRETS_QUOTE)
+@pytest.mark.claim(
+    "parameters.secret-recovery-window",
+    beyond_notes="A deleted secret waits out a recovery window, 30 days by default, unreadable "
+    "but restorable.",
+    source=DELETE_SECRET,
+)
 def test_a_deleted_secret_can_be_restored_within_its_window(aws, db_secret, error_code):
     assert error_code(
         aws.secretsmanager.delete_secret, SecretId=db_secret, RecoveryWindowInDays=6
-    ), "a recovery window is 7 to 30 days"
+    ) == ("InvalidParameterException"), "a recovery window is 7 to 30 days"
     # HINT: delete the secret with the default recovery window; how many days is that?
     # BEGIN SOLUTION
     deleted = aws.secretsmanager.delete_secret(SecretId=db_secret)
@@ -72,7 +85,12 @@ def test_a_deleted_secret_can_be_restored_within_its_window(aws, db_secret, erro
     assert password(aws, db_secret) == "first"
 
 
-@pytest.mark.claim("parameters.secret-deletion-window-range", quote=SECRETS_QUOTE)
+@pytest.mark.claim(
+    "parameters.secret-deletion-window-range",
+    beyond_notes="A recovery window is 7 to 30 days: 6 and 31 are refused "
+    "(InvalidParameterException).",
+    source=DELETE_SECRET,
+)
 def test_a_recovery_window_is_7_to_30_days(aws, db_secret, error_code):
     delete = aws.secretsmanager.delete_secret
     # HINT: the shortest and the longest recovery window DeleteSecret accepts, in days.
@@ -93,7 +111,12 @@ def test_a_recovery_window_is_7_to_30_days(aws, db_secret, error_code):
     assert "DeletedDate" not in aws.secretsmanager.describe_secret(SecretId=db_secret)
 
 
-@pytest.mark.claim("parameters.secret-force-delete", quote=SECRETS_QUOTE)
+@pytest.mark.claim(
+    "parameters.secret-force-delete",
+    beyond_notes="ForceDeleteWithoutRecovery deletes a secret at once, beyond restore, and "
+    "frees its name.",
+    source=DELETE_SECRET,
+)
 def test_force_delete_skips_the_window_and_frees_the_name(aws, db_secret, error_code, eventually):
     # HINT: delete the secret at once, with no recovery window (it cannot be restored).
     # BEGIN SOLUTION
@@ -118,8 +141,15 @@ def test_force_delete_skips_the_window_and_frees_the_name(aws, db_secret, error_
     assert password(aws, db_secret) == "fresh"
 
 
-@pytest.mark.emulator_gap("moto", reason="moto accepts a secret value over 64 KB; AWS refuses it")
-@pytest.mark.claim("parameters.secret-size", quote=SECRETS_QUOTE)
+@pytest.mark.emulator_gap(
+    "moto", reason="moto accepts a secret value over 64 KB; AWS refuses it (ValidationException)"
+)
+@pytest.mark.claim(
+    "parameters.secret-size",
+    beyond_notes="A secret value holds at most 65,536 bytes: one more is refused "
+    "(ValidationException).",
+    source="https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_limits.html",
+)
 def test_a_secret_holds_at_most_64_kb(aws, unique_name, error_code):
     # HINT: the largest SecretString, in bytes.
     # BEGIN SOLUTION
@@ -127,4 +157,5 @@ def test_a_secret_holds_at_most_64_kb(aws, unique_name, error_code):
     # END SOLUTION
     create = aws.secretsmanager.create_secret
     assert error_code(create, Name=unique_name("fits"), SecretString="x" * largest) is None
-    assert error_code(create, Name=unique_name("too-big"), SecretString="x" * (largest + 1))
+    too_big = error_code(create, Name=unique_name("too-big"), SecretString="x" * (largest + 1))
+    assert too_big == "ValidationException"

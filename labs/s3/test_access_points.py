@@ -67,7 +67,11 @@ def test_an_access_point_has_its_own_policy(aws, bucket, s3control, account_id, 
     assert json.loads(stored) == policy
 
 
-@pytest.mark.claim("s3.access-point-alias", quote="has its own domain")
+@pytest.mark.claim(
+    "s3.access-point-alias",
+    quote="has its own domain",
+    source="https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-points-alias.html",
+)
 @pytest.mark.emulator_gap(
     "moto",
     reason="moto does not resolve an access point alias in object requests (NoSuchBucket); "

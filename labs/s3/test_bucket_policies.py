@@ -41,14 +41,34 @@ def plain_http_s3(aws):
     )
 
 
+MOTO_CONDITIONS = (
+    "moto applies a bucket policy's Deny statements without their Condition block, so a "
+    "conditional Deny refuses every request; AWS refuses only the requests matching it"
+)
+LOCALSTACK_POLICIES = (
+    "LocalStack stores a bucket policy but does not evaluate it (no IAM enforcement in the "
+    "community edition): the denied request is served (200)"
+)
+SECURE_TRANSPORT = (
+    "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html"
+)
+REQUIRE_ENCRYPTION = (
+    "https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingServerSideEncryption.html"
+)
+DEFAULT_ENCRYPTION = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-encryption.html"
+
+
 @pytest.mark.claim(
-    "s3.policy-secure-transport", quote="bucket policy condition: `aws:SecureTransport:`"
+    "s3.policy-secure-transport",
+    quote="bucket policy condition: `aws:SecureTransport:`",
+    source=SECURE_TRANSPORT,
 )
 @pytest.mark.emulator_gap(
-    "localstack",
-    reason="LocalStack stores a bucket policy but does not evaluate it (no IAM enforcement in the "
-    "community edition): the denied request is served (200)",
+    "moto",
+    reason="moto applies a bucket policy's Deny without its Condition block (and its endpoint "
+    "speaks plain HTTP only), so the GET over TLS is refused too; AWS serves it",
 )
+@pytest.mark.emulator_gap("localstack", reason=LOCALSTACK_POLICIES)
 def test_a_policy_refuses_requests_without_tls(aws, bucket, plain_http_s3, status_code):
     aws.s3.put_object(Bucket=bucket, Key="a.txt", Body=b"...")
     assert status_code(plain_http_s3.get_object, Bucket=bucket, Key="a.txt") == 200
@@ -61,19 +81,18 @@ def test_a_policy_refuses_requests_without_tls(aws, bucket, plain_http_s3, statu
     aws.s3.put_bucket_policy(Bucket=bucket, Policy=json.dumps(policy))
     # END SOLUTION
     assert status_code(plain_http_s3.get_object, Bucket=bucket, Key="a.txt") == 403
+    # The Deny holds only where its condition does: the same GET over TLS is served.
+    assert status_code(aws.s3.get_object, Bucket=bucket, Key="a.txt") == 200
 
 
-@pytest.mark.claim("s3.policy-deny-unencrypted", quote="default encryption vs bucket policies")
-@pytest.mark.emulator_gap(
-    "moto",
-    reason="moto applies a bucket policy's Deny statements without their Condition block, so "
-    "a conditional Deny refuses every request; AWS refuses only the requests matching it",
+@pytest.mark.claim(
+    "s3.policy-deny-unencrypted",
+    beyond_notes="A bucket policy can refuse every PutObject that does not ask for "
+    "server-side encryption, and still take those that do.",
+    source=REQUIRE_ENCRYPTION,
 )
-@pytest.mark.emulator_gap(
-    "localstack",
-    reason="LocalStack stores a bucket policy but does not evaluate it (no IAM enforcement in the "
-    "community edition): the denied PUT succeeds (200)",
-)
+@pytest.mark.emulator_gap("moto", reason=MOTO_CONDITIONS)
+@pytest.mark.emulator_gap("localstack", reason=LOCALSTACK_POLICIES)
 def test_a_policy_refuses_puts_without_an_encryption_header(aws, bucket, status_code):
     # HINT: deny s3:PutObject when the s3:x-amz-server-side-encryption key is absent
     # HINT: (the "Null" condition operator).
@@ -94,12 +113,10 @@ def test_a_policy_refuses_puts_without_an_encryption_header(aws, bucket, status_
 @pytest.mark.claim(
     "s3.policy-before-default-encryption",
     quote="bucket policies are evaluated before default encryption",
+    source=DEFAULT_ENCRYPTION,
 )
-@pytest.mark.emulator_gap(
-    "localstack",
-    reason="LocalStack stores a bucket policy but does not evaluate it (no IAM enforcement in the "
-    "community edition): the denied PUT succeeds (200)",
-)
+@pytest.mark.emulator_gap("moto", reason=MOTO_CONDITIONS)
+@pytest.mark.emulator_gap("localstack", reason=LOCALSTACK_POLICIES)
 def test_the_policy_is_evaluated_before_default_encryption(aws, bucket, status_code):
     aws.s3.put_bucket_encryption(
         Bucket=bucket,
@@ -107,6 +124,9 @@ def test_the_policy_is_evaluated_before_default_encryption(aws, bucket, status_c
             "Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]
         },
     )
+    # Without a policy, default encryption encrypts a header-less PUT.
+    aws.s3.put_object(Bucket=bucket, Key="before.txt", Body=b"...")
+    assert aws.s3.head_object(Bucket=bucket, Key="before.txt")["ServerSideEncryption"] == "AES256"
     no_header = deny(
         bucket,
         "DenyUnencryptedPuts",
@@ -118,6 +138,8 @@ def test_the_policy_is_evaluated_before_default_encryption(aws, bucket, status_c
     # BEGIN SOLUTION
     expected_status = 403
     # END SOLUTION
-    assert (
-        status_code(aws.s3.put_object, Bucket=bucket, Key="a.txt", Body=b"...") == expected_status
-    )
+    put = aws.s3.put_object
+    assert status_code(put, Bucket=bucket, Key="a.txt", Body=b"...") == expected_status
+    # The policy refuses only what its condition matches: a PUT that asks for SSE is stored.
+    asked = {"Key": "b.txt", "Body": b"...", "ServerSideEncryption": "AES256"}
+    assert status_code(put, Bucket=bucket, **asked) == 200

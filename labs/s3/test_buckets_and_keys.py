@@ -16,7 +16,11 @@ Notes, "s3 > buckets", "s3 > objects" and
 "s3 advanced > s3 user-defined object metadata & s3 object tags".
 """
 
+import uuid
+
 import pytest
+
+NAMING_RULES = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html"
 
 
 @pytest.fixture
@@ -39,19 +43,39 @@ def other_account_s3(aws):
     )
 
 
-@pytest.mark.claim("s3.bucket-name-length", quote="needs a global unique name")
-def test_a_bucket_name_has_3_to_63_characters(aws, unique_name, error_code):
-    too_short = "ab"
-    too_long = unique_name("x" * 60)
+@pytest.mark.claim(
+    "s3.bucket-name-length",
+    beyond_notes="A bucket name has 3 to 63 characters: 3 and 63 are valid lengths, 2 and 64 "
+    "are refused (InvalidBucketName).",
+    source=NAMING_RULES,
+)
+def test_a_bucket_name_has_3_to_63_characters(aws, make_bucket, error_code):
+    longest = make_bucket("x" * 51)  # the run's 12-character prefix, then 51: 63 in all
+    assert len(longest) == 63
+    too_long, too_short = longest + "x", "ab"
     # HINT: which error code does CreateBucket answer for a name S3 does not accept?
     # BEGIN SOLUTION
     expected_error = "InvalidBucketName"
     # END SOLUTION
     assert error_code(aws.s3.create_bucket, Bucket=too_short) == expected_error
     assert error_code(aws.s3.create_bucket, Bucket=too_long) == expected_error
+    # Three characters is a valid length: such a name is created, or already someone's.
+    shortest = "a" + uuid.uuid4().hex[:2]
+    where = {}
+    if aws.region != "us-east-1":
+        where["CreateBucketConfiguration"] = {"LocationConstraint": aws.region}
+    answer = error_code(aws.s3.create_bucket, Bucket=shortest, **where)
+    assert answer in (None, "BucketAlreadyExists")
+    if answer is None:
+        aws.s3.delete_bucket(Bucket=shortest)
 
 
-@pytest.mark.claim("s3.bucket-name-rules", quote="needs a global unique name")
+@pytest.mark.claim(
+    "s3.bucket-name-rules",
+    beyond_notes="A bucket name is a lowercase DNS label: no upper case, underscores, IP "
+    "addresses, adjacent dots, dashes at either end or reserved prefixes and suffixes.",
+    source=NAMING_RULES,
+)
 @pytest.mark.emulator_gap(
     "moto",
     reason="moto checks only a bucket name's length; AWS also refuses upper case, "
@@ -118,7 +142,10 @@ def test_folders_are_only_key_prefixes(aws, bucket, error_code):
 
 
 @pytest.mark.claim(
-    "s3.user-metadata-and-tags", quote="s3 user-defined object metadata & s3 object tags"
+    "s3.user-metadata-and-tags",
+    beyond_notes="An object carries user-defined metadata (x-amz-meta-* headers, keys in lower "
+    "case) and tags, read back with HeadObject and GetObjectTagging.",
+    source="https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingMetadata.html",
 )
 def test_metadata_and_tags_travel_with_the_object(aws, bucket):
     aws.s3.put_object(

@@ -36,7 +36,12 @@ def test_a_range_get_returns_only_those_bytes(aws, bucket, sixteen_bytes):
     assert response["ContentRange"] == "bytes 4-7/16"
 
 
-@pytest.mark.claim("s3.byte-range-past-end", quote="s3 byte-range fetches")
+@pytest.mark.claim(
+    "s3.byte-range-past-end",
+    beyond_notes="A range that starts past the last byte is refused (InvalidRange, 416); one "
+    "that only ends past it is served up to the last byte.",
+    source="https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html",
+)
 def test_a_range_past_the_end_is_refused(aws, bucket, sixteen_bytes, error_code):
     # HINT: what error code answers a range that starts after the last byte?
     # BEGIN SOLUTION
@@ -44,6 +49,9 @@ def test_a_range_past_the_end_is_refused(aws, bucket, sixteen_bytes, error_code)
     # END SOLUTION
     answer = error_code(aws.s3.get_object, Bucket=bucket, Key=sixteen_bytes, Range="bytes=100-199")
     assert answer == expected_error
+    # A range that starts inside the object is served, cut at its last byte.
+    tail = aws.s3.get_object(Bucket=bucket, Key=sixteen_bytes, Range="bytes=12-199")
+    assert (tail["Body"].read(), tail["ContentRange"]) == (b"cdef", "bytes 12-15/16")
 
 
 @pytest.mark.claim("s3.byte-range-parallel", quote="parallelize get requests")

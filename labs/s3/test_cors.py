@@ -62,7 +62,9 @@ def test_a_rule_with_an_unsupported_method_is_refused(aws, bucket, error_code):
 
 
 @pytest.mark.claim(
-    "s3.cors-preflight", quote="we need to enable correct cors headers for clients to fetch"
+    "s3.cors-preflight",
+    quote="we need to enable correct cors headers for clients to fetch",
+    source="https://docs.aws.amazon.com/AmazonS3/latest/userguide/cors.html",
 )
 @pytest.mark.emulator_gap(
     "moto",

@@ -20,6 +20,8 @@ import os
 
 import pytest
 
+DEFAULT_ENCRYPTION = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-encryption.html"
+
 
 @pytest.fixture
 def kms_key_arn(aws) -> str:
@@ -61,7 +63,12 @@ def test_sse_kms_shows_aws_kms_and_the_key(aws, bucket, kms_key_arn):
     assert head["x-amz-server-side-encryption-aws-kms-key-id"] == kms_key_arn
 
 
-@pytest.mark.claim("s3.default-encryption-applies", quote="default encryption vs bucket policies")
+@pytest.mark.claim(
+    "s3.default-encryption-applies",
+    beyond_notes="A bucket's default encryption applies to a PUT that asks for none; a PUT "
+    "that names its encryption keeps it.",
+    source=DEFAULT_ENCRYPTION,
+)
 def test_bucket_default_encryption_applies_to_a_put_without_header(aws, bucket, kms_key_arn):
     # HINT: make SSE-KMS with kms_key_arn the bucket's default encryption.
     # BEGIN SOLUTION
@@ -82,9 +89,19 @@ def test_bucket_default_encryption_applies_to_a_put_without_header(aws, bucket, 
     put = aws.s3.put_object(Bucket=bucket, Key="no-header.txt", Body=b"...")
     assert put["ServerSideEncryption"] == "aws:kms"
     assert put["SSEKMSKeyId"] == kms_key_arn
+    # The default only fills a gap: a PUT that asks for SSE-S3 gets SSE-S3.
+    asked = aws.s3.put_object(
+        Bucket=bucket, Key="asked.txt", Body=b"...", ServerSideEncryption="AES256"
+    )
+    assert asked["ServerSideEncryption"] == "AES256"
 
 
-@pytest.mark.claim("s3.sse-s3-by-default", quote="sse-s3: use the key managed and owned by aws s3")
+@pytest.mark.claim(
+    "s3.sse-s3-by-default",
+    beyond_notes="Since January 2023 a new bucket's default encryption is SSE-S3, so every new "
+    "object is encrypted even when the PUT asks for nothing.",
+    source="https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-encryption-faq.html",
+)
 @pytest.mark.emulator_gap(
     "moto",
     reason="moto stores an object sent without encryption headers unencrypted and has no "
@@ -107,11 +124,9 @@ def test_new_objects_get_sse_s3_when_nothing_is_asked(aws, bucket):
 
 @pytest.mark.claim(
     "s3.sse-c-blocked-by-default",
-    quote="sse-c: encryption key is managed by you",
-    errata="Since April 2026 S3 blocks SSE-C on every new general purpose bucket (and on "
-    "existing buckets of accounts holding no SSE-C objects): an upload with SSE-C headers is "
-    "refused with 403 AccessDenied until the bucket's default encryption configuration "
-    "unblocks it (BlockedEncryptionTypes NONE).",
+    beyond_notes="Since April 2026 S3 blocks SSE-C on every new general purpose bucket: an "
+    "upload with SSE-C headers is refused (403 AccessDenied) until the bucket's default "
+    "encryption configuration unblocks it.",
     source="https://docs.aws.amazon.com/AmazonS3/latest/userguide/blocking-unblocking-s3-c-encryption-gpb.html",
 )
 @pytest.mark.emulator_gap(
@@ -141,7 +156,11 @@ def test_a_new_bucket_refuses_sse_c_uploads(aws, bucket, error_code):
     assert answer == expected_error
 
 
-@pytest.mark.claim("s3.sse-c-key-every-request", quote="the key must be provided every request")
+@pytest.mark.claim(
+    "s3.sse-c-key-every-request",
+    quote="the key must be provided every request",
+    source="https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerSideEncryptionCustomerKeys.html",
+)
 @pytest.mark.emulator_gap(
     "moto",
     reason="moto stores SSE-C objects in clear and serves them without the key; AWS refuses "

@@ -19,6 +19,10 @@ import pytest
 
 from harness.testkit.inbox import Inbox
 
+NOTIFICATION_CONTENT = (
+    "https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html"
+)
+
 
 @pytest.fixture
 def queue(aws, unique_name, bucket) -> Inbox:
@@ -44,7 +48,12 @@ def records(bodies: list[dict]) -> list[dict]:
     return [record for body in bodies for record in body.get("Records", [])]
 
 
-@pytest.mark.claim("s3.events-test-event", quote="s3 event notifications")
+@pytest.mark.claim(
+    "s3.events-test-event",
+    beyond_notes="Saving a notification configuration makes S3 send an s3:TestEvent message "
+    "to the destination.",
+    source=NOTIFICATION_CONTENT,
+)
 def test_s3_sends_a_test_event_when_the_configuration_is_saved(aws, bucket, queue, eventually):
     # HINT: route s3:ObjectCreated:* events of the bucket to the queue (use notify()).
     # BEGIN SOLUTION
@@ -56,7 +65,7 @@ def test_s3_sends_a_test_event_when_the_configuration_is_saved(aws, bucket, queu
     assert "Records" not in test_event
 
 
-@pytest.mark.claim("s3.events-filtered-to-sqs", quote="s3 event notifications")
+@pytest.mark.claim("s3.events-filtered-to-sqs", quote="sqs", line=501)
 def test_created_and_removed_events_pass_the_prefix_and_suffix_filter(
     aws, bucket, queue, eventually
 ):
@@ -88,7 +97,12 @@ def test_created_and_removed_events_pass_the_prefix_and_suffix_filter(
     ]
 
 
-@pytest.mark.claim("s3.events-record-shape", quote="s3 event notifications")
+@pytest.mark.claim(
+    "s3.events-record-shape",
+    beyond_notes="An event record names the event, region, bucket, configuration and object, "
+    "whose key is URL-encoded.",
+    source=NOTIFICATION_CONTENT,
+)
 def test_an_event_record_names_the_bucket_and_the_url_encoded_key(aws, bucket, queue, eventually):
     notify(aws, bucket, queue, ["s3:ObjectCreated:*"])
     eventually(queue.json_bodies)  # the s3:TestEvent
@@ -108,7 +122,12 @@ def test_an_event_record_names_the_bucket_and_the_url_encoded_key(aws, bucket, q
     assert key == "reports/q1 summary.txt"
 
 
-@pytest.mark.claim("s3.events-record-sequencer", quote="s3 event notifications")
+@pytest.mark.claim(
+    "s3.events-record-sequencer",
+    beyond_notes="An event record carries a sequencer that orders the events of one key, and "
+    "who made the request.",
+    source=NOTIFICATION_CONTENT,
+)
 @pytest.mark.emulator_gap(
     "moto",
     reason="moto's event records have no s3.object.sequencer, userIdentity, "
@@ -123,7 +142,7 @@ def test_an_event_record_has_a_sequencer_to_order_events_of_a_key(aws, bucket, q
     assert {"userIdentity", "requestParameters", "responseElements"} <= set(record)
 
 
-@pytest.mark.claim("s3.events-through-sns", quote="s3 event notifications")
+@pytest.mark.claim("s3.events-through-sns", quote="sns", line=500)
 def test_events_fan_out_through_an_sns_topic(aws, bucket, queue, unique_name, eventually):
     topic = aws.sns.create_topic(Name=unique_name("uploads"))["TopicArn"]
     aws.sns.set_topic_attributes(
@@ -169,7 +188,11 @@ def test_events_fan_out_through_an_sns_topic(aws, bucket, queue, unique_name, ev
     assert [r["s3"]["object"]["key"] for r in records(documents)] == ["upload.txt"]
 
 
-@pytest.mark.claim("s3.events-destination-checked", quote="s3 event notifications")
+@pytest.mark.claim(
+    "s3.events-destination-checked",
+    beyond_notes="S3 refuses a notification configuration whose destination it cannot write to.",
+    source="https://docs.aws.amazon.com/AmazonS3/latest/userguide/grant-destinations-permissions-to-s3.html",
+)
 @pytest.mark.emulator_gap(
     "moto",
     reason="moto saves a notification to a queue that does not exist; AWS checks every "

@@ -72,7 +72,11 @@ def test_a_prefix_and_a_tag_together_need_an_and_filter(aws, bucket, error_code)
     )
 
 
-@pytest.mark.claim("s3.lifecycle-scope", quote="can be create for certain prefix or object tags")
+@pytest.mark.claim(
+    "s3.lifecycle-scope",
+    quote="can be create for certain prefix or object tags",
+    source="https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html",
+)
 @pytest.mark.emulator_gap(
     "moto",
     reason="moto never sends the x-amz-expiration header; AWS tells on each GET/HEAD "
@@ -114,31 +118,36 @@ def test_an_expiration_rule_applies_only_to_its_prefix_or_tag(aws, bucket):
     assert planned("keep.txt") is None
 
 
-@pytest.mark.claim("s3.lifecycle-ia-minimum", quote="transition actions")
+@pytest.mark.claim(
+    "s3.lifecycle-ia-minimum",
+    beyond_notes="A transition to STANDARD_IA waits at least 30 days: 30 is taken, 29 refused "
+    "(InvalidArgument).",
+    source="https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html",
+)
 @pytest.mark.emulator_gap(
     "moto",
-    reason="moto accepts any transition day count; AWS refuses a transition to STANDARD_IA "
-    "or ONEZONE_IA earlier than 30 days (InvalidArgument)",
+    reason="moto accepts any transition day count (29); AWS refuses a transition to "
+    "STANDARD_IA or ONEZONE_IA earlier than 30 days (InvalidArgument)",
 )
 @pytest.mark.emulator_gap(
     "localstack",
-    reason="LocalStack accepts a transition to STANDARD_IA after 7 days; AWS refuses one earlier "
-    "than 30 days (InvalidArgument)",
+    reason="LocalStack accepts a transition to STANDARD_IA after fewer than 30 days; AWS refuses "
+    "it (InvalidArgument)",
 )
 def test_a_move_to_standard_ia_needs_30_days(aws, bucket, error_code):
-    too_soon = {
-        "ID": "too-soon",
-        "Status": "Enabled",
-        "Filter": {"Prefix": ""},
-        "Transitions": [{"Days": 7, "StorageClass": "STANDARD_IA"}],
-    }
-    # HINT: what error code does S3 answer for a rule moving objects to Standard-IA after 7 days?
+    def answer(days: int) -> str | None:
+        rule = {
+            "ID": f"after-{days}-days",
+            "Status": "Enabled",
+            "Filter": {"Prefix": ""},
+            "Transitions": [{"Days": days, "StorageClass": "STANDARD_IA"}],
+        }
+        put = aws.s3.put_bucket_lifecycle_configuration
+        return error_code(put, Bucket=bucket, LifecycleConfiguration={"Rules": [rule]})
+
+    # HINT: what does S3 answer a rule moving objects to Standard-IA after 29 days, and one
+    # HINT: after 30 days? {days: error code, or None if the rule is taken}
     # BEGIN SOLUTION
-    expected_error = "InvalidArgument"
+    expected = {29: "InvalidArgument", 30: None}
     # END SOLUTION
-    answer = error_code(
-        aws.s3.put_bucket_lifecycle_configuration,
-        Bucket=bucket,
-        LifecycleConfiguration={"Rules": [too_soon]},
-    )
-    assert answer == expected_error
+    assert {days: answer(days) for days in expected} == expected

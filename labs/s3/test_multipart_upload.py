@@ -14,6 +14,8 @@ Notes, "s3 > objects" and "s3 advanced > s3 performance".
 import pytest
 
 MiB = 1024 * 1024
+MULTIPART_LIMITS = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/qfacts.html"
+MULTIPART = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/mpuoverview.html"
 
 
 def upload_parts(aws, bucket: str, key: str, sizes: list[int]) -> tuple[str, list[dict]]:
@@ -32,9 +34,15 @@ def upload_parts(aws, bucket: str, key: str, sizes: list[int]) -> tuple[str, lis
     return upload_id, parts
 
 
-@pytest.mark.claim("s3.multipart-minimum-part", quote="muse use `multi-part upload` if size > 5gb")
+@pytest.mark.claim(
+    "s3.multipart-minimum-part",
+    beyond_notes="A part other than the last must hold at least 5 MiB: one byte less is "
+    "refused when the upload is completed (EntityTooSmall).",
+    source=MULTIPART_LIMITS,
+)
 def test_parts_below_5_mib_are_refused_at_completion(aws, bucket, error_code):
-    upload_id, parts = upload_parts(aws, bucket, "video.mp4", [1 * MiB, 1 * MiB])
+    # The first part is one byte short of 5 MiB (5 MiB exactly is taken: see the next test).
+    upload_id, parts = upload_parts(aws, bucket, "video.mp4", [5 * MiB - 1, 1])
     # HINT: both parts were accepted one by one; what does CompleteMultipartUpload answer?
     # BEGIN SOLUTION
     expected_error = "EntityTooSmall"
@@ -49,7 +57,12 @@ def test_parts_below_5_mib_are_refused_at_completion(aws, bucket, error_code):
     assert answer == expected_error
 
 
-@pytest.mark.claim("s3.multipart-complete", quote="multi-part upload: must use > 5gb")
+@pytest.mark.claim(
+    "s3.multipart-complete",
+    beyond_notes="Parts of 5 MiB and a smaller last part are assembled into one object, whose "
+    "ETag ends with the part count.",
+    source=MULTIPART,
+)
 def test_only_the_last_part_may_be_small(aws, bucket):
     upload_id, parts = upload_parts(aws, bucket, "video.mp4", [5 * MiB, 1])
     # HINT: complete the upload with its two parts.
@@ -63,7 +76,12 @@ def test_only_the_last_part_may_be_small(aws, bucket):
     assert head["ETag"].strip('"').endswith("-2"), "a multipart ETag ends with the part count"
 
 
-@pytest.mark.claim("s3.multipart-abort", quote="muse use `multi-part upload` if size > 5gb")
+@pytest.mark.claim(
+    "s3.multipart-abort",
+    beyond_notes="An upload that is neither completed nor aborted stays listed with its parts; "
+    "aborting it removes them.",
+    source=MULTIPART,
+)
 def test_an_unfinished_upload_is_listed_until_aborted(aws, bucket, error_code):
     upload_id, _ = upload_parts(aws, bucket, "backup.tar", [1 * MiB])
     in_progress = aws.s3.list_multipart_uploads(Bucket=bucket)["Uploads"]

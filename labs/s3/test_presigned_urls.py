@@ -11,10 +11,15 @@ Notes, "s3 security > pre-signed urls" and
 "cloudfront > cloudfront signed url vs s3 pre-signed url".
 """
 
-from urllib.parse import parse_qs, urlparse
+import json
 
 import pytest
 import requests
+from botocore.config import Config
+
+from harness.testkit.iam import allow, policy_document
+
+PRESIGNED = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-presigned-url.html"
 
 
 @pytest.fixture
@@ -61,26 +66,73 @@ def test_anyone_with_the_url_can_upload(aws, bucket, presigner):
     assert uploaded == b"jpeg bytes"
 
 
-@pytest.mark.claim(
-    "s3.presigned-acts-as-signer", quote="issue a request as the person who pre-signed the url"
-)
-def test_the_url_carries_the_signers_access_key(aws, bucket, report, presigner):
-    url = presigner.generate_presigned_url(
-        "get_object", Params={"Bucket": bucket, "Key": report}, ExpiresIn=300
+@pytest.fixture
+def reader_s3(aws, bucket, report, unique_name):
+    """An S3 client acting as a new IAM user who may read ``report`` and nothing else."""
+    name = unique_name("reader")
+    aws.iam.create_user(UserName=name)
+    read_the_report = allow("s3:GetObject", f"arn:aws:s3:::{bucket}/{report}")
+    aws.iam.put_user_policy(
+        UserName=name,
+        PolicyName="read-the-report",
+        PolicyDocument=json.dumps(policy_document(read_the_report)),
     )
-    query = parse_qs(urlparse(url).query)
-    # HINT: X-Amz-Credential is "<access key id>/<date>/<region>/s3/aws4_request":
-    # HINT: whose access key id is it?
+    key = aws.iam.create_access_key(UserName=name)["AccessKey"]
+    return aws.session.client(
+        "s3",
+        endpoint_url=aws.endpoint_url,
+        region_name=aws.region,
+        aws_access_key_id=key["AccessKeyId"],
+        aws_secret_access_key=key["SecretAccessKey"],
+        config=Config(signature_version="s3v4"),
+    )
+
+
+@pytest.mark.claim(
+    "s3.presigned-acts-as-signer",
+    quote="issue a request as the person who pre-signed the url",
+    source=PRESIGNED,
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto checks no permission for a pre-signed URL: one signed by a user who may not "
+    "read the object is served; AWS refuses it (403 AccessDenied)",
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack does not check permissions (no IAM enforcement in the community edition): "
+    "a URL signed by a user who may not read the object is served; AWS answers 403",
+)
+def test_the_url_acts_with_the_signers_permissions(
+    aws, bucket, report, presigner, reader_s3, eventually
+):
+    aws.s3.put_object(Bucket=bucket, Key="salaries.csv", Body=b"secret")
+
+    def signed_by(client, key: str) -> str:
+        params = {"Bucket": bucket, "Key": key}
+        return client.generate_presigned_url("get_object", Params=params, ExpiresIn=300)
+
+    def status(url: str) -> int:
+        return requests.get(url, timeout=10).status_code  # no AWS credentials: the URL only
+
+    # HINT: `readers_url`: a GET of the report, pre-signed by the reader (reader_s3), who
+    # HINT: may read it. (A new access key can take a few seconds to work on AWS.)
     # BEGIN SOLUTION
-    signer = aws.session.get_credentials().access_key
+    readers_url = signed_by(reader_s3, report)
     # END SOLUTION
-    access_key, _date, region, service, _ = query["X-Amz-Credential"][0].split("/")
-    assert access_key == signer
-    assert (region, service) == (aws.region, "s3")
-    assert query["X-Amz-Expires"] == ["300"]
+    assert eventually(lambda: status(readers_url) == 200)
+    # The URL lends the signer's permission, no more: the reader may not read the salaries,
+    # so neither may a URL the reader signed; signed by the bucket's owner, it works.
+    assert status(signed_by(reader_s3, "salaries.csv")) == 403
+    assert status(signed_by(presigner, "salaries.csv")) == 200
 
 
-@pytest.mark.claim("s3.presigned-expiry", quote="use cli, sdk, console to create pre-signed urls")
+@pytest.mark.claim(
+    "s3.presigned-expiry",
+    beyond_notes="A pre-signed URL works until X-Amz-Expires seconds after signing, then S3 "
+    "answers 403 AccessDenied.",
+    source=PRESIGNED,
+)
 @pytest.mark.emulator_gap(
     "moto",
     reason="moto serves a pre-signed URL after its X-Amz-Expires has passed; AWS answers "
@@ -102,7 +154,10 @@ def test_an_expired_url_is_refused(bucket, report, presigner, clock):
 
 
 @pytest.mark.claim(
-    "s3.presigned-tamper", quote="issue a request as the person who pre-signed the url"
+    "s3.presigned-tamper",
+    beyond_notes="A pre-signed URL changed to name another key no longer matches its signature: "
+    "S3 answers 403.",
+    source="https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html",
 )
 @pytest.mark.emulator_gap(
     "moto",

@@ -47,9 +47,19 @@ def test_a_rule_is_refused_on_an_unversioned_source(aws, bucket, versioned_bucke
         )
         == expected_error
     )
+    # Versioning was the only thing missing: once it is on, the same rule is taken.
+    aws.s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
+    aws.s3.put_bucket_replication(
+        Bucket=bucket, ReplicationConfiguration=replicate_everything(versioned_bucket)
+    )
+    assert aws.s3.get_bucket_replication(Bucket=bucket)["ReplicationConfiguration"]["Rules"]
 
 
-@pytest.mark.claim("s3.replication-destination-versioning", quote="must enable versioning")
+@pytest.mark.claim(
+    "s3.replication-destination-versioning",
+    quote="must enable versioning",
+    source="https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication-requirements.html",
+)
 @pytest.mark.emulator_gap(
     "moto",
     reason="moto checks versioning on the source bucket only; AWS refuses the rule with "
@@ -75,6 +85,7 @@ def test_a_rule_is_refused_towards_an_unversioned_destination(
 @pytest.mark.claim(
     "s3.replication-existing-objects",
     quote="using `s3 batch replication` to replicate existing objects",
+    source="https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-batch-replication-batch.html",
 )
 @pytest.mark.emulator_gap(
     "moto",

@@ -3,8 +3,10 @@
 A website bucket has an index document and an error document, and is served
 on its own website endpoint. Visitors are anonymous, so the bucket must allow
 public reads with a bucket policy. That used to be all; since April 2023
-every new bucket also has S3 Block Public Access switched on, which refuses
-a public policy outright, so a public site first turns those settings off.
+every new bucket also has the four S3 Block Public Access settings switched
+on. BlockPublicPolicy refuses a public policy outright (AccessDenied), and
+RestrictPublicBuckets would keep anonymous visitors out even with one; the two
+ACL settings do not touch policies. So a public site first turns off those two.
 
 Notes, "s3 > s3 static website hosting".
 """
@@ -32,7 +34,11 @@ def public_read(bucket: str) -> str:
     )
 
 
-@pytest.mark.claim("s3.website-configuration", quote="s3 static website hosting")
+@pytest.mark.claim(
+    "s3.website-configuration",
+    beyond_notes="A website bucket's configuration names its index document and error document.",
+    source="https://docs.aws.amazon.com/AmazonS3/latest/userguide/HostingWebsiteOnS3Setup.html",
+)
 def test_the_website_configuration_names_index_and_error_documents(aws, bucket, error_code):
     assert error_code(aws.s3.get_bucket_website, Bucket=bucket) == "NoSuchWebsiteConfiguration"
     # HINT: host a website: index document index.html, error document error.html.
@@ -54,8 +60,9 @@ def test_the_website_configuration_names_index_and_error_documents(aws, bucket, 
     "s3.website-block-public-access",
     quote="make sure the bucket policy allows public access",
     errata="A public bucket policy is not enough any more: since April 2023 new buckets have "
-    "all four Block Public Access settings on, and S3 refuses a public policy (AccessDenied) "
-    "until BlockPublicPolicy and RestrictPublicBuckets are turned off.",
+    "all four Block Public Access settings on. While BlockPublicPolicy is on, S3 refuses a "
+    "public policy (AccessDenied); with it off the policy is taken, and a public site also "
+    "turns RestrictPublicBuckets off, which would keep anonymous visitors out.",
     source="https://docs.aws.amazon.com/AmazonS3/latest/userguide/WebsiteAccessPermissionsReqd.html",
 )
 @pytest.mark.emulator_gap(
@@ -82,6 +89,13 @@ def test_a_new_bucket_blocks_public_policies(aws, bucket, error_code):
     # END SOLUTION
     answer = error_code(aws.s3.put_bucket_policy, Bucket=bucket, Policy=public_read(bucket))
     assert answer == expected_error
+    # BlockPublicPolicy is the one that refuses: off alone, the other three still on, the
+    # same policy is taken.
+    only_policies_allowed = {**settings, "BlockPublicPolicy": False}
+    aws.s3.put_public_access_block(
+        Bucket=bucket, PublicAccessBlockConfiguration=only_policies_allowed
+    )
+    assert error_code(aws.s3.put_bucket_policy, Bucket=bucket, Policy=public_read(bucket)) is None
 
 
 @pytest.mark.claim(
@@ -98,14 +112,15 @@ def test_a_public_read_policy_lets_anonymous_visitors_in(aws, bucket, object_url
     )
     page = object_url(bucket, "index.html")
     assert requests.get(page, timeout=10).status_code == 403, "private by default"
-    # HINT: turn the bucket's Block Public Access settings off, then allow everyone
-    # HINT: s3:GetObject with a bucket policy (public_read(bucket)).
+    # HINT: turn off the two Block Public Access settings that concern bucket policies
+    # HINT: (keep the two ACL ones on), then allow everyone s3:GetObject with a bucket
+    # HINT: policy (public_read(bucket)).
     # BEGIN SOLUTION
     aws.s3.put_public_access_block(
         Bucket=bucket,
         PublicAccessBlockConfiguration={
-            "BlockPublicAcls": False,
-            "IgnorePublicAcls": False,
+            "BlockPublicAcls": True,
+            "IgnorePublicAcls": True,
             "BlockPublicPolicy": False,
             "RestrictPublicBuckets": False,
         },

@@ -13,7 +13,7 @@ Notes, "s3 > s3 storage classes".
 import pytest
 
 
-@pytest.mark.claim("s3.storage-class-default", quote="s3 storage classes")
+@pytest.mark.claim("s3.storage-class-default", quote="standard", line=439)
 def test_an_object_without_a_class_is_standard(aws, bucket):
     aws.s3.put_object(Bucket=bucket, Key="plain.txt", Body=b"...")
     listing = aws.s3.list_objects_v2(Bucket=bucket)["Contents"]
@@ -39,7 +39,7 @@ def test_a_put_chooses_the_storage_class(aws, bucket):
     assert aws.s3.list_objects_v2(Bucket=bucket)["Contents"][0]["StorageClass"] == "STANDARD_IA"
 
 
-@pytest.mark.claim("s3.storage-class-archive-read", quote="glacier storage classes")
+@pytest.mark.claim("s3.storage-class-archive-read", quote="instant retrieval")
 def test_archived_objects_cannot_be_read_until_restored(aws, bucket, error_code):
     classes = ("GLACIER_IR", "GLACIER", "DEEP_ARCHIVE")
     for storage_class in classes:
@@ -56,7 +56,11 @@ def test_archived_objects_cannot_be_read_until_restored(aws, bucket, error_code)
     assert answered == expected
 
 
-@pytest.mark.claim("s3.storage-class-restore", quote="flexible retrieval")
+@pytest.mark.claim(
+    "s3.storage-class-restore",
+    quote="flexible retrieval",
+    source="https://docs.aws.amazon.com/AmazonS3/latest/userguide/restoring-objects.html",
+)
 @pytest.mark.emulator_gap(
     "moto",
     reason='moto completes a restore at once (ongoing-request="false"); on AWS a Standard '

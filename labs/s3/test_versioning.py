@@ -9,10 +9,15 @@ by id is the only way to really destroy data. A versioned bucket can never
 go back to unversioned, only be *suspended*: new writes then get the version
 id "null", replacing each other, while the versions made before are kept.
 
-Notes, "s3 > s3 versioning" and "s3 security > s3 MFA delete".
+Notes, "s3 > s3 versioning". (The notes' "s3 MFA delete" names permanent deletes
+and suspending versioning as what MFA delete guards; these labs run without it.)
 """
 
 import pytest
+
+DELETE_VERSIONED = (
+    "https://docs.aws.amazon.com/AmazonS3/latest/userguide/DeletingObjectVersions.html"
+)
 
 
 def versions(aws, bucket: str, key: str) -> list[tuple[str, bool]]:
@@ -40,7 +45,10 @@ def test_every_put_makes_a_new_version(aws, bucket):
 
 
 @pytest.mark.claim(
-    "s3.versioning-delete-marker", quote="no need: enable versioning; list deleted versions"
+    "s3.versioning-delete-marker",
+    beyond_notes="In a versioned bucket a DELETE without a version id only stacks a delete "
+    "marker: the key answers NoSuchKey while its versions stay.",
+    source=DELETE_VERSIONED,
 )
 def test_a_plain_delete_only_adds_a_delete_marker(aws, versioned_bucket, error_code):
     version = aws.s3.put_object(Bucket=versioned_bucket, Key="a.txt", Body=b"data")["VersionId"]
@@ -57,7 +65,9 @@ def test_a_plain_delete_only_adds_a_delete_marker(aws, versioned_bucket, error_c
 
 
 @pytest.mark.claim(
-    "s3.versioning-undelete", quote="no need: enable versioning; list deleted versions"
+    "s3.versioning-undelete",
+    beyond_notes="Deleting the delete marker (by its version id) brings the object back.",
+    source=DELETE_VERSIONED,
 )
 def test_deleting_the_delete_marker_restores_the_object(aws, versioned_bucket):
     aws.s3.put_object(Bucket=versioned_bucket, Key="a.txt", Body=b"data")
@@ -69,7 +79,11 @@ def test_deleting_the_delete_marker_restores_the_object(aws, versioned_bucket):
     assert body(aws, versioned_bucket, "a.txt") == b"data"
 
 
-@pytest.mark.claim("s3.versioning-read-old-version", quote="enable at bucket level")
+@pytest.mark.claim(
+    "s3.versioning-read-old-version",
+    beyond_notes="A GET names a version id to read an older version of a key.",
+    source="https://docs.aws.amazon.com/AmazonS3/latest/userguide/RetrievingObjectVersions.html",
+)
 def test_an_old_version_is_read_by_its_id(aws, versioned_bucket):
     first = aws.s3.put_object(Bucket=versioned_bucket, Key="price.txt", Body=b"10")["VersionId"]
     aws.s3.put_object(Bucket=versioned_bucket, Key="price.txt", Body=b"12")
@@ -81,7 +95,11 @@ def test_an_old_version_is_read_by_its_id(aws, versioned_bucket):
     assert body(aws, versioned_bucket, "price.txt") == b"12"
 
 
-@pytest.mark.claim("s3.versioning-permanent-delete", quote="need: permanently delete version")
+@pytest.mark.claim(
+    "s3.versioning-permanent-delete",
+    beyond_notes="A DELETE that names a version id destroys that version for good.",
+    source=DELETE_VERSIONED,
+)
 def test_deleting_a_version_by_id_destroys_it(aws, versioned_bucket, error_code):
     first = aws.s3.put_object(Bucket=versioned_bucket, Key="a.txt", Body=b"v1")["VersionId"]
     second = aws.s3.put_object(Bucket=versioned_bucket, Key="a.txt", Body=b"v2")["VersionId"]
@@ -97,7 +115,12 @@ def test_deleting_a_version_by_id_destroys_it(aws, versioned_bucket, error_code)
     assert error_code(aws.s3.get_object, **options) in ("NoSuchVersion", "404")
 
 
-@pytest.mark.claim("s3.versioning-suspend", quote="suspend versioning")
+@pytest.mark.claim(
+    "s3.versioning-suspend",
+    beyond_notes="A suspended bucket keeps the versions made before and writes new ones with "
+    "the version id null, each replacing the last.",
+    source="https://docs.aws.amazon.com/AmazonS3/latest/userguide/VersionSuspendedBehavior.html",
+)
 @pytest.mark.emulator_gap(
     "moto",
     reason="moto drops every earlier version of a key when it is written in a suspended "
