@@ -42,7 +42,12 @@ def test_the_queue_receives_a_json_envelope(aws, topic, inbox, subscribe):
     assert envelope["MessageAttributes"]["total"] == {"Type": "Number", "Value": "120"}
 
 
-@pytest.mark.claim("sns.raw-message-delivery", quote="sns + sqs: fan out")
+@pytest.mark.claim(
+    "sns.raw-message-delivery",
+    beyond_notes="With RawMessageDelivery on an SQS subscription, the queue receives the message "
+    "itself as its body, and the SNS message attributes as SQS message attributes.",
+    source="https://docs.aws.amazon.com/sns/latest/dg/sns-large-payload-raw-message-delivery.html",
+)
 def test_raw_delivery_puts_the_message_itself_in_the_queue(aws, topic, inbox, subscribe):
     billing = inbox("billing")
     # HINT: subscribe billing with the subscription attribute that turns off the envelope.
