@@ -157,7 +157,7 @@ def test_the_function_answer_is_the_http_response(aws, proxy_api, send):
 
 
 @pytest.mark.claim(
-    "apigateway.lambda-proxy-malformed-502", quote="api gateway -- errors", source=PROXY_ERRORS
+    "apigateway.lambda-proxy-malformed-502", quote="5xx", line=1858, source=PROXY_ERRORS
 )
 @pytest.mark.emulator_gap(
     "moto", reason=f"{NO_INVOKE_URL}; AWS answers 502 to a malformed proxy answer"
