@@ -133,7 +133,8 @@ def test_the_function_gets_the_whole_request(aws, proxy_api, send):
 
 @pytest.mark.claim(
     "apigateway.lambda-proxy-response",
-    quote="AWS_Proxy (lambda proxy): incoming requests will be forwarded to the lambda",
+    beyond_notes="With a Lambda proxy integration, the function's answer (statusCode, headers, "
+    "and body as a string) is the HTTP response the caller gets.",
     source=PROXY_FORMAT,
 )
 @pytest.mark.emulator_gap(

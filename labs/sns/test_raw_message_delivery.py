@@ -21,7 +21,12 @@ ATTRIBUTES = {
 }
 
 
-@pytest.mark.claim("sns.publish-with-sdk", quote="topic publish using sdk")
+@pytest.mark.claim(
+    "sns.publish-with-sdk",
+    beyond_notes="A message published with the SDK reaches an SQS subscriber wrapped in SNS's "
+    "JSON envelope: the message, its subject and attributes, the topic ARN.",
+    source="https://docs.aws.amazon.com/sns/latest/dg/sns-message-and-json-formats.html",
+)
 def test_the_queue_receives_a_json_envelope(aws, topic, inbox, subscribe):
     billing = inbox("billing")
     subscribe(topic, billing)
