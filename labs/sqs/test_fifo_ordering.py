@@ -62,7 +62,7 @@ def test_messages_with_the_same_group_id_form_one_group(aws, fifo_queue):
     for step in steps:
         send(aws, fifo_queue, step, group=group_for(step))
     by_group: dict[str, list[str]] = {}
-    for _ in range(len(steps)):  # one consumer, deleting what it processed
+    for _ in range(2 * len(steps)):  # one consumer, deleting what it processed
         messages = aws.sqs.receive_message(
             QueueUrl=fifo_queue, MaxNumberOfMessages=10, MessageSystemAttributeNames=["All"]
         ).get("Messages", [])
