@@ -20,7 +20,11 @@ def keyed_api(aws, make_hello_api) -> str:
     return api_id
 
 
-@pytest.mark.claim("apigateway.api-key-header", quote="the header: `x-api-key`")
+@pytest.mark.claim(
+    "apigateway.api-key-header",
+    quote="the header: `x-api-key`",
+    source="https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html",
+)
 @pytest.mark.emulator_gap(
     "moto", reason="moto serves no invoke URL (404); AWS refuses a call without a key (403)"
 )

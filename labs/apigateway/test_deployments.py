@@ -15,12 +15,14 @@ import json
 
 import pytest
 
+DEPLOY = "https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-deploy-api.html"
 TEST_METHOD = "https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-test-method.html"
 
 
 @pytest.mark.claim(
     "apigateway.mock-integration",
     quote="MOCK: returns a response without sending requests to the backend",
+    source="https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-mock-integration.html",
 )
 @pytest.mark.emulator_gap(
     "moto", reason="moto serves no invoke URL (404); AWS runs the MOCK integration"
@@ -37,6 +39,7 @@ def test_a_mock_integration_answers_once_deployed(aws, hello_api, call):
 @pytest.mark.claim(
     "apigateway.changes-need-deployment",
     quote="need to make a deployment for them to be in effect",
+    source=DEPLOY,
 )
 @pytest.mark.emulator_gap(
     "moto", reason="moto serves no invoke URL (404); AWS serves a stage's last deployment"
@@ -100,7 +103,11 @@ def test_a_stage_rolls_back_to_an_earlier_deployment(aws, hello_api, set_answer)
     assert aws.apigateway.get_stage(restApiId=api_id, stageName="prod")["deploymentId"] == first
 
 
-@pytest.mark.claim("apigateway.stage-variables", quote="like environment variables for api gateway")
+@pytest.mark.claim(
+    "apigateway.stage-variables",
+    quote="like environment variables for api gateway",
+    source="https://docs.aws.amazon.com/apigateway/latest/developerguide/stage-variables.html",
+)
 @pytest.mark.emulator_gap(
     "moto", reason="moto serves no invoke URL (404); AWS fills $stageVariables in templates"
 )

@@ -133,7 +133,8 @@ def test_the_function_gets_the_whole_request(aws, proxy_api, send):
 
 @pytest.mark.claim(
     "apigateway.lambda-proxy-response",
-    quote="AWS_Proxy (lambda proxy): incoming requests will be forwarded to the lambda",
+    beyond_notes="With a Lambda proxy integration, the function's answer (statusCode, headers, "
+    "and body as a string) is the HTTP response the caller gets.",
     source=PROXY_FORMAT,
 )
 @pytest.mark.emulator_gap(
@@ -157,7 +158,7 @@ def test_the_function_answer_is_the_http_response(aws, proxy_api, send):
 
 
 @pytest.mark.claim(
-    "apigateway.lambda-proxy-malformed-502", quote="api gateway -- errors", source=PROXY_ERRORS
+    "apigateway.lambda-proxy-malformed-502", quote="5xx", line=1858, source=PROXY_ERRORS
 )
 @pytest.mark.emulator_gap(
     "moto", reason=f"{NO_INVOKE_URL}; AWS answers 502 to a malformed proxy answer"

@@ -19,6 +19,7 @@ CORS = "https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors
 @pytest.mark.claim(
     "apigateway.request-validation",
     quote="can configure api gateway to perform basic validation without calling the backend",
+    source="https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-request-validation.html",
 )
 @pytest.mark.emulator_gap(
     "moto",

@@ -27,7 +27,12 @@ def partner_bus(aws, unique_name) -> str:
     return name
 
 
-@pytest.mark.claim("eventbridge.custom-bus-rules", quote="event buses")
+@pytest.mark.claim(
+    "eventbridge.custom-bus-rules",
+    beyond_notes="A rule belongs to one event bus: an event put on the default bus never "
+    "reaches a rule of a custom bus.",
+    source="https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-bus.html",
+)
 def test_a_rule_sees_only_its_own_bus(partner_bus, route, put_event, target_queue):
     route({"source": ["shop.orders"]}, bus=partner_bus)
     put_event({"order": "on-default"})
@@ -41,6 +46,7 @@ def test_a_rule_sees_only_its_own_bus(partner_bus, route, put_event, target_queu
 
 @pytest.mark.claim("eventbridge.bus-resource-policy", quote="can be accessed by other aws accounts")
 def test_a_bus_policy_lets_another_account_put_events(aws, partner_bus):
+    assert "Policy" not in aws.events.describe_event_bus(Name=partner_bus), "no one else yet"
     # HINT: PutPermission: let account PARTNER_ACCOUNT call events:PutEvents on the bus.
     # BEGIN SOLUTION
     aws.events.put_permission(

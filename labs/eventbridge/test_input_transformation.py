@@ -17,7 +17,12 @@ import pytest
     reason="LocalStack fails the delivery (TargetDeliveryFailure) when a number goes into a "
     "placeholder inside a quoted InputTemplate; AWS writes the number into the text",
 )
-@pytest.mark.claim("eventbridge.input-transformer", quote="trigger lamdba, send sqs, sns,...")
+@pytest.mark.claim(
+    "eventbridge.input-transformer",
+    beyond_notes="An input transformer on a rule's target picks fields out of the event "
+    "(InputPathsMap) and sends the target its template filled in (InputTemplate), not the event.",
+    source="https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-transform-target-input.html",
+)
 def test_an_input_transformer_shapes_what_the_target_gets(route, put_event, target_queue):
     # HINT: map "order" and "total" from the event's detail; the template is a JSON string:
     # HINT: '"order <order>: <total> EUR"'.
@@ -37,7 +42,11 @@ def test_an_input_transformer_shapes_what_the_target_gets(route, put_event, targ
     reason="moto ignores a target's Input and sends the whole event; AWS sends the constant "
     "Input instead of the event",
 )
-@pytest.mark.claim("eventbridge.constant-input", quote="trigger lamdba, send sqs, sns,...")
+@pytest.mark.claim(
+    "eventbridge.constant-input",
+    beyond_notes="A target's constant Input replaces the event: the target gets that JSON text.",
+    source="https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_Target.html",
+)
 def test_a_constant_input_replaces_the_event(route, put_event, target_queue):
     route({"source": ["shop.orders"]}, Input='{"action": "restock"}')
     put_event({"order": 42, "total": 150})

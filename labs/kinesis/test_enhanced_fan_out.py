@@ -47,13 +47,21 @@ def register_consumer(aws, eventually):
     return register_consumer
 
 
+MAX_CONSUMERS_ERRATA = (
+    "5 is the GetRecords calls per second per shard that classic consumers share; with "
+    "enhanced fan-out a stream takes up to 20 registered consumers (50 for on-demand "
+    "Advantage), each with its own 2 MB/s per shard"
+)
+REGISTER_DOCS = (
+    "https://docs.aws.amazon.com/kinesis/latest/APIReference/API_RegisterStreamConsumer.html"
+)
+
+
 @pytest.mark.claim(
     "kinesis.enhanced-fan-out-consumers",
     quote="max 5 consumers per shard",
-    errata="5 is the GetRecords calls per second per shard that classic consumers share; "
-    "with enhanced fan-out a stream takes up to 20 registered consumers (50 for on-demand "
-    "Advantage), each with its own 2 MB/s per shard",
-    source="https://docs.aws.amazon.com/kinesis/latest/APIReference/API_RegisterStreamConsumer.html",
+    errata=MAX_CONSUMERS_ERRATA,
+    source=REGISTER_DOCS,
 )
 def test_more_than_five_consumers_register_for_enhanced_fan_out(aws, stream, register_consumer):
     arn = stream_arn(aws, stream)
@@ -72,7 +80,12 @@ def test_more_than_five_consumers_register_for_enhanced_fan_out(aws, stream, reg
     reason="moto registers any number of consumers; AWS refuses the 21st on a provisioned "
     "stream with LimitExceededException",
 )
-@pytest.mark.claim("kinesis.enhanced-fan-out-limit", quote="enhanced fan-out: multi consumers")
+@pytest.mark.claim(
+    "kinesis.enhanced-fan-out-limit",
+    quote="max 5 consumers per shard",
+    errata=MAX_CONSUMERS_ERRATA,
+    source=REGISTER_DOCS,
+)
 def test_a_stream_takes_at_most_20_enhanced_fan_out_consumers(
     aws, stream, register_consumer, eventually
 ):

@@ -6,9 +6,11 @@ producer batches. A batch is not all-or-nothing: the response says, record
 by record, which ones failed (``FailedRecordCount``, ``ErrorCode`` such as
 ``ProvisionedThroughputExceededException``), and the producer retries those
 with exponential backoff. A record (partition key plus data blob) is at most
-1 MiB unless the stream's maximum record size is raised (up to 10 MiB).
+1 MiB by default; ``UpdateMaxRecordSize`` raises a stream's maximum record size
+up to 10 MiB.
 
-Notes, "aws integration and messaging > aws kinesis > kinesis data streams > producers".
+Notes, "aws integration and messaging > aws kinesis > kinesis data streams > producers"
+and "other services > aws managed streaming for apache kafka > aws kds vs aws msk".
 """
 
 import pytest
@@ -47,8 +49,8 @@ def test_put_records_sends_up_to_500_records_in_one_call(aws, stream):
 
 @pytest.mark.emulator_gap(
     "moto",
-    reason="moto accepts a record of any size; AWS refuses one whose partition key and data "
-    "together exceed the stream's maximum record size (1 MiB by default)",
+    reason="moto's PutRecord accepts a record of any size; AWS refuses one whose partition key "
+    "and data together exceed the stream's maximum record size (1 MiB by default)",
 )
 @pytest.mark.emulator_gap(
     "localstack",
@@ -56,14 +58,29 @@ def test_put_records_sends_up_to_500_records_in_one_call(aws, stream):
     "refuses a record whose partition key and data together exceed 1 MiB",
 )
 @pytest.mark.claim(
-    "kinesis.record-size-limit", quote="data record: sequence number; partition key, data blob"
+    "kinesis.record-size-limit",
+    quote="1mb message size",
+    errata="1 MiB (partition key and data together) is only the default maximum record size: "
+    "UpdateMaxRecordSize raises a stream's maximum up to 10 MiB (10,240 KiB).",
+    source="https://docs.aws.amazon.com/streams/latest/dev/large-records.html",
 )
-def test_a_record_is_at_most_one_mebibyte(aws, stream):
+def test_a_record_is_at_most_one_mebibyte_unless_the_stream_allows_more(aws, stream, error_code):
     key = "sensor-1"
-    # HINT: the largest data blob that fits, given that the partition key counts too.
+    # HINT: the largest data blob that fits by default, given that the partition key counts too.
     # BEGIN SOLUTION
     largest = MiB - len(key)
     # END SOLUTION
-    aws.kinesis.put_record(StreamName=stream, Data=b"x" * largest, PartitionKey=key)
-    with pytest.raises(ClientError):
-        aws.kinesis.put_record(StreamName=stream, Data=b"x" * (largest + 1), PartitionKey=key)
+    put = aws.kinesis.put_record
+    put(StreamName=stream, Data=b"x" * largest, PartitionKey=key)
+    too_big = b"x" * (largest + 1)
+    assert (
+        error_code(put, StreamName=stream, Data=too_big, PartitionKey=key) == "ValidationException"
+    )
+    arn = aws.kinesis.describe_stream_summary(StreamName=stream)["StreamDescriptionSummary"][
+        "StreamARN"
+    ]
+    update = aws.kinesis.update_max_record_size
+    assert error_code(update, StreamARN=arn, MaxRecordSizeInKiB=10241) == "ValidationException"
+    update(StreamARN=arn, MaxRecordSizeInKiB=10240)
+    aws.kinesis.get_waiter("stream_exists").wait(StreamName=stream, WaiterConfig={"Delay": 1})
+    put(**too_big)

@@ -75,7 +75,10 @@ def test_merging_two_adjacent_shards(aws, create_stream):
     "a closed shard with no NextShardIterator and the list of its child shards",
 )
 @pytest.mark.claim(
-    "kinesis.read-across-split", quote="the old shard will be closed and deleted once the data"
+    "kinesis.read-across-split",
+    quote="the old shard will be closed and deleted once the data is expired",
+    line=1077,
+    source="https://docs.aws.amazon.com/streams/latest/dev/kinesis-using-sdk-java-after-resharding.html",
 )
 def test_a_reader_moves_from_the_closed_parent_to_its_children(aws, stream, read):
     (parent,) = shards_by_id(aws, stream)

@@ -35,8 +35,14 @@ def test_retention_is_24_hours_by_default_and_up_to_365_days(aws, stream):
             StreamName=stream, RetentionPeriodHours=longest_hours + 1
         )
     assert refused.value.response["Error"]["Code"] == "InvalidArgumentException"
-    with pytest.raises(ClientError):
-        aws.kinesis.decrease_stream_retention_period(StreamName=stream, RetentionPeriodHours=23)
+    aws.kinesis.decrease_stream_retention_period(
+        StreamName=stream, RetentionPeriodHours=default_hours
+    )
+    with pytest.raises(ClientError) as refused:
+        aws.kinesis.decrease_stream_retention_period(
+            StreamName=stream, RetentionPeriodHours=default_hours - 1
+        )
+    assert refused.value.response["Error"]["Code"] == "InvalidArgumentException"
 
 
 @pytest.mark.claim("kinesis.replay", quote="support replay")
@@ -103,7 +109,11 @@ def test_a_reader_starts_at_a_point_in_time(aws, stream, read, clock, shard_ids)
     reason="moto keeps every record forever; AWS drops a record once it is older than the "
     "stream's retention period",
 )
-@pytest.mark.claim("kinesis.records-expire", quote="retention: 1-365 days")
+@pytest.mark.claim(
+    "kinesis.records-expire",
+    quote="retention: 1-365 days",
+    source="https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html",
+)
 def test_a_record_expires_after_the_retention_period(aws, stream, read, clock, shard_ids):
     (shard,) = shard_ids(stream)
     aws.kinesis.put_record(StreamName=stream, Data=b"order-1", PartitionKey="shop")

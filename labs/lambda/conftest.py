@@ -45,6 +45,20 @@ def invoke(aws):
 
 
 @pytest.fixture
+def settled(aws):
+    """``settled(name)`` -> the function's configuration once it is Active and no update
+    is in progress (AWS refuses a configuration change while the last one runs)."""
+
+    def settled(name: str) -> dict:
+        aws.lambda_.get_waiter("function_updated_v2").wait(
+            FunctionName=name, WaiterConfig={"Delay": 1, "MaxAttempts": 60}
+        )
+        return aws.lambda_.get_function_configuration(FunctionName=name)
+
+    return settled
+
+
+@pytest.fixture
 def queue_arn(aws):
     """``queue_arn(url)`` -> the queue's ARN, which event source mappings and policies take."""
 

@@ -22,6 +22,7 @@ DESTINATIONS = "https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-re
 @pytest.mark.claim(
     "lambda.destinations-on-failure",
     quote="can configure to send result to destination",
+    source=DESTINATIONS,
 )
 @pytest.mark.emulator_gap(
     "moto", reason="moto stores a function's destinations but never delivers a record to them"

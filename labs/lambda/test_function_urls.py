@@ -9,7 +9,6 @@ Notes, "lambda > lambda -- function url".
 """
 
 import pytest
-from botocore.exceptions import ClientError
 
 HELLO = """
 def handler(event, context):
@@ -34,16 +33,21 @@ def test_a_url_belongs_to_latest_or_to_an_alias(aws, deploy):
     assert (stored["FunctionUrl"], stored["AuthType"]) == (live["FunctionUrl"], "AWS_IAM")
 
 
-@pytest.mark.claim("lambda.function-url-auth-types", quote="authType: configure public access")
-@pytest.mark.emulator_gap(
-    "moto", reason="moto stores any AuthType; AWS accepts only NONE and AWS_IAM"
+@pytest.mark.claim(
+    "lambda.function-url-auth-types",
+    quote="authType: configure public access",
+    source="https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html",
 )
-def test_only_two_auth_types_exist(aws, deploy):
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto stores any AuthType; AWS accepts only NONE and AWS_IAM (ValidationException)",
+)
+def test_only_two_auth_types_exist(aws, deploy, error_code):
     name = deploy(HELLO)
     # HINT: which AuthType is not one of the two that exist? (a guess AWS refuses)
     # BEGIN SOLUTION
     made_up = "PUBLIC"
     # END SOLUTION
-    with pytest.raises(ClientError) as refused:
-        aws.lambda_.create_function_url_config(FunctionName=name, AuthType=made_up)
-    assert refused.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    create = aws.lambda_.create_function_url_config
+    assert error_code(create, FunctionName=name, AuthType=made_up) == "ValidationException"
+    assert create(FunctionName=name, AuthType="NONE")["AuthType"] == "NONE"

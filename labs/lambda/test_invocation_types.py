@@ -25,7 +25,7 @@ SOURCE = """
 """
 
 
-@pytest.mark.claim("lambda.sync-invoke-returns-result", quote="synchronous invocation")
+@pytest.mark.claim("lambda.sync-invoke-returns-result", quote="cli, sdk, alb, api gateway")
 def test_a_synchronous_invoke_returns_the_result(aws, deploy):
     function = deploy(SOURCE)
     # HINT: invoke the function synchronously with the event {"prices": [3, 4]}; keep the
@@ -37,7 +37,7 @@ def test_a_synchronous_invoke_returns_the_result(aws, deploy):
     assert json.loads(response["Payload"].read()) == {"total": 7}
 
 
-@pytest.mark.claim("lambda.sync-invoke-returns-error", quote="synchronous invocation")
+@pytest.mark.claim("lambda.sync-invoke-returns-error", quote="cli, sdk, alb, api gateway")
 def test_a_synchronous_caller_sees_the_functions_error(aws, deploy):
     function = deploy(SOURCE)
     response = aws.lambda_.invoke(FunctionName=function, Payload=json.dumps({"fail": True}))

@@ -30,7 +30,9 @@ def test_reserved_concurrency_is_part_of_the_function(aws, deploy):
 
 
 @pytest.mark.claim(
-    "lambda.reserved-zero-throttles", quote="throttle your function by using reserved concur"
+    "lambda.reserved-zero-throttles",
+    quote="throttle your function by using reserved concur",
+    source="https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html",
 )
 @pytest.mark.emulator_gap("moto", reason="moto stores reserved concurrency but never throttles")
 def test_reserving_zero_throttles_every_invocation(aws, deploy):

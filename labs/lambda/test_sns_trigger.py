@@ -49,7 +49,12 @@ def test_a_published_message_reaches_the_function(aws, deploy, unique_name, even
     assert (record["Sns"]["Message"], record["Sns"]["Subject"]) == ("order-42", "new")
 
 
-@pytest.mark.claim("lambda.sns-event-names-its-topic", quote="s3, sns, eventbridge, ses, IoT,...")
+@pytest.mark.claim(
+    "lambda.sns-event-names-its-topic",
+    beyond_notes="The event SNS invokes a function with names the topic it came from "
+    "(Records[0].Sns.TopicArn).",
+    source="https://docs.aws.amazon.com/lambda/latest/dg/with-sns.html",
+)
 @pytest.mark.emulator_gap(
     "moto", reason="moto puts the placeholder arn:aws:sns:EXAMPLE in the event"
 )

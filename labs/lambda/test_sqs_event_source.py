@@ -60,7 +60,12 @@ def test_a_processed_batch_is_deleted(aws, deploy, source, queue_arn, receive, c
     assert receive(source) == []
 
 
-@pytest.mark.claim("lambda.sqs-failed-batch-stays", quote="to use a dlq")
+@pytest.mark.claim(
+    "lambda.sqs-failed-batch-stays",
+    beyond_notes="When the function fails, the event source mapping does not delete the batch: "
+    "its messages come back to the queue after the visibility timeout.",
+    source=SQS_GUIDE,
+)
 def test_a_failed_batch_stays_in_the_queue(
     aws, deploy, source, queue_arn, receive, clock, eventually
 ):
@@ -86,6 +91,7 @@ def test_a_failed_batch_stays_in_the_queue(
 @pytest.mark.claim(
     "lambda.sqs-dlq-after-max-receives",
     quote="You can configure the source queue to send items to a dead-letter queue",
+    source=SQS_GUIDE,
 )
 @pytest.mark.emulator_gap(
     "moto",
@@ -115,6 +121,7 @@ def test_a_message_that_keeps_failing_moves_to_the_dlq(
 @pytest.mark.claim(
     "lambda.sqs-visibility-6x",
     quote="recommend: set queue visibility timeout to 6x the timeout of your lambda function",
+    source=SQS_GUIDE,
 )
 @pytest.mark.emulator_gap(
     "moto", reason="moto maps a queue whose visibility timeout is shorter than the function's"
@@ -137,7 +144,9 @@ def test_the_queue_must_hide_messages_longer_than_the_function_runs(
 
 
 @pytest.mark.claim(
-    "lambda.sqs-partial-batch", quote="but can configure to use `partial batch response`"
+    "lambda.sqs-partial-batch",
+    quote="but can configure to use `partial batch response`",
+    source="https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html",
 )
 @pytest.mark.emulator_gap(
     "moto", reason="moto ignores ReportBatchItemFailures: a batch that returns normally is deleted"

@@ -53,7 +53,11 @@ def test_an_alias_points_at_a_version(aws, deploy, invoke):
     assert invoke(f"{function}:live") == {"version": "2", "colour": "green"}
 
 
-@pytest.mark.claim("lambda.alias-canary", quote="enable canary deployment")
+@pytest.mark.claim(
+    "lambda.alias-canary",
+    quote="enable canary deployment",
+    source="https://docs.aws.amazon.com/lambda/latest/dg/configuring-alias-routing.html",
+)
 @pytest.mark.emulator_gap(
     "moto", reason="moto stores an alias's RoutingConfig but always invokes its main version"
 )

@@ -81,7 +81,12 @@ def test_one_producer_publishes_to_two_topics(aws, unique_name, inbox, subscribe
     "delivers to a queue whatever its policy says; AWS delivers an SNS message to an SQS "
     "queue only if the queue's policy allows the topic sqs:SendMessage",
 )
-@pytest.mark.claim("sns.queue-policy-required", quote="security: similar to sqs")
+@pytest.mark.claim(
+    "sns.queue-policy-required",
+    beyond_notes="SNS delivers to an SQS queue only if the queue's access policy allows the "
+    "topic sqs:SendMessage; a queue subscribed without it gets nothing.",
+    source="https://docs.aws.amazon.com/sns/latest/dg/subscribe-sqs-queue-to-sns-topic.html",
+)
 def test_a_queue_without_an_access_policy_gets_nothing(aws, topic, inbox, subscribe):
     allowed, locked = inbox("allowed"), inbox("locked")
     subscribe(topic, allowed)  # with the policy

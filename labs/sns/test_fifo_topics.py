@@ -8,7 +8,8 @@ content-based deduplication, the SHA-256 of the body. Its
 subscribers can be FIFO queues, which keep that order, and also standard
 queues, which do not promise order but still get each update once. SQS
 queues are all it takes: an email address or an HTTPS endpoint cannot keep
-order, so a FIFO topic refuses them as subscribers.
+order, so a FIFO topic refuses them as subscribers. Every message published
+to a FIFO topic names its group: one without a MessageGroupId is refused.
 
 Notes, "aws integration and messaging > aws sns > fifo topic".
 """
@@ -18,6 +19,9 @@ import json
 import pytest
 from botocore.exceptions import ClientError
 
+FIFO_DELIVERY = "https://docs.aws.amazon.com/sns/latest/dg/fifo-message-delivery.html"
+FIFO_DEDUP = "https://docs.aws.amazon.com/sns/latest/api/API_Publish.html"
+
 
 @pytest.mark.claim(
     "sns.fifo-group-ordering", quote="message group id (all messages ordered in the same group)"
@@ -25,8 +29,6 @@ from botocore.exceptions import ClientError
 def test_a_fifo_queue_gets_a_groups_updates_in_order(aws, fifo_topic, inbox, subscribe):
     store = inbox("store", fifo=True)
     subscribe(fifo_topic, store)
-    with pytest.raises(ClientError):
-        aws.sns.publish(TopicArn=fifo_topic, Message="apple 0")  # a FIFO topic needs a group
     # HINT: publish "apple 1", "apple 2", "apple 3" in that order to the "apple" message group,
     # HINT: each with dedup_id(update) as MessageDeduplicationId.
     # BEGIN SOLUTION
@@ -44,7 +46,27 @@ def test_a_fifo_queue_gets_a_groups_updates_in_order(aws, fifo_topic, inbox, sub
     assert [json_message(m) for m in received] == ["apple 1", "apple 2", "apple 3"]
 
 
-@pytest.mark.claim("sns.fifo-deduplication", quote="similar to fifo queue")
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto refuses a FIFO publish without a group with MissingParameter; AWS answers "
+    'InvalidParameter ("The MessageGroupId parameter is required for FIFO topics")',
+)
+@pytest.mark.claim(
+    "sns.fifo-group-id-required",
+    quote="message group id (all messages ordered in the same group)",
+    source="https://docs.aws.amazon.com/sns/latest/api/API_Publish.html",
+)
+def test_a_fifo_topic_refuses_a_message_without_a_group(aws, fifo_topic, error_code):
+    # HINT: the error code SNS answers for a FIFO publish with no MessageGroupId.
+    # BEGIN SOLUTION
+    expected_code = "InvalidParameter"
+    # END SOLUTION
+    no_group = {"TopicArn": fifo_topic, "Message": "apple 0", "MessageDeduplicationId": "apple-0"}
+    assert error_code(aws.sns.publish, **no_group) == expected_code
+    assert error_code(aws.sns.publish, **no_group, MessageGroupId="apple") is None
+
+
+@pytest.mark.claim("sns.fifo-deduplication", quote="deduplication", line=1017)
 def test_a_duplicate_update_is_delivered_once(aws, fifo_topic, inbox, subscribe):
     store = inbox("store", fifo=True)
     subscribe(fifo_topic, store)
@@ -87,6 +109,7 @@ def test_a_standard_queue_subscribes_to_a_fifo_topic(aws, fifo_topic, inbox, sub
 @pytest.mark.claim(
     "sns.fifo-topic-only-sqs-subscribers",
     quote="**note**: can have sqs standard or fifo as subscribers",
+    source=FIFO_DELIVERY,
 )
 def test_a_fifo_topic_takes_only_sqs_queues(aws, fifo_topic, inbox, subscribe):
     subscribe(fifo_topic, inbox("analytics"))  # a standard queue: accepted
@@ -114,7 +137,12 @@ def test_a_fifo_topic_takes_only_sqs_queues(aws, fifo_topic, inbox, subscribe):
     "at the topic), so a standard queue gets the duplicate; AWS drops a duplicate at the FIFO "
     "topic, for every subscriber",
 )
-@pytest.mark.claim("sns.fifo-deduplication-at-the-topic", quote="similar to fifo queue")
+@pytest.mark.claim(
+    "sns.fifo-deduplication-at-the-topic",
+    quote="deduplication",
+    line=1017,
+    source=FIFO_DELIVERY,
+)
 def test_the_topic_deduplicates_for_a_standard_queue_too(aws, fifo_topic, inbox, subscribe):
     analytics = inbox("analytics")
     subscribe(fifo_topic, analytics)
@@ -128,7 +156,9 @@ def test_the_topic_deduplicates_for_a_standard_queue_too(aws, fifo_topic, inbox,
     reason="moto refuses the publish unless the subscribed FIFO queue has content-based "
     "deduplication of its own; AWS passes the topic's deduplication ID on to the queue",
 )
-@pytest.mark.claim("sns.fifo-content-based-deduplication", quote="similar to fifo queue")
+@pytest.mark.claim(
+    "sns.fifo-content-based-deduplication", quote="deduplication", line=1017, source=FIFO_DEDUP
+)
 def test_content_based_deduplication_needs_no_ids(aws, unique_name, inbox, subscribe):
     topic = aws.sns.create_topic(
         Name=unique_name("prices.fifo"),

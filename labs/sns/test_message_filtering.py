@@ -73,7 +73,9 @@ def test_an_exact_value_filter_and_no_filter(aws, topic, inbox, subscribe):
     assert sorted(germany.messages()) == germany_gets
 
 
-@pytest.mark.claim("sns.filter-policy-body", quote="message filtering")
+@pytest.mark.claim(
+    "sns.filter-policy-body", quote="subscribers use it to filter messages based on their needs"
+)
 def test_a_filter_policy_on_the_message_body(aws, topic, inbox, subscribe):
     vip, audit = inbox("vip"), inbox("audit")
     # HINT: filter on the JSON body (FilterPolicyScope): customer.tier is "gold".
@@ -93,7 +95,12 @@ def test_a_filter_policy_on_the_message_body(aws, topic, inbox, subscribe):
     assert sorted(json.loads(m)["order"] for m in vip.messages()) == ["order-0", "order-2"]
 
 
-@pytest.mark.claim("sns.filter-policy-invalid", quote="message filtering")
+@pytest.mark.claim(
+    "sns.filter-policy-invalid",
+    beyond_notes="A malformed filter policy (a numeric match on text) is refused when it is "
+    "set, with InvalidParameter.",
+    source="https://docs.aws.amazon.com/sns/latest/dg/subscription-filter-policy-constraints.html",
+)
 def test_a_malformed_filter_policy_is_refused(aws, topic, inbox, subscribe):
     shipping = inbox("shipping")
     subscription = subscribe(topic, shipping)

@@ -21,7 +21,12 @@ ATTRIBUTES = {
 }
 
 
-@pytest.mark.claim("sns.publish-with-sdk", quote="topic publish using sdk")
+@pytest.mark.claim(
+    "sns.publish-with-sdk",
+    beyond_notes="A message published with the SDK reaches an SQS subscriber wrapped in SNS's "
+    "JSON envelope: the message, its subject and attributes, the topic ARN.",
+    source="https://docs.aws.amazon.com/sns/latest/dg/sns-message-and-json-formats.html",
+)
 def test_the_queue_receives_a_json_envelope(aws, topic, inbox, subscribe):
     billing = inbox("billing")
     subscribe(topic, billing)
@@ -42,7 +47,12 @@ def test_the_queue_receives_a_json_envelope(aws, topic, inbox, subscribe):
     assert envelope["MessageAttributes"]["total"] == {"Type": "Number", "Value": "120"}
 
 
-@pytest.mark.claim("sns.raw-message-delivery", quote="sns + sqs: fan out")
+@pytest.mark.claim(
+    "sns.raw-message-delivery",
+    beyond_notes="With RawMessageDelivery on an SQS subscription, the queue receives the message "
+    "itself as its body, and the SNS message attributes as SQS message attributes.",
+    source="https://docs.aws.amazon.com/sns/latest/dg/sns-large-payload-raw-message-delivery.html",
+)
 def test_raw_delivery_puts_the_message_itself_in_the_queue(aws, topic, inbox, subscribe):
     billing = inbox("billing")
     # HINT: subscribe billing with the subscription attribute that turns off the envelope.

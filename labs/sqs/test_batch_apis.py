@@ -29,12 +29,18 @@ def test_one_call_sends_10_messages(aws, queue, receive):
     assert len(receive(queue)) == 10
 
 
-@pytest.mark.claim("sqs.batch-limit", quote=BATCH_QUOTE)
+@pytest.mark.claim(
+    "sqs.batch-limit",
+    beyond_notes="A batch takes at most 10 entries: SendMessageBatch with 10 works, with 11 it is "
+    "refused as a whole (AWS.SimpleQueueService.TooManyEntriesInBatchRequest).",
+    source="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html",
+)
 def test_a_batch_of_11_is_refused(aws, queue):
     # HINT: the error code SQS answers for a batch of 11 entries.
     # BEGIN SOLUTION
     expected_error = "AWS.SimpleQueueService.TooManyEntriesInBatchRequest"
     # END SOLUTION
+    assert len(aws.sqs.send_message_batch(QueueUrl=queue, Entries=entries(10))["Successful"]) == 10
     with pytest.raises(ClientError) as refused:
         aws.sqs.send_message_batch(QueueUrl=queue, Entries=entries(11))
     assert refused.value.response["Error"]["Code"] == expected_error

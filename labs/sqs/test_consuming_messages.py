@@ -47,7 +47,9 @@ def test_one_receive_returns_at_most_10_messages(aws, queue):
 
 
 @pytest.mark.claim(
-    "sqs.max-number-of-messages", quote="MaxNumberOfMessages (up to 10, for receiving messages api)"
+    "sqs.max-number-of-messages",
+    beyond_notes="Without MaxNumberOfMessages, one ReceiveMessage returns at most one message.",
+    source="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html",
 )
 def test_receive_defaults_to_one_message(aws, queue):
     for number in range(3):

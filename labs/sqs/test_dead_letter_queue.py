@@ -51,7 +51,17 @@ def test_a_message_moves_to_the_dlq_after_max_receives(aws, queue, unique_name, 
     assert receive(dlq) == ["poison"]
 
 
-@pytest.mark.claim("sqs.fifo-dlq-is-fifo", quote="fifo queue -- fifo dlq queue")
+@pytest.mark.claim(
+    "sqs.fifo-dlq-is-fifo",
+    quote="fifo queue -- fifo dlq queue",
+    source="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto refuses a standard queue as the dead-letter queue of a FIFO queue with "
+    'InvalidParameterCombination; AWS answers InvalidParameterValue ("Dead-letter queue must '
+    'be same type of queue as the source")',
+)
 @pytest.mark.emulator_gap(
     "localstack",
     reason="LocalStack accepts a standard queue as the dead-letter queue of a FIFO queue; AWS "
@@ -64,8 +74,9 @@ def test_a_fifo_queue_needs_a_fifo_dlq(aws, fifo_queue, queue, unique_name, queu
             QueueUrl=fifo_queue, Attributes={"RedrivePolicy": json.dumps(policy)}
         )
 
-    with pytest.raises(ClientError):
+    with pytest.raises(ClientError) as refused:
         redrive_to(queue)  # a standard queue as the DLQ of a FIFO queue is refused
+    assert refused.value.response["Error"]["Code"] == "InvalidParameterValue"
     # HINT: create a dead-letter queue (url in `dlq`) that this FIFO queue accepts.
     # BEGIN SOLUTION
     dlq = aws.sqs.create_queue(QueueName=unique_name("dlq.fifo"), Attributes={"FifoQueue": "true"})[

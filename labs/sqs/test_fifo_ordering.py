@@ -3,9 +3,12 @@
 A FIFO queue's name ends in ``.fifo``; every message names its group
 (MessageGroupId). Messages of one group come out in the order they went in,
 and while one of them is in flight, the rest of its group waits; other
-groups carry on, with no order promised between groups.
+groups carry on, with no order promised between groups. Every message to a
+FIFO queue names its group, even when one consumer reads them all in order:
+then they all share one group ID.
 
-Notes, "aws integration and messaging > sqs > fifo queue".
+Notes, "aws integration and messaging > sqs > fifo queue" and "> aws kinesis >
+ordering data into sqs using fifo queue".
 """
 
 import pytest
@@ -42,10 +45,47 @@ def test_a_group_waits_while_one_of_its_messages_is_in_flight(aws, fifo_queue, r
     assert receive(fifo_queue) == consumer_2_gets
 
 
+GROUP_ID_DOCS = "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html"
+
+
+@pytest.mark.claim("sqs.fifo-same-group-id", quote="same value for MessageGroupID in fifo queue")
+def test_messages_with_the_same_group_id_form_one_group(aws, fifo_queue):
+    steps = ["order-1:created", "order-2:created", "order-1:paid", "order-2:paid"]
+    steps.append("order-1:shipped")
+
+    def group_for(step: str) -> str:
+        # HINT: the MessageGroupId of a step: every step of one order shares one value.
+        # BEGIN SOLUTION
+        return step.split(":")[0]
+        # END SOLUTION
+
+    for step in steps:
+        send(aws, fifo_queue, step, group=group_for(step))
+    by_group: dict[str, list[str]] = {}
+    for _ in range(2 * len(steps)):  # one consumer, deleting what it processed
+        messages = aws.sqs.receive_message(
+            QueueUrl=fifo_queue, MaxNumberOfMessages=10, MessageSystemAttributeNames=["All"]
+        ).get("Messages", [])
+        for message in messages:
+            by_group.setdefault(message["Attributes"]["MessageGroupId"], []).append(message["Body"])
+            aws.sqs.delete_message(QueueUrl=fifo_queue, ReceiptHandle=message["ReceiptHandle"])
+        if sum(map(len, by_group.values())) == len(steps):
+            break
+    assert by_group == {
+        "order-1": ["order-1:created", "order-1:paid", "order-1:shipped"],
+        "order-2": ["order-2:created", "order-2:paid"],
+    }
+
+
 @pytest.mark.claim(
-    "sqs.fifo-group-id-required", quote="same value for MessageGroupID in fifo queue"
+    "sqs.fifo-group-id-required",
+    quote="no need group ID, unlike sns",
+    errata="A FIFO queue refuses a message without a MessageGroupId (MissingParameter), SNS "
+    "FIFO topics too: to keep every message in one order for one consumer, give them all the "
+    "same group ID. (On a standard queue a MessageGroupId is optional: it enables fair queues.)",
+    source=GROUP_ID_DOCS,
 )
-def test_a_fifo_queue_refuses_a_message_without_a_group(aws, fifo_queue):
+def test_a_fifo_queue_refuses_a_message_without_a_group(aws, fifo_queue, receive):
     # HINT: the error code SQS answers for a FIFO send with no MessageGroupId.
     # BEGIN SOLUTION
     expected_error = "MissingParameter"
@@ -53,12 +93,20 @@ def test_a_fifo_queue_refuses_a_message_without_a_group(aws, fifo_queue):
     with pytest.raises(ClientError) as refused:
         aws.sqs.send_message(QueueUrl=fifo_queue, MessageBody="x", MessageDeduplicationId="1")
     assert refused.value.response["Error"]["Code"] == expected_error
+    send(aws, fifo_queue, "x", group="all-orders")  # one group for everything: accepted
+    assert receive(fifo_queue) == ["x"]
 
 
-@pytest.mark.claim("sqs.fifo-name-suffix", quote="same value for MessageGroupID in fifo queue")
+@pytest.mark.claim(
+    "sqs.fifo-name-suffix",
+    beyond_notes="A FIFO queue's name ends in .fifo: CreateQueue with FifoQueue=true and any "
+    "other name is refused (InvalidParameterValue).",
+    source="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html",
+)
 def test_a_fifo_queue_name_ends_in_fifo(aws, unique_name):
-    with pytest.raises(ClientError):
+    with pytest.raises(ClientError) as refused:
         aws.sqs.create_queue(QueueName=unique_name("orders"), Attributes={"FifoQueue": "true"})
+    assert refused.value.response["Error"]["Code"] == "InvalidParameterValue"
     # HINT: create the FIFO queue with a name SQS accepts.
     # BEGIN SOLUTION
     url = aws.sqs.create_queue(

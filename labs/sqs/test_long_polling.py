@@ -12,7 +12,6 @@ import threading
 import time
 
 import pytest
-from botocore.exceptions import ClientError
 
 
 def receive_in_background(aws, url: str, **options) -> tuple[threading.Thread, list]:
@@ -74,13 +73,18 @@ def test_a_queue_level_wait_makes_every_receive_a_long_poll(aws, unique_name, qu
 
 
 @pytest.mark.claim(
-    "sqs.long-poll-max-20-seconds", quote="ReceiveMessageWaitTimeSeconds: long polling"
+    "sqs.long-poll-max-20-seconds",
+    beyond_notes="A long poll waits at most 20 seconds: WaitTimeSeconds=20 is accepted, 21 is "
+    "refused (InvalidParameterValue).",
+    source="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html",
 )
-def test_a_wait_above_20_seconds_is_refused(aws, queue):
+def test_a_wait_above_20_seconds_is_refused(aws, queue, error_code):
     # HINT: the first WaitTimeSeconds that SQS refuses.
     # BEGIN SOLUTION
     too_long = 21
     # END SOLUTION
-    with pytest.raises(ClientError) as refused:
-        aws.sqs.receive_message(QueueUrl=queue, WaitTimeSeconds=too_long)
-    assert refused.value.response["Error"]["Code"] == "InvalidParameterValue"
+    aws.sqs.send_message(QueueUrl=queue, MessageBody="ready")  # the longest wait returns at once
+    longest = aws.sqs.receive_message(QueueUrl=queue, WaitTimeSeconds=too_long - 1)
+    assert [m["Body"] for m in longest["Messages"]] == ["ready"]
+    receive = aws.sqs.receive_message
+    assert error_code(receive, QueueUrl=queue, WaitTimeSeconds=too_long) == "InvalidParameterValue"

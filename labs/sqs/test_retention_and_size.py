@@ -40,7 +40,11 @@ def test_retention_defaults_to_4_days_and_can_be_1_minute(aws, queue, unique_nam
     assert queue_attribute(short, "MessageRetentionPeriod") == "60"
 
 
-@pytest.mark.claim("sqs.retention-maximum", quote="retention: 4 - 14 days")
+@pytest.mark.claim(
+    "sqs.retention-maximum",
+    quote="retention: 4 - 14 days",
+    source="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html",
+)
 @pytest.mark.emulator_gap(
     "moto", reason="moto accepts any MessageRetentionPeriod; AWS refuses values above 14 days"
 )
@@ -49,16 +53,20 @@ def test_retention_defaults_to_4_days_and_can_be_1_minute(aws, queue, unique_nam
     reason="LocalStack accepts a MessageRetentionPeriod above 14 days (1,209,600 s); AWS refuses "
     "it",
 )
-def test_retention_above_14_days_is_refused(aws, unique_name):
+def test_retention_above_14_days_is_refused(aws, unique_name, queue_attribute):
     # HINT: the first MessageRetentionPeriod, in seconds, that SQS refuses.
     # BEGIN SOLUTION
     too_long = 14 * 24 * 60 * 60 + 1
     # END SOLUTION
+    longest = aws.sqs.create_queue(
+        QueueName=unique_name("longest"), Attributes={"MessageRetentionPeriod": str(too_long - 1)}
+    )["QueueUrl"]
+    assert queue_attribute(longest, "MessageRetentionPeriod") == str(too_long - 1)
     with pytest.raises(ClientError) as refused:
         aws.sqs.create_queue(
             QueueName=unique_name("forever"), Attributes={"MessageRetentionPeriod": str(too_long)}
         )
-    assert refused.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert refused.value.response["Error"]["Code"] == "InvalidAttributeValue"
 
 
 @pytest.mark.claim("sqs.retention-drops-messages", quote="retention: 4 - 14 days")
@@ -109,5 +117,6 @@ def test_a_queue_can_lower_its_maximum_message_size(aws, queue, queue_attribute)
     aws.sqs.set_queue_attributes(QueueUrl=queue, Attributes={"MaximumMessageSize": str(256 * 1024)})
     # END SOLUTION
     send_body_of(aws, queue, 256 * 1024)
-    with pytest.raises(ClientError):
+    with pytest.raises(ClientError) as refused:
         send_body_of(aws, queue, 256 * 1024 + 1)
+    assert refused.value.response["Error"]["Code"] == "InvalidParameterValue"

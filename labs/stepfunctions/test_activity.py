@@ -23,6 +23,7 @@ import json
 
 import pytest
 
+ACTIVITIES = "https://docs.aws.amazon.com/step-functions/latest/dg/concepts-activities.html"
 MOTO_HAS_NO_ACTIVITY_WORKERS = (
     "moto does not implement GetActivityTask (HTTP 500), and its interpreter is given no "
     "activities, so an execution fails at once with States.Runtime; AWS keeps the task "
@@ -77,7 +78,9 @@ def take_task(aws, activity: str) -> str:
 
 @pytest.mark.emulator_gap("moto", reason=MOTO_HAS_NO_ACTIVITY_WORKERS)
 @pytest.mark.claim(
-    "stepfunctions.activity-worker", quote="task work polled and performed by activity worker"
+    "stepfunctions.activity-worker",
+    quote="task work polled and performed by activity worker",
+    source=ACTIVITIES,
 )
 def test_a_worker_polls_for_the_task_and_returns_its_output(aws, workflows, activity):
     execution = workflows.start(packing_workflow(activity), {"order": 7})
@@ -98,6 +101,7 @@ def test_a_worker_polls_for_the_task_and_returns_its_output(aws, workflows, acti
 @pytest.mark.claim(
     "stepfunctions.activity-task-failure",
     quote="once finish the work, send a response back using sendTaskSuccess or sendTaskFailure",
+    source=ACTIVITIES,
 )
 def test_send_task_failure_fails_the_activity_with_a_catchable_error(aws, workflows, activity):
     catch = [{"ErrorEquals": ["OutOfBoxes"], "ResultPath": "$.error", "Next": "Requeue"}]
@@ -118,7 +122,9 @@ def test_send_task_failure_fails_the_activity_with_a_catchable_error(aws, workfl
 
 
 @pytest.mark.emulator_gap("moto", reason=MOTO_HAS_NO_ACTIVITY_WORKERS)
-@pytest.mark.claim("stepfunctions.activity-heartbeat", quote="periodically send a heartbeat")
+@pytest.mark.claim(
+    "stepfunctions.activity-heartbeat", quote="periodically send a heartbeat", source=ACTIVITIES
+)
 def test_heartbeats_keep_the_task_alive_past_heartbeat_seconds(aws, workflows, activity, clock):
     execution = workflows.start(packing_workflow(activity, heartbeat_seconds=2), {"order": 7})
     token = take_task(aws, activity)
@@ -139,7 +145,9 @@ def test_heartbeats_keep_the_task_alive_past_heartbeat_seconds(aws, workflows, a
 
 @pytest.mark.emulator_gap("moto", reason=MOTO_HAS_NO_ACTIVITY_WORKERS)
 @pytest.mark.emulator_gap("localstack", reason=LOCALSTACK_REPORTS_STATES_TIMEOUT)
-@pytest.mark.claim("stepfunctions.heartbeat-timeout", quote="to keep the task active")
+@pytest.mark.claim(
+    "stepfunctions.heartbeat-timeout", quote="periodically send a heartbeat", source=ACTIVITIES
+)
 def test_a_silent_worker_fails_the_task_with_a_heartbeat_timeout(aws, workflows, activity):
     # HINT: which error name catches a task whose worker stopped sending heartbeats?
     # BEGIN SOLUTION

@@ -3,7 +3,8 @@
 A Standard workflow (the default) runs up to a year, exactly once, with its
 full history kept and readable through the API. An Express workflow runs up
 to 5 minutes, at least once, for high-volume short jobs; it can be run
-synchronously: ``StartSyncExecution`` returns the output in the response.
+synchronously: ``StartSyncExecution`` returns the output in the response (a
+Standard workflow cannot be: ``StateMachineTypeNotSupported``).
 
 Notes, "other serverless > step function -- standard vs express".
 """
@@ -18,7 +19,7 @@ PASS_THROUGH = {"StartAt": "Echo", "States": {"Echo": {"Type": "Pass", "End": Tr
 @pytest.mark.claim(
     "stepfunctions.standard-is-default", quote="step function -- standard vs express"
 )
-def test_a_workflow_is_standard_unless_said_otherwise(aws, role, unique_name):
+def test_a_workflow_is_standard_unless_said_otherwise(aws, role, unique_name, workflows):
     arn = aws.stepfunctions.create_state_machine(
         name=unique_name("workflow"), definition=json.dumps(PASS_THROUGH), roleArn=role
     )["stateMachineArn"]
@@ -27,6 +28,8 @@ def test_a_workflow_is_standard_unless_said_otherwise(aws, role, unique_name):
     default_type = "STANDARD"
     # END SOLUTION
     assert aws.stepfunctions.describe_state_machine(stateMachineArn=arn)["type"] == default_type
+    express = workflows.create(PASS_THROUGH, type="EXPRESS")  # chosen at creation
+    assert aws.stepfunctions.describe_state_machine(stateMachineArn=express)["type"] == "EXPRESS"
 
 
 @pytest.mark.emulator_gap(
@@ -34,8 +37,15 @@ def test_a_workflow_is_standard_unless_said_otherwise(aws, role, unique_name):
     reason="moto does not implement StartSyncExecution; AWS runs an Express workflow "
     "synchronously and returns its output",
 )
-@pytest.mark.claim("stepfunctions.express-sync", quote="step function -- standard vs express")
-def test_an_express_workflow_runs_synchronously(aws, workflows):
+@pytest.mark.claim(
+    "stepfunctions.express-sync",
+    quote="step function -- standard vs express",
+    source="https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartSyncExecution.html",
+)
+def test_an_express_workflow_runs_synchronously(aws, workflows, error_code):
     arn = workflows.create(PASS_THROUGH, type="EXPRESS")
     response = aws.stepfunctions.start_sync_execution(stateMachineArn=arn, input='{"order": 1}')
     assert (response["status"], json.loads(response["output"])) == ("SUCCEEDED", {"order": 1})
+    standard = workflows.create(PASS_THROUGH)
+    start_sync = aws.stepfunctions.start_sync_execution
+    assert error_code(start_sync, stateMachineArn=standard) == "StateMachineTypeNotSupported"

@@ -67,7 +67,9 @@ def test_the_workflow_waits_for_send_task_success(aws, workflows, approvals, eve
     assert (finished["status"], finished["output"]) == ("SUCCEEDED", {"approved": True})
 
 
-@pytest.mark.claim("stepfunctions.send-task-failure", quote="sendTaskSuccess or sendTaskFailure")
+@pytest.mark.claim(
+    "stepfunctions.send-task-failure", quote="sendTaskSuccess or sendTaskFailure", line=2167
+)
 def test_send_task_failure_fails_the_task(aws, workflows, approvals, eventually):
     execution = workflows.start(approval_workflow(approvals), {"refund": 750})
     request = approval_request(aws, approvals, eventually)
