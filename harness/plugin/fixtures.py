@@ -23,9 +23,10 @@ from harness.testkit.unique_names import UniqueNames
 CLOCK_PROPERTY = "awslab_clock_seconds"
 
 NOT_A_LAB_RUN = (
-    "this fixture needs an awslab lab run, and this run is not one: set awslab_notes "
-    '(e.g. awslab_notes = "notes/aws-dev-associate.md") in the project\'s pytest '
-    "configuration, or run pytest with --backend moto"
+    "awslab's fixtures that reach AWS (aws, clock, eventually, ...) need a lab run, and this "
+    "run is not one: set awslab_notes (the notes file, e.g. awslab_notes = "
+    '"notes/aws-dev-associate.md") in this project\'s pytest configuration, or run pytest '
+    "with --backend moto"
 )
 
 #: A test that asks for one of these, or carries a claim, names what it creates

@@ -81,7 +81,10 @@ def test_outside_a_lab_run_the_markers_do_nothing_and_a_backend_fixture_says_why
     result = unrelated.runpytest("-p", "no:randomly", "--strict-markers")
     result.assert_outcomes(passed=2, errors=1)
     result.stdout.fnmatch_lines(
-        ["*this fixture needs an awslab lab run*set awslab_notes*or run pytest with --backend*"]
+        [
+            "*fixtures that reach AWS (aws, clock, eventually, ...) need a lab run*"
+            "set awslab_notes*or run pytest with --backend moto"
+        ]
     )
     assert "Traceback" not in result.stdout.str()
     assert "awslab:" not in result.stdout.str()  # no report header
