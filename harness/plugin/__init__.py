@@ -6,10 +6,11 @@ sets ``awslab_notes`` (every lab project, handout and grading workspace does),
 or when ``--backend`` or ``AWSLAB_BACKEND`` names a backend. Only then does it
 swap the user's AWS identity for fake credentials, refuse the network beyond
 this machine, point every boto3 client at the backend (started on first use),
-give each test a clean backend, read the claim markers and write the claims
-report. Its options, markers and fixtures exist in every run, pytest-xdist's
-way; outside a lab run the markers do nothing and a fixture that needs a
-backend fails in one line that says how to make the run a lab run.
+isolate each test (moto is reset; elsewhere what a test named is deleted after
+it), read the claim markers and write the claims report. Its options, markers
+and fixtures exist in every run, pytest-xdist's way; outside a lab run the
+markers do nothing and a fixture that needs a backend fails in one line that
+says how to make the run a lab run.
 
 This module is the entry: options, configuration, the report header, and the
 one place where a user's mistake (an ``AwslabError``) becomes one line. The
