@@ -1,8 +1,8 @@
 """Where the labs' AWS calls go: an emulator, or (only when asked) real AWS.
 
-Each backend is a plain class that works without pytest: ``start()`` it,
-read ``endpoint_url``, ``isolate()`` before a test, ``clean_up()`` after,
-``stop()`` at the end.
+Each backend is a plain class that works without pytest: read
+``endpoint_url`` (known from construction), ``start()`` it, ``isolate()``
+before a test, ``clean_up()`` after, ``stop()`` at the end.
 """
 
 from __future__ import annotations

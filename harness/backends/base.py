@@ -21,13 +21,24 @@ class Backend:
     settle_seconds = 15.0
 
     def __init__(self) -> None:
+        #: Where the backend answers (None: AWS's own endpoints), known from construction,
+        #: so that clients can be pointed at it before ``start``.
         self.endpoint_url: str | None = None
 
     def check_allowed(self) -> None:
         """Raise ``BackendUnavailable`` if this backend may not be used at all."""
 
     def start(self) -> None:
-        """Make the backend reachable at ``endpoint_url``."""
+        """Make the backend answer at ``endpoint_url``."""
+
+    def start_on_first_connection(self) -> None:
+        """Make the backend answer at ``endpoint_url`` from its first connection on.
+
+        Whatever connects first (a fixture's client, a plain ``boto3.client``,
+        another process) finds it answering. A backend that costs nothing to
+        start, as here, has nothing to wait for.
+        """
+        self.start()
 
     def environment(self) -> dict[str, str]:
         """Variables the test process needs once the backend runs (after ``start``)."""
@@ -38,7 +49,7 @@ class Backend:
         return None
 
     def stop(self) -> None:
-        """Release what ``start`` took."""
+        """Release what construction and ``start`` took (``start`` may never have run)."""
 
     def enforce_iam(self, enforced: bool) -> None:
         """Check every call against the caller's IAM policies (True), or stop checking.
@@ -47,7 +58,11 @@ class Backend:
         """
 
     def isolate(self) -> None:
-        """Before a test: make sure it sees none of an earlier test's resources."""
+        """Before a test: make sure it sees none of an earlier test's resources.
+
+        Called before every test of a lab run once the backend has started, so it
+        should cost nothing when no test has used the backend since the last call.
+        """
 
     def clean_up(self, session: boto3.Session, prefix: str) -> None:
         """After a test: delete what it created (every name starts with ``prefix``)."""

@@ -1,20 +1,78 @@
-"""moto, embedded: a threaded moto server on a free loopback port."""
+"""moto, embedded: a threaded moto server on a free loopback port, started on first use."""
 
 from __future__ import annotations
 
 import json
 import logging
 import os
+import select
+import socket
 import sys
 import tempfile
 import threading
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import boto3
 
 from harness.backends.base import Backend
 from harness.lambda_runtime import MotoLambdaRuntime
+
+RESET_PATH = "/moto-api/reset"
+
+log = logging.getLogger(__name__)
+
+
+class ServedSinceReset:
+    """WSGI middleware around moto's app: has moto served a request since its last reset?
+
+    Every request passes here, whoever sends it: the ``aws`` fixture's clients, a
+    plain ``boto3.client``, a student's own ``boto3.Session``, a Lambda worker,
+    moto calling itself. So a test that asked nothing of moto costs no reset.
+    The answer is the process's, as moto's state is: every moto server in it
+    (a pytester run inside a lab run starts its own) serves the same state.
+    """
+
+    served = False  # on the class, on purpose: see above
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        if environ.get("PATH_INFO") != RESET_PATH:
+            ServedSinceReset.served = True
+        return self.app(environ, start_response)
+
+
+class FirstConnection:
+    """Calls ``start`` in a thread of its own when a connection arrives on ``listening``.
+
+    Whoever connects, this process or another (a subprocess a lab runs), finds
+    the server up: the connection waits in the socket's backlog meanwhile.
+    ``stop()`` ends the wait; ``start`` is not called after it returns.
+    """
+
+    def __init__(self, listening: socket.socket, start: Callable[[], None]) -> None:
+        self._wake, self._woken = socket.socketpair()
+        self._thread = threading.Thread(
+            target=self._wait, args=(listening, start), name="awslab-moto-on-demand", daemon=True
+        )
+        self._thread.start()
+
+    def _wait(self, listening: socket.socket, start: Callable[[], None]) -> None:
+        with self._woken:
+            ready, _, _ = select.select([listening, self._woken], [], [])
+        if self._woken not in ready:
+            start()
+
+    def stop(self) -> None:
+        try:
+            self._wake.send(b"\0")
+        except OSError:
+            pass  # the thread has seen its connection and closed its end
+        self._thread.join()
+        self._wake.close()
 
 
 class MotoBackend(Backend):
@@ -24,26 +82,94 @@ class MotoBackend(Backend):
 
     def __init__(self) -> None:
         super().__init__()
+        # The port is taken now and moto started on first use: the run points every
+        # client at it (AWS_ENDPOINT_URL) at once, and a run that never calls AWS
+        # never pays for moto. Until it runs, connections wait in the socket's backlog.
+        self._socket: socket.socket | None = socket.create_server(("127.0.0.1", 0))
+        host, port = self._socket.getsockname()[:2]
+        self.endpoint_url = f"http://{host}:{port}"
+        self._lock = threading.Lock()  # one start, one stop
+        self._watcher: FirstConnection | None = None
         self._server = None
         self._lambda = None  # the Python runtime plugged into moto's Lambda
+        self._start_error: Exception | None = None
+
+    @property
+    def running(self) -> bool:
+        """Whether moto has started (at a first connection, or when asked)."""
+        return self._server is not None
+
+    @property
+    def served_since_reset(self) -> bool:
+        """Whether moto (any moto server of this process) has served a request since
+        its state was last reset."""
+        return ServedSinceReset.served
+
+    def start_on_first_connection(self) -> None:
+        if self._socket is not None and self._watcher is None:
+            self._watcher = FirstConnection(self._socket, self._start_at_first_connection)
+
+    def _start_at_first_connection(self) -> None:
+        # In the watcher's thread. If start() or stop() holds the lock, it takes over.
+        if not self._lock.acquire(blocking=False):
+            return
+        try:
+            self._start()
+        except Exception as error:
+            log.exception("awslab: moto could not start")
+            # Refuse the waiting connections now rather than at their timeout.
+            self._start_error = error
+            self._socket.close()
+            self._socket = None
+        finally:
+            self._lock.release()
 
     def start(self) -> None:
+        with self._lock:
+            self._stop_watching()
+            self._start()
+
+    def _start(self) -> None:
+        if self._server is not None:
+            return
+        if self._socket is None:
+            raise RuntimeError(f"moto could not start: {self._start_error or 'it was stopped'}")
         chosen = {"MOTO_AMIS_PATH", "MOTO_EC2_LOAD_DEFAULT_AMIS"} & set(os.environ)
         if not chosen and "moto.ec2.models.amis" not in sys.modules:
             # moto reads it as it imports its EC2 images, and at every EC2 backend
             # it creates after; so it is set for the whole process. A user's own choice stands.
             os.environ["MOTO_AMIS_PATH"] = str(write_image_catalogue())
-        from moto.server import ThreadedMotoServer
+        from moto.moto_server.werkzeug_app import (
+            DomainDispatcherApplication,
+            MotoRequestHandler,
+            create_backend_app,
+        )
+        from werkzeug.serving import make_server
 
-        # One line per request would bury the test output.
-        logging.getLogger("werkzeug").setLevel(logging.ERROR)
-        self._server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-        self._server.start()
-        host, port = self._server.get_host_and_port()
-        self.endpoint_url = f"http://{host}:{port}"
         # moto runs Lambda code only in Docker; this runs Python handlers in local workers.
         self._lambda = MotoLambdaRuntime(self.endpoint_url)
         self._lambda.install()
+        # One line per request would bury the test output.
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)
+        app = ServedSinceReset(DomainDispatcherApplication(create_backend_app))
+        host, port = self._socket.getsockname()[:2]
+        # What moto's ThreadedMotoServer does, on the socket taken at construction.
+        self._server = make_server(
+            host,
+            port,
+            app,
+            threaded=True,
+            request_handler=MotoRequestHandler,
+            fd=self._socket.fileno(),
+        )
+        self._socket.close()  # the server listens on its own duplicate
+        self._socket = None
+        threading.Thread(target=self._server.serve_forever, name="awslab-moto", daemon=True).start()
+
+    def _stop_watching(self) -> None:
+        watcher, self._watcher = self._watcher, None
+        if watcher is not None:
+            watcher.stop()
 
     def environment(self) -> dict[str, str]:
         # moto's own service integrations (a Step Functions Task calling SQS, say)
@@ -51,14 +177,24 @@ class MotoBackend(Backend):
         return {"MOTO_PORT": self.endpoint_url.rsplit(":", 1)[1]}
 
     def stop(self) -> None:
-        if self._lambda is not None:
-            self._lambda.uninstall()  # stops every worker process
-            self._lambda = None
-        if self._server is not None:
-            # Werkzeug notices a shutdown only at its next 0.5 s poll; let a daemon
-            # thread wait for that instead of every test run.
-            threading.Thread(target=self._server.stop, daemon=True).start()
-            self._server = None
+        with self._lock:
+            self._stop_watching()
+            if self._lambda is not None:
+                self._lambda.uninstall()  # stops every worker process
+                self._lambda = None
+            if self._server is not None:
+                server, self._server = self._server, None
+
+                def shut_down() -> None:
+                    server.shutdown()
+                    server.server_close()
+
+                # Werkzeug notices a shutdown only at its next 0.5 s poll; let a daemon
+                # thread wait for that instead of every test run.
+                threading.Thread(target=shut_down, daemon=True).start()
+            if self._socket is not None:  # never started
+                self._socket.close()
+                self._socket = None
 
     def enforce_iam(self, enforced: bool) -> None:
         # moto checks signatures and policies once it has served N more requests:
@@ -73,8 +209,12 @@ class MotoBackend(Backend):
             pass
 
     def isolate(self) -> None:
+        if not self.served_since_reset:
+            return  # nothing to undo, and no HTTP call plus moto rebuilding its backends
+        self.start()  # if another moto server of this process served the requests
+        ServedSinceReset.served = False  # before the reset: a request during it counts again
         # Every service's state, in one call: cheaper than deleting resources one by one.
-        request = urllib.request.Request(f"{self.endpoint_url}/moto-api/reset", method="POST")
+        request = urllib.request.Request(f"{self.endpoint_url}{RESET_PATH}", method="POST")
         with urllib.request.urlopen(request, timeout=10):
             pass
         if self._lambda is not None:

@@ -1,10 +1,11 @@
-"""One test run's backend, with its safety guards, session, clients and claims report.
+"""One lab run's backend, with its safety guards, session, clients and claims report.
 
 A plain class, used by the pytest plugin and by the bench scripts alike.
 """
 
 from __future__ import annotations
 
+import threading
 from contextlib import ExitStack
 from urllib.parse import urlparse
 
@@ -20,7 +21,12 @@ from harness.testkit.api_calls import ApiCalls
 
 
 class LabRun:
-    """One pytest run's backend, its safety guards, the notes and the claims report."""
+    """One pytest run's backend, its safety guards, the notes and the claims report.
+
+    ``open()`` points every boto3 client of the process at the backend; the
+    backend itself starts on first use: when a fixture asks for it, or when
+    anything first connects to its endpoint.
+    """
 
     def __init__(self, backend_name: str, notes: Notes | None, notes_name: str) -> None:
         self.backend_name = backend_name
@@ -31,53 +37,76 @@ class LabRun:
         self.client_config: Config | None = None
         self.clients: dict[str, object] = {}  # shared by every test's `aws`
         self.calls = ApiCalls()
-        self._guard: LoopbackOnly | None = None
         self._environment: pytest.MonkeyPatch | None = None
+        self._started = False
+        self._starting = threading.Lock()
         self._exit = ExitStack()
 
     def open(self) -> None:
-        """Put the guards up (emulators only) and check the backend may be used."""
+        """Put the guards up (emulators only), check the backend may be used, and
+        point every boto3 client at it."""
         backend_class = BACKENDS[self.backend_name]
+        guard = None
         if backend_class.emulated:
             self._environment = self._exit.enter_context(emulator_environment())
-            self._guard = self._exit.enter_context(LoopbackOnly(self.backend_name))
+            guard = self._exit.enter_context(LoopbackOnly(self.backend_name))
         self.backend = backend_class()
-        self.allow_endpoint()
+        self._exit.callback(self.backend.stop)
+        endpoint = self.backend.endpoint_url
+        if guard is not None and endpoint:  # wherever the emulator was said to run
+            guard.allowed_hosts.add(urlparse(endpoint).hostname)
         self.backend.check_allowed()
+        if self._environment is not None and endpoint:
+            # So that a plain boto3.client("sqs") in a lab or a student's
+            # code reaches the emulator too.
+            self._environment.setenv("AWS_ENDPOINT_URL", self.backend.endpoint_url)
+            for name, value in self.backend.environment().items():
+                self._environment.setenv(name, value)
+        if self.backend.emulated:
+            # Now, before any client is made: a plain boto3.client() in the first
+            # test must use the run's session too. On real AWS the user's own profile
+            # is read, which may be missing or expired: only once a test asks for AWS.
+            self._make_session()
+        self.backend.start_on_first_connection()
 
-    def allow_endpoint(self) -> None:
-        """Let the guard through to the emulator, wherever it was said to run."""
-        if self._guard is not None and self.backend.endpoint_url:
-            self._guard.allowed_hosts.add(urlparse(self.backend.endpoint_url).hostname)
+    def _make_session(self) -> None:
+        self.session = boto3.Session()
+        self.calls.attach(self.session)
+        # A plain boto3.client(...) uses the default session: make it ours, so
+        # its calls are recorded too.
+        previous_default, boto3.DEFAULT_SESSION = boto3.DEFAULT_SESSION, self.session
+        self._exit.callback(setattr, boto3, "DEFAULT_SESSION", previous_default)
+        # On an emulator a retry only hides an error; on AWS it rides out throttling.
+        attempts = 1 if self.backend.emulated else 5
+        self.client_config = Config(
+            retries={"mode": "standard", "max_attempts": attempts},
+            connect_timeout=5,
+            read_timeout=65,  # above SQS's 20 s long poll
+            # AWS serves some calls on a prefixed host ("sync-" for StartSyncExecution);
+            # an emulator has one host for everything.
+            inject_host_prefix=not self.backend.emulated,
+        )
 
     def start_backend(self) -> Backend:
-        if self.session is None:
-            self.backend.start()
-            self._exit.callback(self.backend.stop)
-            self.allow_endpoint()
-            if self._environment is not None:
-                # So that a plain boto3.client("sqs") in a lab or a student's
-                # code reaches the emulator too.
-                self._environment.setenv("AWS_ENDPOINT_URL", self.backend.endpoint_url)
-                for name, value in self.backend.environment().items():
-                    self._environment.setenv(name, value)
-            self.session = boto3.Session()
-            self.calls.attach(self.session)
-            # A plain boto3.client(...) uses the default session: make it ours, so
-            # its calls are recorded too.
-            previous_default, boto3.DEFAULT_SESSION = boto3.DEFAULT_SESSION, self.session
-            self._exit.callback(setattr, boto3, "DEFAULT_SESSION", previous_default)
-            # On an emulator a retry only hides an error; on AWS it rides out throttling.
-            attempts = 1 if self.backend.emulated else 5
-            self.client_config = Config(
-                retries={"mode": "standard", "max_attempts": attempts},
-                connect_timeout=5,
-                read_timeout=65,  # above SQS's 20 s long poll
-                # AWS serves some calls on a prefixed host ("sync-" for StartSyncExecution);
-                # an emulator has one host for everything.
-                inject_host_prefix=not self.backend.emulated,
-            )
+        """The backend, started if it was not yet (once per run; safe from any thread)."""
+        if not self._started:
+            with self._starting:
+                if not self._started:
+                    self.backend.start()
+                    if self.session is None:
+                        self._make_session()
+                    self._started = True
         return self.backend
+
+    def before_test(self) -> None:
+        """A clean backend and an empty record of AWS calls."""
+        self.backend.isolate()  # nothing to do if no test used the backend since
+        self.calls.clear()
+
+    def after_test(self, prefix: str) -> None:
+        """Delete what a test named with ``prefix`` (backends that cannot reset)."""
+        if self._started:
+            self.backend.clean_up(self.session, prefix)
 
     def close(self) -> None:
         self._exit.close()

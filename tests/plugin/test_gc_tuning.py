@@ -35,8 +35,8 @@ def test_stopping_a_run_that_never_started_changes_nothing(default_collector):
     assert gc.get_threshold() == DEFAULTS
 
 
-def test_the_plugin_tunes_the_collector_only_while_tests_run(pytester, default_collector):
-    pytester.makepyfile(
+def test_the_plugin_tunes_the_collector_only_while_lab_tests_run(lab, default_collector):
+    lab.makepyfile(
         f"""
         import gc
 
@@ -44,5 +44,5 @@ def test_the_plugin_tunes_the_collector_only_while_tests_run(pytester, default_c
             assert gc.get_threshold() == {THRESHOLDS!r}
         """
     )
-    pytester.runpytest_inprocess("-p", "no:randomly").assert_outcomes(passed=1)
+    lab.runpytest_inprocess("-p", "no:randomly").assert_outcomes(passed=1)
     assert gc.get_threshold() == DEFAULTS
