@@ -11,6 +11,7 @@ clients cannot follow). Every other service is skipped, with the reason.
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import boto3
 from botocore.config import Config
@@ -31,7 +32,7 @@ class DynamoDBLocalBackend(Backend):
     def __init__(self) -> None:
         super().__init__()
         self._process: DynamoDBLocal | None = None
-        self._tables = None  # a client of its own, for isolate(): not a test's calls
+        self._tables: Any = None  # a client of its own, for isolate(): not a test's calls
 
     def check_allowed(self) -> None:
         # Checked when the run starts: a missing Java or jar costs one line, not an error a test.
@@ -65,6 +66,8 @@ class DynamoDBLocalBackend(Backend):
         return None if service in SERVICES else ONLY_DYNAMODB
 
     def isolate(self) -> None:
+        if self._tables is None:
+            return  # not started: nothing to clean
         for page in self._tables.get_paginator("list_tables").paginate():
             for name in page["TableNames"]:
                 self._tables.delete_table(TableName=name)

@@ -13,11 +13,15 @@ import threading
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import boto3
 
 from harness.backends.base import Backend
 from harness.lambda_runtime import MotoLambdaRuntime
+
+if TYPE_CHECKING:
+    from werkzeug.serving import BaseWSGIServer
 
 RESET_PATH = "/moto-api/reset"
 
@@ -90,8 +94,8 @@ class MotoBackend(Backend):
         self.endpoint_url = f"http://{host}:{port}"
         self._lock = threading.Lock()  # one start, one stop
         self._watcher: FirstConnection | None = None
-        self._server = None
-        self._lambda = None  # the Python runtime plugged into moto's Lambda
+        self._server: BaseWSGIServer | None = None
+        self._lambda: MotoLambdaRuntime | None = None  # the Python runtime in moto's Lambda
         self._start_error: Exception | None = None
 
     @property
@@ -119,8 +123,9 @@ class MotoBackend(Backend):
             log.exception("awslab: moto could not start")
             # Refuse the waiting connections now rather than at their timeout.
             self._start_error = error
-            self._socket.close()
-            self._socket = None
+            if self._socket is not None:
+                self._socket.close()
+                self._socket = None
         finally:
             self._lock.release()
 
@@ -152,6 +157,7 @@ class MotoBackend(Backend):
         # One line per request would bury the test output.
         logging.getLogger("werkzeug").setLevel(logging.ERROR)
         app = ServedSinceReset(DomainDispatcherApplication(create_backend_app))
+        assert self._socket is not None  # taken at construction, given up only here or at stop
         host, port = self._socket.getsockname()[:2]
         # What moto's ThreadedMotoServer does, on the socket taken at construction.
         self._server = make_server(
@@ -164,7 +170,8 @@ class MotoBackend(Backend):
         )
         self._socket.close()  # the server listens on its own duplicate
         self._socket = None
-        threading.Thread(target=self._server.serve_forever, name="awslab-moto", daemon=True).start()
+        server = self._server
+        threading.Thread(target=server.serve_forever, name="awslab-moto", daemon=True).start()
 
     def _stop_watching(self) -> None:
         watcher, self._watcher = self._watcher, None
@@ -174,7 +181,7 @@ class MotoBackend(Backend):
     def environment(self) -> dict[str, str]:
         # moto's own service integrations (a Step Functions Task calling SQS, say)
         # call back into the server at localhost:$MOTO_PORT, 5000 unless told.
-        return {"MOTO_PORT": self.endpoint_url.rsplit(":", 1)[1]}
+        return {"MOTO_PORT": str(self.endpoint_url).rsplit(":", 1)[1]}
 
     def stop(self) -> None:
         with self._lock:

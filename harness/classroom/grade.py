@@ -66,15 +66,18 @@ def _problem_with(body: str) -> str | None:
     try:
         tree = ast.parse("def _region():\n" + textwrap.indent(body or "pass", "    "))
     except SyntaxError as error:
-        return f"syntax error in the solution: {error.msg} (region line {max(error.lineno - 1, 1)})"
-    for node in _walk_own_scope(tree.body[0]):
+        line = max((error.lineno or 2) - 1, 1)
+        return f"syntax error in the solution: {error.msg} (region line {line})"
+    region = tree.body[0]
+    assert isinstance(region, ast.FunctionDef)  # the wrapper parsed above
+    for node in _walk_own_scope(region):
         if isinstance(node, ast.Return | ast.Yield | ast.YieldFrom):
             return "the solution returns from the test, which would skip its checks"
     return None
 
 
 def _walk_own_scope(function: ast.FunctionDef):
-    stack = list(function.body)
+    stack: list[ast.AST] = list(function.body)
     while stack:
         node = stack.pop()
         yield node
@@ -95,7 +98,8 @@ def splice(instructor: str, student: str | None, filename: str) -> tuple[str, di
     expected = regions.regions_by_test(instructor, filename)
     problems: dict[str, str] = {}
     if student is None:
-        theirs, broken = {}, {}
+        theirs: dict[str, list[str]] = {}
+        broken: dict[str, str] = {}
         missing = f"{filename} is missing from the submission"
     else:
         theirs, broken = regions.student_regions(student)

@@ -24,6 +24,7 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from harness.errors import LauncherError
 
@@ -93,7 +94,8 @@ class Java:
 
     @property
     def major(self) -> int:
-        return int(re.match(r"(1\.)?(\d+)", self.version).group(2))
+        match = re.match(r"(1\.)?(\d+)", self.version)
+        return int(match.group(2)) if match else 0
 
 
 def find_java() -> Java:
@@ -168,7 +170,7 @@ class DynamoDBLocal:
         self.home = home or default_home()
         self.port: int | None = None
         self._process: subprocess.Popen | None = None
-        self._output = None
+        self._output: IO[bytes] | None = None
 
     @property
     def endpoint_url(self) -> str:
@@ -221,6 +223,8 @@ class DynamoDBLocal:
         return True
 
     def _read_output(self) -> str:
+        if self._output is None:
+            return ""
         self._output.seek(0)
         return self._output.read().decode(errors="replace")
 

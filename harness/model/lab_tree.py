@@ -139,6 +139,8 @@ def region_tests(paths: Sequence[Path], root: Path) -> dict[str, list[regions.Re
 def _import(path: Path, relative: str):
     name = "awslab_lab_" + "_".join(path.with_suffix("").parts[-3:])
     spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise LabError(f"{relative} cannot be imported as a Python module")
     module = importlib.util.module_from_spec(spec)
     try:
         spec.loader.exec_module(module)

@@ -126,7 +126,8 @@ def _hint_above(lines: list[str], begin: int) -> tuple[str, ...]:
     start = next((i for i, line in enumerate(block) if HINT.match(line)), None)
     if start is None:
         return ()
-    text = [(HINT.match(line) or COMMENT.match(line))["text"] for line in block[start:]]
+    matches = [HINT.match(line) or COMMENT.match(line) for line in block[start:]]
+    text = [match["text"] for match in matches if match]
     return tuple(t.strip() for t in text if t.strip())
 
 

@@ -32,7 +32,7 @@ class LabRun:
         self.backend_name = backend_name
         self.notes = notes
         self.report = ClaimsReport(backend_name, notes_name)
-        self.backend: Backend | None = None
+        self._backend: Backend | None = None
         self.session: boto3.Session | None = None
         self.client_config: Config | None = None
         self.clients: dict[str, object] = {}  # shared by every test's `aws`
@@ -42,6 +42,12 @@ class LabRun:
         self._starting = threading.Lock()
         self._exit = ExitStack()
 
+    @property
+    def backend(self) -> Backend:
+        if self._backend is None:
+            raise RuntimeError("LabRun.open() makes the backend: call it first")
+        return self._backend
+
     def open(self) -> None:
         """Put the guards up (emulators only), check the backend may be used, and
         point every boto3 client at it."""
@@ -50,16 +56,17 @@ class LabRun:
         if backend_class.emulated:
             self._environment = self._exit.enter_context(emulator_environment())
             guard = self._exit.enter_context(LoopbackOnly(self.backend_name))
-        self.backend = backend_class()
+        self._backend = backend_class()
         self._exit.callback(self.backend.stop)
         endpoint = self.backend.endpoint_url
-        if guard is not None and endpoint:  # wherever the emulator was said to run
-            guard.allowed_hosts.add(urlparse(endpoint).hostname)
+        host = urlparse(endpoint).hostname if endpoint else None
+        if guard is not None and host:  # wherever the emulator was said to run
+            guard.allowed_hosts.add(host)
         self.backend.check_allowed()
         if self._environment is not None and endpoint:
             # So that a plain boto3.client("sqs") in a lab or a student's
             # code reaches the emulator too.
-            self._environment.setenv("AWS_ENDPOINT_URL", self.backend.endpoint_url)
+            self._environment.setenv("AWS_ENDPOINT_URL", endpoint)
             for name, value in self.backend.environment().items():
                 self._environment.setenv(name, value)
         if self.backend.emulated:

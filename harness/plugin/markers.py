@@ -93,9 +93,8 @@ def explain(item: pytest.Item, claim: Claim, location: NotesLocation | None) -> 
 def hints(item: pytest.Item) -> list[str]:
     """The ``# HINT:`` lines above the solution regions of ``item``'s test."""
     path = Path(str(item.fspath))
-    name = (f"{item.cls.__name__}::" if getattr(item, "cls", None) else "") + getattr(
-        item, "originalname", item.name
-    )
+    owner = getattr(item, "cls", None)
+    name = (f"{owner.__name__}::" if owner else "") + getattr(item, "originalname", item.name)
     try:
         by_test = regions.regions_by_test(path.read_text(encoding="utf-8"), str(path))
     except (OSError, SyntaxError, SolutionMarkupError):

@@ -45,7 +45,9 @@ def test_the_first_scenario_fails_until_its_quote_and_solution_are_written(
     lab = project.path / "labs" / "orders" / scaffold.FIRST_LAB
     result = project.runpytest("labs", "-p", "no:randomly")
     result.assert_outcomes(errors=1)  # collected, and stopped at setup by its placeholder quote
-    result.stdout.fnmatch_lines(["*the quote of claim 'orders.first-claim' is not in aws-dev-associate.md*"])
+    result.stdout.fnmatch_lines(
+        ["*the quote of claim 'orders.first-claim' is not in aws-dev-associate.md*"]
+    )
 
     source = lab.read_text()
     lab.write_text(source.replace("TODO: copy the bullet's words from the notes", QUOTE))
