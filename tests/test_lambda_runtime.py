@@ -16,6 +16,7 @@ import textwrap
 import time
 
 import pytest
+import time_machine
 
 from harness.lambda_runtime import FunctionSpec, LambdaRuntime, moto_patch, zip_package
 
@@ -147,6 +148,27 @@ def test_an_exception_is_an_unhandled_error_with_type_message_and_stack(runtime)
     assert "[ERROR] ValueError: no such order" in invocation.log_lines
     # The environment survives a handled-by-the-runtime exception, as on Lambda.
     assert result(runtime.invoke(counter_spec(), {}))["invocations"] == 2
+
+
+def test_the_same_files_zipped_seconds_apart_are_the_same_package():
+    # A zip entry's date has a 2-second resolution: 1.5 s can cross a tick, or not.
+    with time_machine.travel(1_700_000_000.5, tick=False) as traveller:
+        first = zip_package({"app.py": COUNTER})
+        traveller.shift(1.5)
+        second = zip_package({"app.py": COUNTER})
+    assert first == second
+
+
+def test_a_warm_worker_answers_after_an_exception_however_slow_the_cold_start(runtime):
+    """The CI failure of issue 22, forced: the package is zipped again after a
+    2-second tick, as when a loaded machine makes the first invoke slow."""
+    with time_machine.travel(1_700_000_000.5, tick=False) as traveller:
+        failed = runtime.invoke(counter_spec(), {"raise": "no such order"})
+        traveller.shift(2)
+        after = runtime.invoke(counter_spec(), {})
+    assert failed.cold_start and failed.errored
+    assert not after.cold_start
+    assert result(after)["invocations"] == 2
 
 
 def test_a_timeout_kills_the_worker_and_the_next_invoke_is_cold(runtime):
