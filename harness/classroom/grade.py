@@ -148,9 +148,13 @@ def grade(
         outcomes = workspace.run_pytest(
             folder,
             targets,
-            ["--backend", "moto", f"--timeout={timeout}", "--show-capture=no"],
+            # The timeout is for the student's code, which is in test functions only. Not
+            # for fixtures: the first test would pay for the emulator's start (seconds on
+            # a loaded machine), and a session fixture timed out fails every later test.
+            ["--backend", "moto", f"--timeout={timeout}", "-o", "timeout_func_only=true",
+             "--show-capture=no"],
             timeout=60 + timeout * len(expected),
-        )
+        )  # fmt: skip
     result = Grade(str(submission))
     for nodeid in sorted(expected):
         outcome = outcomes.get(

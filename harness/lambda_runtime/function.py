@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 PYTHON_RUNTIME = re.compile(r"python3\.\d+")
+PACKAGE_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can hold
 
 
 class UnsupportedRuntime(Exception):
@@ -115,9 +116,19 @@ def _extract(blob: bytes, target: Path, what: str) -> None:
 
 
 def zip_package(files: dict[str, str | bytes]) -> bytes:
-    """A .zip deployment package (or layer) from ``{"app.py": source, ...}``."""
+    """A .zip deployment package (or layer) from ``{"app.py": source, ...}``.
+
+    The same files always make the same bytes: every entry carries one fixed
+    date, not the time of zipping. Otherwise two packages of the same source
+    zipped either side of a 2-second tick (a zip's time resolution) differ, so
+    their ``CodeSha256`` differs and the runtime sees new code: a cold start
+    where a warm worker should have answered.
+    """
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in files.items():
-            archive.writestr(name, content)
+            entry = zipfile.ZipInfo(name, date_time=PACKAGE_DATE)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16  # rw-r--r--, as Lambda wants a package's files
+            archive.writestr(entry, content)
     return buffer.getvalue()

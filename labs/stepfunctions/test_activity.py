@@ -51,7 +51,9 @@ def packing_workflow(
     pack = {
         "Type": "Task",
         "Resource": activity,
-        "TimeoutSeconds": 5,  # however many heartbeats: never stuck for ever
+        # However many heartbeats: never stuck for ever. Far above the heartbeat lab's
+        # 3 s of packing, whose six calls a busy machine may answer slowly.
+        "TimeoutSeconds": 10,
         "Catch": catch or [],
         "End": True,
     }

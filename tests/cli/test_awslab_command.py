@@ -160,6 +160,9 @@ def test_reset_restores_a_handed_out_file(course: pytest.Pytester, monkeypatch):
     assert module.read_text() == handed_out
 
 
+# Four grading runs, each a new pytest process with its own emulator, and one waits out
+# the grader's 10 s timeout (an infinite loop): 24 s on a loaded machine today.
+@pytest.mark.timeout(300)
 def test_a_class_is_graded_fairly_whatever_it_hands_in(course: pytest.Pytester, capsys):
     main(["handout", "labs/demo", "--out", "class/untouched"])
     perfect = submission(course, "perfect", {}, more={})
@@ -171,7 +174,7 @@ def test_a_class_is_graded_fairly_whatever_it_hands_in(course: pytest.Pytester, 
     capsys.readouterr()
     code = main(
         ["grade", str(perfect), "class/untouched", str(broken_one), str(broken_two),
-         "--against", "labs/demo", "--timeout", "3", "--json", "--csv", "grades.csv"]
+         "--against", "labs/demo", "--json", "--csv", "grades.csv"]
     )  # fmt: skip
     assert code == 0
     grades = {g["submission"].split("/")[-1]: g for g in json.loads(capsys.readouterr().out)}
@@ -204,6 +207,33 @@ def test_a_class_is_graded_fairly_whatever_it_hands_in(course: pytest.Pytester, 
     ]
 
 
+def test_a_slow_start_of_the_run_costs_the_student_nothing(course: pytest.Pytester, capsys):
+    """The per-test timeout is for the student's code. The run's start (the emulator,
+    seconds on a loaded machine) happens in whichever test comes first; charged to it,
+    it failed that test and, through the failed session fixture, every test after it."""
+    topic = course.mkdir("labs/slow")
+    (topic / "README.md").write_text("# Slow to start\n")
+    (topic / "conftest.py").write_text(
+        "import time\n\nimport pytest\n\n\n"
+        "@pytest.fixture(scope='session', autouse=True)\n"
+        "def emulator_starting_on_a_loaded_machine():\n"
+        "    time.sleep(1.5)\n"
+    )
+    module = MORE.replace("demo.double", "slow.first").replace("test_double", "test_first")
+    (topic / "test_first.py").write_text(module)
+    handed_in = course.path / "class/patient/labs/slow"
+    handed_in.mkdir(parents=True)
+    (handed_in / "test_first.py").write_text(module)
+    capsys.readouterr()
+    main(["grade", str(handed_in.parent.parent), "--against", "labs/slow", "--timeout", "1",
+          "--json"])  # fmt: skip
+    (grade,) = json.loads(capsys.readouterr().out)
+    assert grade["score"] == grade["total"] == 1, grade["tests"]
+
+
+# Two checks, each a blanked and a solved pytest run in new processes: 13 s on a loaded
+# machine today, so more than the 60 s a test gets by default at four times that.
+@pytest.mark.timeout(300)
 def test_check_finds_a_lab_that_cannot_fail(course: pytest.Pytester, capsys):
     assert main(["check", "labs/demo"]) == 0
     weak = textwrap.dedent(
