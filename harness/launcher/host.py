@@ -15,7 +15,6 @@ import hashlib
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -23,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from harness.errors import LauncherError
-from harness.launcher import docker_mode, localstack_dynamodb
+from harness.launcher import docker_mode, localstack_dynamodb, processes
 from harness.launcher.health import Health, StartFailed, fetch, wait_until_healthy
 from harness.launcher.homes import tool_home
 from harness.launcher.settings import DEFAULT_PORT, host_environment
@@ -224,7 +223,9 @@ class HostLocalStack:
             pid = int(self.pid_file.read_text())
         except (OSError, ValueError):
             return None
-        if _alive(pid) and "localstack.runtime.main" in (_command_line(pid) or ""):
+        if processes.alive(pid) and "localstack.runtime.main" in (
+            processes.command_line(pid) or ""
+        ):
             return pid
         self.pid_file.unlink(missing_ok=True)  # stale: that process is gone
         return None
@@ -242,7 +243,7 @@ class HostLocalStack:
         if running is not None:
             self.echo(f"LocalStack is already running (pid {running}), at {self.endpoint_url}")
             return wait_until_healthy(self.endpoint_url, timeout)
-        if _port_taken(self.port):
+        if processes.port_taken(self.port):
             health = fetch(self.endpoint_url)
             if health is not None:
                 raise LauncherError(
@@ -316,69 +317,14 @@ class HostLocalStack:
         self.state_file.unlink(missing_ok=True)
         if pid is None:
             return False
-        _signal_group(pid, signal.SIGTERM)  # LocalStack shuts its services down on SIGTERM
+        processes.signal_group(pid, signal.SIGTERM)  # LocalStack shuts its services down on SIGTERM
         deadline = time.monotonic() + timeout
-        while _group_alive(pid) and time.monotonic() < deadline:
+        while processes.group_alive(pid) and time.monotonic() < deadline:
             time.sleep(0.1)
-        if _group_alive(pid):
-            _signal_group(pid, signal.SIGKILL)
+        if processes.group_alive(pid):
+            processes.signal_group(pid, signal.SIGKILL)
         self.pid_file.unlink(missing_ok=True)
         return True
-
-
-def _alive(pid: int) -> bool:
-    try:
-        if os.waitpid(pid, os.WNOHANG)[0] == pid:
-            return False  # our own child, which had exited: now reaped
-    except ChildProcessError:
-        pass  # not our child (started by an earlier `awslab localstack up`)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _group_alive(pid: int) -> bool:
-    if _alive(pid):
-        return True
-    try:
-        os.killpg(pid, 0)  # the processes LocalStack started (DynamoDB Local, ...)
-    except (ProcessLookupError, PermissionError):
-        return False
-    return True
-
-
-def _signal_group(pid: int, signal_number: int) -> None:
-    try:
-        if os.getpgid(pid) == pid:  # it leads its own session: signal everything in it
-            os.killpg(pid, signal_number)
-        else:
-            os.kill(pid, signal_number)
-    except ProcessLookupError:
-        pass
-
-
-def _command_line(pid: int) -> str | None:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
-    except OSError:
-        pass
-    try:  # no /proc (macOS)
-        answer = subprocess.run(
-            ["ps", "-o", "command=", "-p", str(pid)], capture_output=True, text=True, timeout=5
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return answer.stdout.strip() or None
-
-
-def _port_taken(port: int) -> bool:
-    with socket.socket() as probe:
-        probe.settimeout(1)
-        return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
 def _last_line(path: Path) -> str:
