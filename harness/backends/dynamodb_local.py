@@ -43,6 +43,8 @@ class DynamoDBLocalBackend(Backend):
             raise BackendUnavailable(f"--backend dynamodb-local: {error}") from None
 
     def start(self) -> None:
+        if self._process is not None:
+            return  # started at the run's opening; a fixture asking again finds it up
         self._process = DynamoDBLocal()
         try:
             self._process.start()

@@ -58,11 +58,15 @@ class LabRun:
             guard = self._exit.enter_context(LoopbackOnly(self.backend_name))
         self._backend = backend_class()
         self._exit.callback(self.backend.stop)
-        endpoint = self.backend.endpoint_url
-        host = urlparse(endpoint).hostname if endpoint else None
-        if guard is not None and host:  # wherever the emulator was said to run
-            guard.allowed_hosts.add(host)
+        if guard is not None:  # wherever the emulator was said to run (LocalStack's URL)
+            self._allow(guard, self.backend.endpoint_url)
         self.backend.check_allowed()
+        # moto answers from its first connection on; a backend that cannot starts now,
+        # and only then knows its endpoint (DynamoDB Local's port).
+        self.backend.start_on_first_connection()
+        endpoint = self.backend.endpoint_url
+        if guard is not None:
+            self._allow(guard, endpoint)
         if self._environment is not None and endpoint:
             # So that a plain boto3.client("sqs") in a lab or a student's
             # code reaches the emulator too.
@@ -74,7 +78,12 @@ class LabRun:
             # test must use the run's session too. On real AWS the user's own profile
             # is read, which may be missing or expired: only once a test asks for AWS.
             self._make_session()
-        self.backend.start_on_first_connection()
+
+    @staticmethod
+    def _allow(guard: LoopbackOnly, endpoint: str | None) -> None:
+        host = urlparse(endpoint).hostname if endpoint else None
+        if host:
+            guard.allowed_hosts.add(host)
 
     def _make_session(self) -> None:
         self.session = boto3.Session()
