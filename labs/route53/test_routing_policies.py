@@ -80,7 +80,9 @@ def test_a_weight_is_between_0_and_255(zone, answer):
 )
 @pytest.mark.emulator_gap(
     "moto",
-    reason="moto has no TestDNSAnswer (HTTP 404), so nothing shows which record answers a "
+    "localstack",
+    reason="moto (and LocalStack, which serves Route 53 through moto) has no TestDNSAnswer, "
+    "so nothing shows which record answers a "
     "client; AWS answers as its name servers would: nothing to a client no geolocation record "
     "matches, the default record once there is one",
 )
