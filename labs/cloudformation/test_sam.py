@@ -46,6 +46,8 @@ def resource_types(template: dict) -> dict[str, str]:
 @pytest.mark.claim(
     "cloudformation.sam-expands-to-cloudformation",
     quote="using yml files to create cloudformaiton templates",
+    source="https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/"
+    "sam-property-function-api.html",
 )
 def test_the_translator_expands_a_serverless_function(aws, stacks):
     functions = aws.lambda_  # first: a backend without Lambda skips here, not mid-stack
@@ -130,6 +132,8 @@ def test_cloudformation_runs_the_transform_the_header_names(aws, unique_name):
 @pytest.mark.claim(
     "cloudformation.sam-api-event",
     quote="using yml files to create cloudformaiton templates",
+    source="https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/"
+    "sam-property-function-api.html",
 )
 @pytest.mark.emulator_gap(
     "moto",

@@ -48,6 +48,7 @@ def test_insert_update_and_select_one_book(aws, books):
 @pytest.mark.claim(
     "dynamodb.partiql-insert-refuses-existing-key",
     quote="sql compatible query language for dynamodb",
+    source="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.insert.html",
 )
 @pytest.mark.emulator_gap(
     "moto",

@@ -82,6 +82,8 @@ def test_an_expired_item_is_still_read_until_deleted(aws, codes, clock):
 @pytest.mark.claim(
     "dynamodb.ttl-number-epoch",
     quote='must be a "number" data type of "unix epoch timestamp" value',
+    source="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
+    "time-to-live-ttl-before-you-start.html",
 )
 @pytest.mark.emulator_gap(
     "moto", reason="moto never deletes expired TTL items; AWS does, in the background"
@@ -102,6 +104,8 @@ def test_only_a_number_epoch_expires_the_item(aws, codes, clock):
 @pytest.mark.claim(
     "dynamodb.ttl-deletion-in-stream",
     quote="the deletion operation for each expired item enters the dynamodb stream",
+    source="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
+    "time-to-live-ttl-streams.html",
 )
 @pytest.mark.emulator_gap(
     "moto", reason="moto never deletes expired TTL items, so no REMOVE record"
