@@ -58,8 +58,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--backend",
         type=backend_choice,
         default=None,
-        help="where AWS calls go: moto (default, embedded), localstack, or aws "
-        f"(real, needs AWSLAB_ALLOW_REAL_AWS=1). Also env {BACKEND_VARIABLE}. "
+        help="where AWS calls go: moto (default, embedded), localstack, dynamodb-local "
+        "(DynamoDB labs only), or aws (real, needs AWSLAB_ALLOW_REAL_AWS=1). "
+        f"Also env {BACKEND_VARIABLE}. "
         "Makes any run a lab run.",
     )
     group.addoption(
