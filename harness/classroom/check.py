@@ -24,7 +24,7 @@ from harness.model.outcomes import TestOutcome, Verdict, overall
 def check_labs(paths: Sequence[Path], root: Path) -> tuple[list[str], list[str]]:
     """(problems, held-back quiz questions) for the labs under ``paths``."""
     problems, markup_broken = lab_problems(paths, root)
-    problems += unproven_without_source(root)
+    problems += unproven_without_source(root, paths=paths)
     if markup_broken:
         # Both runs need every region read; they wait until the markup is right.
         problems.append("the labs were not run: fix their solution markup (above) first")
@@ -98,12 +98,16 @@ def quote_problems(test: lab_tree.LabTest, notes: Notes) -> list[str]:
     return [ambiguity] if ambiguity else []
 
 
-def unproven_without_source(root: Path, reports: Path = Path("reports")) -> list[str]:
+def unproven_without_source(
+    root: Path, reports: Path = Path("reports"), paths: Sequence[Path] = ()
+) -> list[str]:
     """Rule 5: a claim that no backend observed (each that ran marked it a gap or
     skipped it) stands on the documentation alone, so it must name that documentation.
 
-    Read from the latest claims reports below ``reports`` (one per backend, as
-    ``make test`` writes them; none yet, nothing to say).
+    Which claims no backend observed is read from the latest claims reports below
+    ``reports`` (one per backend, as ``make test`` writes them; none yet, nothing to
+    say); their sources from the labs under ``paths`` as they are now, where given,
+    so that a source added since the run counts.
     """
     outcomes: dict[str, list[Verdict]] = {}
     sources: dict[str, str | None] = {}
@@ -116,6 +120,12 @@ def unproven_without_source(root: Path, reports: Path = Path("reports")) -> list
         for claim_id, outcome, source in claims:
             outcomes.setdefault(claim_id, []).append(outcome)
             sources[claim_id] = sources.get(claim_id) or source
+    for module in lab_tree.lab_modules(paths):
+        try:
+            lab = lab_tree.read_module(module, root)
+        except AwslabError:
+            continue  # lab_problems lists it
+        sources.update({test.claim.id: test.claim.source for test in lab.tests})
     return [
         f"claim {claim_id!r} is unproven here (a gap or skipped on every backend in "
         f"{reports}/) and names no source=: cite the AWS documentation its test follows"

@@ -63,3 +63,17 @@ def test_a_claim_beyond_the_notes_says_what_it_shows_and_where_that_is_written()
         claim_from_marker(("sqs.x",), {"quote": "q", "beyond_notes": "b", "source": "s"})
     with pytest.raises(MarkerError, match="quote the wrong bullet itself"):
         claim_from_marker(("sqs.x",), {"beyond_notes": "b", "errata": "e", "source": "s"})
+
+
+def test_a_source_written_since_the_run_counts(tmp_path: Path):
+    write_report(tmp_path, "moto", [{"id": "sqs.a", "outcome": "gap", "source": None}])
+    lab = tmp_path / "labs" / "sqs" / "test_a.py"
+    lab.parent.mkdir(parents=True)
+    lab.write_text(
+        "import pytest\n\n"
+        "@pytest.mark.claim('sqs.a', quote='standard queue', source='https://docs.aws.amazon.com/x')\n"
+        "def test_a():\n    pass\n"
+    )
+    (tmp_path / "pyproject.toml").write_text("")
+    assert len(unproven_without_source(tmp_path)) == 1, "the report alone names no source"
+    assert unproven_without_source(tmp_path, paths=[tmp_path / "labs"]) == []
