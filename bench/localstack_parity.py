@@ -26,6 +26,7 @@ from timing import ROOT
 
 from harness.launcher import localstack as launcher
 from harness.launcher.host import HostLocalStack
+from harness.plugin.fixtures import CLOCK_PROPERTY
 
 DEFAULT_LABS = ["labs/sqs", "labs/s3", "labs/dynamodb"]
 
@@ -46,7 +47,7 @@ def timed_pytest(labs: list[str], backend: str, out: Path) -> tuple[float, dict,
     waited = sum(
         float(prop.get("value", 0))
         for prop in ElementTree.parse(junit).iter("property")
-        if prop.get("name") == "awslab_clock_seconds"
+        if prop.get("name") == CLOCK_PROPERTY
     )
     return wall, outcomes, waited
 

@@ -18,6 +18,8 @@ import boto3
 import pytest
 from timing import ROOT, cold_pytest_runs
 
+from harness.plugin.fixtures import CLOCK_PROPERTY
+
 
 class ClockTally:
     """Adds up what every test's clock advanced (the plugin records it per test)."""
@@ -27,9 +29,7 @@ class ClockTally:
 
     def pytest_runtest_logreport(self, report) -> None:
         if report.when == "teardown":
-            self.emulated += sum(
-                v for k, v in report.user_properties if k == "awslab_clock_seconds"
-            )
+            self.emulated += sum(v for k, v in report.user_properties if k == CLOCK_PROPERTY)
 
 
 def emulated_vs_wall() -> tuple[float, float]:
