@@ -2,8 +2,9 @@
 
 Every solution region is well formed (paired markers, inside a test, with a
 hint); every test with one fails when it is blanked and passes with it; every
-claim quotes the notes; every topic has a README; every quiz question belongs
-to a claim a lab proves.
+claim quotes the notes; every topic has a README, and its list of the bullets
+no API shows quotes the notes; every quiz question belongs to a claim a lab
+proves.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 from harness import quiz
 from harness.classroom import blank_check, workspace
 from harness.errors import AwslabError, MarkerError, QuizError
-from harness.model import lab_tree, regions
+from harness.model import lab_tree, no_api, regions
 from harness.model.notes import NOTES, Notes
 from harness.model.outcomes import TestOutcome, Verdict, overall
 
@@ -49,6 +50,7 @@ def lab_problems(paths: Sequence[Path], root: Path) -> tuple[list[str], bool]:
     """
     notes = Notes(root / NOTES) if (root / NOTES).is_file() else None
     problems = [] if notes else [f"{root / NOTES}: no notes there, so no quote can be checked"]
+    topic_folders: list[Path] = []
     for path in paths:
         topics = (
             [path]
@@ -56,9 +58,13 @@ def lab_problems(paths: Sequence[Path], root: Path) -> tuple[list[str], bool]:
             else sorted(p for p in path.iterdir() if p.is_dir())
         )
         for topic in topics:
-            if not topic.name.startswith(("_", ".")) and not (topic / "README.md").is_file():
+            if topic.name.startswith(("_", ".")):
+                continue
+            topic_folders.append(topic)
+            if not (topic / "README.md").is_file():
                 problems.append(f"{topic}: no README.md (a topic teaches before it tests)")
     lab_claims: set[str] = set()
+    claimed_lines: set[int] = set()
     markup_broken = False
     for module in lab_tree.lab_modules(paths):
         relative = lab_tree.relative_name(module, root)
@@ -76,6 +82,8 @@ def lab_problems(paths: Sequence[Path], root: Path) -> tuple[list[str], bool]:
             lab_claims.add(test.claim.id)
             if notes:
                 problems += [f"{test.nodeid}: {problem}" for problem in quote_problems(test, notes)]
+                claimed_lines.update(_claimed_line(test, notes))
+    problems += no_api_problems(topic_folders, notes, claimed_lines)
     try:
         questions = quiz.load_questions(root / "labs")
     except QuizError as error:
@@ -85,6 +93,26 @@ def lab_problems(paths: Sequence[Path], root: Path) -> tuple[list[str], bool]:
         if question.topic in checked_topics and question.claim not in lab_claims:
             problems.append(f"question {question.id}: no lab proves claim {question.claim!r}")
     return problems, markup_broken
+
+
+def no_api_problems(topics: Sequence[Path], notes: Notes | None, claimed: set[int]) -> list[str]:
+    """Each README's "What no API shows": entries written as such, quoting one line of
+    the notes that no claim of these topics proves."""
+    found: list[str] = []
+    for topic in topics:
+        entries, malformed = no_api.read(topic / "README.md")
+        found += malformed
+        if notes:
+            found += [p for entry in entries for p in no_api.problems(entry, notes, claimed)]
+    return found
+
+
+def _claimed_line(test: lab_tree.LabTest, notes: Notes) -> list[int]:
+    try:
+        location = test.claim.locate(notes)
+    except MarkerError:
+        return []  # quote_problems says so
+    return [location.line] if location else []
 
 
 def quote_problems(test: lab_tree.LabTest, notes: Notes) -> list[str]:

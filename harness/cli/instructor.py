@@ -14,7 +14,7 @@ from rich.table import Table
 from harness.classroom import check, docs, scaffold
 from harness.classroom.grade import Grade, grade
 from harness.classroom.handout import handout
-from harness.errors import CommandError
+from harness.errors import AwslabError, CommandError
 from harness.model.lab_tree import common_root, project_root
 from harness.report import page as notes_page
 
@@ -86,7 +86,8 @@ def run_report(options, console: Console) -> int:
         reports = notes_page.load(options.reports)
     except (ValueError, KeyError) as error:
         raise CommandError(f"not a claims report: {error}") from None
-    page = notes_page.write(reports, options.notes, str(options.notes), options.out)
+    labs = _labs_beside(options.notes)
+    page = notes_page.write(reports, options.notes, str(options.notes), options.out, labs)
     parity = options.out / "parity.md"
     parity.write_text(notes_page.parity_markdown(reports), encoding="utf-8")
     console.print(f"wrote {page} and {parity}")
@@ -129,3 +130,12 @@ def run_new(options, console: Console) -> int:
         f"solution; then `awslab check {first_lab.parent}`"
     )
     return 0
+
+
+def _labs_beside(notes: Path) -> Path | None:
+    """The ``labs`` folder of the project that holds ``notes``, if there is one."""
+    try:
+        labs = project_root(notes) / "labs"
+    except AwslabError:
+        return None
+    return labs if labs.is_dir() else None

@@ -10,6 +10,7 @@ Plain Python, usable without pytest.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,13 +83,17 @@ class Notes:
             for start, end in zip(starts, [*starts[1:], len(self.lines)], strict=True)
         ]
 
-    def coverage(self, claimed_lines: set[int]) -> list[dict]:
-        """Per section with bullets: how many of them a claim quotes."""
+    def coverage(
+        self, claimed_lines: set[int], no_api_lines: AbstractSet[int] = frozenset()
+    ) -> list[dict]:
+        """Per section with bullets: how many of them a claim quotes, and how many
+        more a topic README lists as showing nothing an API can observe."""
         return [
             {
                 "name": section.name,
                 "bullets": len(section.bullets),
                 "claimed": len(claimed_lines.intersection(section.bullets)),
+                "no_api": len(set(section.bullets).intersection(no_api_lines) - claimed_lines),
             }
             for section in self.sections()
             if section.bullets

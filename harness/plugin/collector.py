@@ -36,7 +36,9 @@ class ReportCollector:
         directory = self.config.getoption("claims_report")
         if directory:
             notes = self.run.notes
-            self.written = self.report.write(Path(directory), notes.path if notes else None)
+            self.written = self.report.write(
+                Path(directory), notes.path if notes else None, self.config.rootpath / "labs"
+            )
         cache = getattr(self.config, "cache", None)
         if cache is not None and self.report.claims:
             # What `awslab list / progress / hint` read: merged, so that running

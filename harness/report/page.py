@@ -4,7 +4,8 @@ Takes one ``claims.json`` per backend (moto, DynamoDB Local, LocalStack...) and 
 HTML page. First the claims no emulator here could observe ("unproven here":
 their tests stand on the documentation alone, named by ``source=``), then a
 summary per backend and across them, coverage per notes section (bullets that
-a claim quotes / bullets), the claims beyond the notes, and every line of the
+a claim quotes, bullets a topic README lists as showing nothing an API can
+observe, bullets), the claims beyond the notes, and every line of the
 notes with its claims' verdicts.
 """
 
@@ -12,9 +13,11 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from harness.model import no_api
 from harness.model.notes import Notes
 from harness.model.outcomes import Verdict, overall
 
@@ -46,7 +49,9 @@ def load(paths: list[Path]) -> list[dict]:
     return reports
 
 
-def render(reports: list[dict], notes: Notes, notes_name: str) -> str:
+def render(
+    reports: list[dict], notes: Notes, notes_name: str, no_api_lines: AbstractSet[int] = frozenset()
+) -> str:
     backends = [r["backend"] for r in reports]
     claims: dict[str, PageClaim] = {}
     for report in reports:
@@ -85,7 +90,7 @@ def render(reports: list[dict], notes: Notes, notes_name: str) -> str:
         overall_counts=overall_counts,
         unproven=sorted((c for c in shown if c.verdict == Verdict.UNPROVEN), key=lambda c: c.id),
         beyond=sorted((c for c in shown if c.beyond_notes), key=lambda c: c.id),
-        coverage=notes.coverage(set(by_line)),
+        coverage=notes.coverage(set(by_line), no_api_lines),
         lines=lines,
         notes_name=notes_name,
     )
@@ -111,10 +116,18 @@ def _page_claim(record: dict, notes: Notes) -> PageClaim:
     return claim
 
 
-def write(reports: list[dict], notes_path: Path, notes_name: str, out: Path) -> Path:
+def write(
+    reports: list[dict], notes_path: Path, notes_name: str, out: Path, labs: Path | None = None
+) -> Path:
+    """claims.html in ``out``; ``labs`` (a folder of topics) lends its READMEs' lists of
+    bullets no API shows to the coverage table."""
     out.mkdir(parents=True, exist_ok=True)
     page = out / "claims.html"
-    page.write_text(render(reports, Notes(notes_path), notes_name), encoding="utf-8")
+    notes = Notes(notes_path)
+    no_api_lines = (
+        no_api.notes_lines(no_api.in_topics(no_api.topics_under(labs)), notes) if labs else set()
+    )
+    page.write_text(render(reports, notes, notes_name, no_api_lines), encoding="utf-8")
     return page
 
 

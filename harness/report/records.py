@@ -120,8 +120,11 @@ class ClaimsReport:
         counts = self.counts()
         return ", ".join(f"{counts[v]} {v}" for v in BACKEND_VERDICTS)
 
-    def write(self, directory: Path, notes_path: Path | None = None) -> list[Path]:
-        """claims.json and claims.md, and claims.html when the notes file is at hand."""
+    def write(
+        self, directory: Path, notes_path: Path | None = None, labs: Path | None = None
+    ) -> list[Path]:
+        """claims.json and claims.md, and claims.html when the notes file is at hand
+        (``labs``: the topics whose READMEs list the bullets no API shows)."""
         directory.mkdir(parents=True, exist_ok=True)
         data = self.as_dict()
         json_path = directory / "claims.json"
@@ -130,7 +133,7 @@ class ClaimsReport:
         md_path.write_text(_markdown(data), encoding="utf-8")
         written = [json_path, md_path]
         if notes_path is not None:
-            written.append(page.write([data], notes_path, self.notes, directory))
+            written.append(page.write([data], notes_path, self.notes, directory, labs))
         return written
 
 
