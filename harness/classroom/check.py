@@ -1,10 +1,10 @@
 """``awslab check``: what a lab author runs before handing labs out.
 
 Every solution region is well formed (paired markers, inside a test, with a
-hint); every test with one fails when it is blanked and passes with it; every
-claim quotes the notes; every topic has a README, and its list of the bullets
-no API shows quotes the notes; every quiz question belongs to a claim a lab
-proves.
+hint) and keeps to the grader's rules (``solution_rules``); every test with
+one fails when it is blanked and passes with it; every claim quotes the
+notes; every topic has a README, and its list of the bullets no API shows
+quotes the notes; every quiz question belongs to a claim a lab proves.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from harness import quiz
-from harness.classroom import blank_check, workspace
+from harness.classroom import blank_check, solution_rules, workspace
 from harness.errors import AwslabError, MarkerError, QuizError
 from harness.model import lab_tree, no_api, regions
 from harness.model.notes import NOTES, Notes
@@ -68,11 +68,13 @@ def lab_problems(paths: Sequence[Path], root: Path) -> tuple[list[str], bool]:
     markup_broken = False
     for module in lab_tree.lab_modules(paths):
         relative = lab_tree.relative_name(module, root)
-        markup = regions.markup_problems(module.read_text(encoding="utf-8"), relative)
+        text = module.read_text(encoding="utf-8")
+        markup = regions.markup_problems(text, relative)
         if markup:
             problems += markup
             markup_broken = True
             continue
+        problems += solution_problems(text, relative)
         try:
             lab = lab_tree.read_module(module, root)
         except AwslabError as error:  # a lab that does not import is a problem to list
@@ -93,6 +95,17 @@ def lab_problems(paths: Sequence[Path], root: Path) -> tuple[list[str], bool]:
         if question.topic in checked_topics and question.claim not in lab_claims:
             problems.append(f"question {question.id}: no lab proves claim {question.claim!r}")
     return problems, markup_broken
+
+
+def solution_problems(text: str, relative: str) -> list[str]:
+    """The grader's rules for a region (``solution_rules``), on the instructor's own
+    solutions: one that breaks them would cost every student who copies the idea."""
+    bodies, _ = regions.student_regions(text)
+    return [
+        f"{relative}::{test}: {problem} (the grader would refuse this solution)"
+        for test, given in bodies.items()
+        for problem in filter(None, (solution_rules.problem(body, text) for body in given))
+    ]
 
 
 def no_api_problems(topics: Sequence[Path], notes: Notes | None, claimed: set[int]) -> list[str]:

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from harness.classroom import workspace
+from harness.classroom import solution_rules, workspace
 from harness.model import lab_tree, regions
 from harness.model.outcomes import TestOutcome
 
@@ -61,8 +61,9 @@ class Grade:
         }
 
 
-def _problem_with(body: str) -> str | None:
-    """Why a region's body cannot be graded as written, or None."""
+def _problem_with(body: str, instructor: str = "") -> str | None:
+    """Why a region's body cannot be graded as written, or None. ``instructor`` is the
+    module it goes into, whose imports the region may not borrow (``solution_rules``)."""
     try:
         tree = ast.parse("def _region():\n" + textwrap.indent(body or "pass", "    "))
     except SyntaxError as error:
@@ -73,7 +74,7 @@ def _problem_with(body: str) -> str | None:
     for node in _walk_own_scope(region):
         if isinstance(node, ast.Return | ast.Yield | ast.YieldFrom):
             return "the solution returns from the test, which would skip its checks"
-    return None
+    return solution_rules.problem(body, instructor)
 
 
 def _walk_own_scope(function: ast.FunctionDef):
@@ -114,7 +115,7 @@ def splice(instructor: str, student: str | None, filename: str) -> tuple[str, di
         elif len(given) != len(held):
             problems[test] = f"it has {len(given)} solution regions where the lab has {len(held)}"
         else:
-            problem = next(filter(None, map(_problem_with, given)), None)
+            problem = next(filter(None, (_problem_with(b, instructor) for b in given)), None)
             if problem:
                 problems[test] = problem
             else:
