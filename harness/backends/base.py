@@ -40,6 +40,10 @@ class Backend:
         """
         self.start()
 
+    def warm_up(self) -> None:
+        """Load what ``start`` needs without starting: a process about to fork one child
+        per test (``harness.plugin.sealed``) does this once, instead of every child."""
+
     def environment(self) -> dict[str, str]:
         """Variables the test process needs once the backend runs (after ``start``)."""
         return {}

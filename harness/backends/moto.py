@@ -134,16 +134,19 @@ class MotoBackend(Backend):
             self._stop_watching()
             self._start()
 
+    def warm_up(self) -> None:
+        _choose_images()
+        # What _start imports: the server, and moto's Lambda, which the runtime patches.
+        import moto.awslambda.models  # noqa: F401
+        import moto.moto_server.werkzeug_app  # noqa: F401
+        import werkzeug.serving  # noqa: F401
+
     def _start(self) -> None:
         if self._server is not None:
             return
         if self._socket is None:
             raise RuntimeError(f"moto could not start: {self._start_error or 'it was stopped'}")
-        chosen = {"MOTO_AMIS_PATH", "MOTO_EC2_LOAD_DEFAULT_AMIS"} & set(os.environ)
-        if not chosen and "moto.ec2.models.amis" not in sys.modules:
-            # moto reads it as it imports its EC2 images, and at every EC2 backend
-            # it creates after; so it is set for the whole process. A user's own choice stands.
-            os.environ["MOTO_AMIS_PATH"] = str(write_image_catalogue())
+        _choose_images()
         from moto.moto_server.werkzeug_app import (
             DomainDispatcherApplication,
             MotoRequestHandler,
@@ -229,6 +232,14 @@ class MotoBackend(Backend):
 
     def clean_up(self, session: boto3.Session, prefix: str) -> None:
         pass  # the next test's isolate() resets everything
+
+
+def _choose_images() -> None:
+    chosen = {"MOTO_AMIS_PATH", "MOTO_EC2_LOAD_DEFAULT_AMIS"} & set(os.environ)
+    if not chosen and "moto.ec2.models.amis" not in sys.modules:
+        # moto reads it as it imports its EC2 images, and at every EC2 backend
+        # it creates after; so it is set for the whole process. A user's own choice stands.
+        os.environ["MOTO_AMIS_PATH"] = str(write_image_catalogue())
 
 
 def write_image_catalogue() -> Path:

@@ -1,4 +1,4 @@
-"""Grade a student's handed-in labs, tamper-proof.
+"""Grade a student's handed-in labs: tamper-proof, and safe to run.
 
 In the spirit of nbgrader restoring its test cells: only what the student
 wrote inside solution regions is taken, and spliced into the instructor's
@@ -7,9 +7,15 @@ nothing. Each test that holds a region is worth one point.
 
 A broken submission never stops the grading: a missing file, a region
 deleted or duplicated, a syntax error, a ``return`` that would skip the
-checks, an infinite loop (per-test timeout), an exception, flooding output
-or a reach for the network each cost the tests they break, with a one-line
-reason, and everything else is still graded.
+checks, a region that breaks the solution rules (``solution_rules``: an
+import of ``os``, a dunder, ``exec``...), an infinite loop (per-test
+timeout), an exception, flooding output or a reach for the network each cost
+the tests they break, with a one-line reason, and everything else is still
+graded.
+
+Student code is untrusted: the labs run in a sandbox that sees only their
+workspace (``sandbox``), one forked process per test whose outcome is
+recorded by a parent that runs no test code (``harness.plugin.sealed``).
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from harness.classroom import solution_rules, workspace
+from harness.classroom import sandbox, solution_rules, workspace
 from harness.model import lab_tree, regions
 from harness.model.outcomes import TestOutcome
 
@@ -127,9 +133,14 @@ def splice(instructor: str, student: str | None, filename: str) -> tuple[str, di
 
 
 def grade(
-    submission: Path, labs: Sequence[Path], root: Path, timeout: int = TEST_TIMEOUT_SECONDS
+    submission: Path,
+    labs: Sequence[Path],
+    root: Path,
+    timeout: int = TEST_TIMEOUT_SECONDS,
+    how: sandbox.Isolation | None = None,
 ) -> Grade:
-    """Splice ``submission``'s regions into ``labs`` (below ``root``), run, and score."""
+    """Splice ``submission``'s regions into ``labs`` (below ``root``), run them sealed
+    (``sandbox``: ``how``, or what this machine offers), and score."""
     expected = set(lab_tree.region_tests(labs, root))
     reasons: dict[str, str] = {}
 
@@ -143,23 +154,27 @@ def grade(
         return spliced
 
     with tempfile.TemporaryDirectory(prefix="awslab-grade-") as temporary:
-        folder = Path(temporary)
+        # The workspace holds the spliced copy of these labs only: never the instructor's
+        # tree, where the solutions are.
+        folder = Path(temporary) / "submission"
+        folder.mkdir()
         workspace.copy_labs(labs, root, folder, rewrite)
         targets = [lab_tree.relative_name(p, root) for p in labs]
-        outcomes = workspace.run_pytest(
+        outcomes = sandbox.run_sealed(
             folder,
             targets,
             # The timeout is for the student's code, which is in test functions only. Not
             # for fixtures: the first test would pay for the emulator's start (seconds on
             # a loaded machine), and a session fixture timed out fails every later test.
-            ["--backend", "moto", f"--timeout={timeout}", "-o", "timeout_func_only=true",
-             "--show-capture=no"],
-            timeout=60 + timeout * len(expected),
-        )  # fmt: skip
+            ["--backend", "moto", f"--timeout={timeout}", "-o", "timeout_func_only=true"],
+            test_timeout=timeout,
+            tests=len(expected),
+            how=how or sandbox.isolation(),
+        )
     result = Grade(str(submission))
     for nodeid in sorted(expected):
         outcome = outcomes.get(
-            nodeid, workspace.Outcome(TestOutcome.NOT_RUN, "the test run did not finish")
+            nodeid, workspace.Outcome(TestOutcome.NOT_RUN, "the grading run ended before this test")
         )
         if outcome.outcome == TestOutcome.GAP:
             result.ungraded.append(nodeid)

@@ -40,6 +40,7 @@ class LabRun:
         self._environment: pytest.MonkeyPatch | None = None
         self._started = False
         self._starting = threading.Lock()
+        self._guard: LoopbackOnly | None = None
         self._exit = ExitStack()
 
     @property
@@ -56,28 +57,46 @@ class LabRun:
         if backend_class.emulated:
             self._environment = self._exit.enter_context(emulator_environment())
             guard = self._exit.enter_context(LoopbackOnly(self.backend_name))
+        self._guard = guard
         self._backend = backend_class()
-        self._exit.callback(self.backend.stop)
-        if guard is not None:  # wherever the emulator was said to run (LocalStack's URL)
-            self._allow(guard, self.backend.endpoint_url)
+        self._exit.callback(lambda: self.backend.stop())  # whichever backend is current
+        self._serve()
+        if self.backend.emulated:
+            # Now, before any client is made: a plain boto3.client() in the first
+            # test must use the run's session too. On real AWS the user's own profile
+            # is read, which may be missing or expired: only once a test asks for AWS.
+            self._make_session()
+
+    def _serve(self) -> None:
+        """Check the backend may be used, and point this process at it."""
+        if self._guard is not None:  # wherever the emulator was said to run (LocalStack's URL)
+            self._allow(self._guard, self.backend.endpoint_url)
         self.backend.check_allowed()
         # moto answers from its first connection on; a backend that cannot starts now,
         # and only then knows its endpoint (DynamoDB Local's port).
         self.backend.start_on_first_connection()
         endpoint = self.backend.endpoint_url
-        if guard is not None:
-            self._allow(guard, endpoint)
+        if self._guard is not None:
+            self._allow(self._guard, endpoint)
         if self._environment is not None and endpoint:
             # So that a plain boto3.client("sqs") in a lab or a student's
             # code reaches the emulator too.
             self._environment.setenv("AWS_ENDPOINT_URL", endpoint)
             for name, value in self.backend.environment().items():
                 self._environment.setenv(name, value)
-        if self.backend.emulated:
-            # Now, before any client is made: a plain boto3.client() in the first
-            # test must use the run's session too. On real AWS the user's own profile
-            # is read, which may be missing or expired: only once a test asks for AWS.
-            self._make_session()
+
+    def renew_backend(self) -> None:
+        """A backend of this process's own, fresh, after ``os.fork()``.
+
+        A forked child has none of its parent's threads, so the parent's embedded
+        server would never answer it; and what a test does to the backend, its
+        clients or their hooks must stay in that test's process. The parent
+        stops its backend before it forks (``stop``); each child calls this.
+        """
+        self._backend = type(self.backend)()
+        self.clients.clear()
+        self._started = False
+        self._serve()
 
     @staticmethod
     def _allow(guard: LoopbackOnly, endpoint: str | None) -> None:

@@ -86,7 +86,7 @@ BROKEN_ONE = {
     "total = 2 + 3": "total = (2 +",  # syntax error
     "items = [1, 2]": "while True:\n        pass",  # infinite loop
     'aws.sqs.create_queue(QueueName="q")': "import urllib.request\n"
-    '    urllib.request.urlopen("http://example.com", timeout=1)',  # the network
+    '    urllib.request.urlopen("http://example.com", timeout=1)',  # the network: refused
     'word = "sqs"': "return",  # skipping the checks
 }
 BROKEN_TWO = {
@@ -188,7 +188,7 @@ def test_a_class_is_graded_fairly_whatever_it_hands_in(course: pytest.Pytester, 
     one = reasons("broken-one")
     assert one["test_add"].startswith("syntax error in the solution")
     assert one["test_items"].startswith("timed out")
-    assert "awslab refused a connection to example.com" in one["test_queue"]
+    assert one["test_queue"] == "not allowed in a solution: import urllib.request"
     assert one["test_word"] == "the solution returns from the test, which would skip its checks"
     assert one["test_double"] == "labs/demo/test_more.py is missing from the submission"
     two = reasons("broken-two")
