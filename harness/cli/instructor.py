@@ -11,7 +11,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from harness.classroom import check, docs, scaffold
+from harness.classroom import check, docs, sandbox, scaffold
 from harness.classroom.grade import Grade, grade
 from harness.classroom.handout import handout
 from harness.errors import AwslabError, CommandError
@@ -28,10 +28,14 @@ def run_handout(options, console: Console) -> int:
 
 def run_grade(options, console: Console) -> int:
     root = common_root(options.against)
+    how = sandbox.isolation()
+    if how.warning:
+        Console(stderr=True).print(f"[yellow]warning:[/yellow] {how.warning}")
     with ThreadPoolExecutor(max_workers=max(1, options.jobs)) as pool:
         grades = list(
             pool.map(
-                lambda s: grade(s, options.against, root, options.timeout), options.submissions
+                lambda s: grade(s, options.against, root, options.timeout, how),
+                options.submissions,
             )
         )
     if options.csv:

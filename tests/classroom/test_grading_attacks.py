@@ -37,7 +37,7 @@ def queue_url(aws):
 
 ''' + "".join(
     f'''
-@pytest.mark.claim("demo.{name}", quote={QUOTE!r})
+@pytest.mark.claim("demo.{name.replace("_", "-")}", quote={QUOTE!r})
 def {name}(aws, queue_url):
     # HINT: the answer
     # BEGIN SOLUTION
@@ -80,7 +80,8 @@ ATTACKS = {
     "for fd in range(3, 40):\n    try:\n"
     "        os.write(os.open(f'/proc/{os.getppid()}/fd/{fd}', os.O_WRONLY), FORGED)\n"
     "    except OSError:\n        pass",
-    "hooks": "aws.sqs.meta.events.register(\n"
+    "hooks": "answer = 'wrong'\n"
+    "aws.sqs.meta.events.register(\n"
     "    'after-call.sqs.ReceiveMessage',\n"
     "    lambda parsed, **kw: parsed.update(Messages=[{'Body': '" + SECRET + "'}]),\n"
     ")",
@@ -95,6 +96,10 @@ ATTACKS = {
     "memory": "hog = bytearray(64 * 1024**3)",
     "builtins": "import builtins\nbuiltins.AssertionError = type('Quiet', (Exception,), {})",
 }
+
+#: Attacks in plain Python, which the rules let through: the sealed process and its
+#: limits stop them (a memory hog, an exit that pytest turns into a failure).
+PLAIN_PYTHON = {ATTACKS[name] for name in ("memory", "system_exit", "interrupt")}
 
 
 @pytest.fixture
@@ -168,8 +173,10 @@ def test_the_rules_refuse_every_attack_before_it_runs(course: Path):
         result = graded(course, submit(course, "-".join(batch), attacks))
         assert result.score == 0, result.tests
         for test in result.tests:
-            name = test.test.split("::")[1]
-            if name in attacks:
+            attack = attacks.get(test.test.split("::")[1])
+            if attack in PLAIN_PYTHON:  # nothing to refuse: the sealed process stops it
+                assert test.reason, test
+            elif attack:
                 assert (test.reason or "").startswith("not allowed in a solution:"), test
         nothing_escaped(course, result)
 
@@ -185,20 +192,24 @@ def rules_off(monkeypatch):
     monkeypatch.setattr(solution_rules, "problem", lambda body, module_source="": None)
 
 
-# A run per attack class: each must fail alone, and the grader record only the parent's word.
+# Five attacks per submission, one per test, the sixth test solved: each attack must
+# fail alone and leave its neighbours' outcomes as they are.
 @needs_bubblewrap
 @pytest.mark.timeout(600)
 @pytest.mark.parametrize(
-    "attack",
-    ["atexit", "outside", "descriptors", "outlives", "exit", "system_exit", "interrupt",
-     "network", "memory", "builtins"],
+    "batch",
+    [("atexit", "outside", "descriptors", "outlives", "exit"),
+     ("system_exit", "interrupt", "network", "memory", "builtins")],
+    ids=["files-and-processes", "exits-and-limits"],
 )  # fmt: skip
 def test_behind_the_rules_an_attack_earns_nothing_and_touches_nothing(
-    course: Path, rules_off, attack: str
+    course: Path, rules_off, batch: tuple[str, ...]
 ):
-    result = graded(course, submit(course, attack, {"test_one": ATTACKS[attack]}))
-    assert result.score == 0, result.tests
-    assert result.total == len(TESTS)
+    attacks = {test: ATTACKS[name] for test, name in zip(TESTS, batch, strict=False)}
+    attacks["test_six"] = f'answer = "{SECRET}"'
+    result = graded(course, submit(course, "-".join(batch), attacks))
+    points = {t.test.split("::")[1]: t.points for t in result.tests}
+    assert points == {**dict.fromkeys(TESTS[:5], 0), "test_six": 1}, result.tests
     nothing_escaped(course, result)
 
 
