@@ -112,7 +112,8 @@ def main() -> None:
         with ThreadPoolExecutor(max_workers=options.jobs) as pool:
             grades = list(
                 pool.map(
-                    lambda s: grade(s, [options.topic], ROOT, options.timeout, how), sorted(expected)
+                    lambda s: grade(s, [options.topic], ROOT, options.timeout, how),
+                    sorted(expected),
                 )
             )
         wall = time.perf_counter() - started
