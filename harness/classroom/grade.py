@@ -171,11 +171,12 @@ def grade(
             tests=len(expected),
             how=how or sandbox.isolation(),
         )
+        stopped = "the grading run ended before this test"
+        if not outcomes:  # no test reported at all: say what stopped the run
+            stopped = f"the grading run did not start: {sandbox.last_words(folder)}"
     result = Grade(str(submission))
     for nodeid in sorted(expected):
-        outcome = outcomes.get(
-            nodeid, workspace.Outcome(TestOutcome.NOT_RUN, "the grading run ended before this test")
-        )
+        outcome = outcomes.get(nodeid, workspace.Outcome(TestOutcome.NOT_RUN, stopped))
         if outcome.outcome == TestOutcome.GAP:
             result.ungraded.append(nodeid)
         elif outcome.outcome == TestOutcome.PASSED:

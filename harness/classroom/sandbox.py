@@ -118,6 +118,15 @@ def run_sealed(
     return outcomes
 
 
+def last_words(workspace: Path) -> str:
+    """The last line pytest wrote in ``workspace``: why a run that reported no test stopped."""
+    try:
+        lines = (workspace / "pytest.log").read_text(encoding="utf-8", errors="replace").split("\n")
+    except OSError:
+        return "no output"
+    return next((line.strip()[:300] for line in reversed(lines) if line.strip()), "no output")
+
+
 def _take(line: bytes, outcomes: dict[str, Outcome]) -> None:
     try:
         result = json.loads(line)

@@ -255,3 +255,11 @@ def test_the_instructors_solutions_score_full_marks_sealed(course: Path):
     solved = {t: f'answer = "{SECRET}"' for t in TESTS}
     result = graded(course, submit(course, "perfect", solved))
     assert (result.score, result.total) == (6, 6), result.tests
+
+
+def test_a_run_that_cannot_start_still_gives_every_test_a_row_and_a_reason(course: Path):
+    broken_sandbox = sandbox.Isolation(bwrap="/bin/false", as_nobody=False)
+    submission = submit(course, "any", {})
+    result = grading.grade(submission, [course / "labs" / "demo"], course, 5, broken_sandbox)
+    assert [t.points for t in result.tests] == [0] * len(TESTS)
+    assert {t.reason for t in result.tests} == {"the grading run did not start: no output"}
