@@ -68,6 +68,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("reports", nargs="+", type=Path, metavar="CLAIMS_JSON")
     p.add_argument("--out", type=Path, default=Path("reports"), help="folder for claims.html")
     p.add_argument("--notes", type=Path, default=Path(NOTES), help="the notes file")
+    p.add_argument(
+        "--baseline",
+        type=Path,
+        action="append",
+        metavar="OLD_CLAIMS_JSON",
+        help="a claims.json of an earlier run (repeat per backend): list each claim whose "
+        "verdict changed since, and exit 1 if any did",
+    )
 
     p = commands.add_parser("list", help="topics, labs and claims, with the last run's outcome")
     p.add_argument("paths", nargs="*", type=Path, metavar="TOPIC")

@@ -16,6 +16,7 @@ from harness.classroom.grade import Grade, grade
 from harness.classroom.handout import handout
 from harness.errors import AwslabError, CommandError
 from harness.model.lab_tree import common_root, project_root
+from harness.report import drift
 from harness.report import page as notes_page
 
 
@@ -83,19 +84,38 @@ def run_check(options, console: Console) -> int:
 
 
 def run_report(options, console: Console) -> int:
-    for path in [*options.reports, options.notes]:
+    baseline_paths = options.baseline or []
+    for path in [*options.reports, *baseline_paths, options.notes]:
         if not path.is_file():
             raise CommandError(f"{path} is not a file")
     try:
         reports = notes_page.load(options.reports)
+        baseline = notes_page.load(baseline_paths)
     except (ValueError, KeyError) as error:
         raise CommandError(f"not a claims report: {error}") from None
+    if baseline_paths:
+        return _report_drift(baseline, reports, console)
     labs = _labs_beside(options.notes)
     page = notes_page.write(reports, options.notes, str(options.notes), options.out, labs)
     parity = options.out / "parity.md"
     parity.write_text(notes_page.parity_markdown(reports), encoding="utf-8")
     console.print(f"wrote {page} and {parity}")
     return 0
+
+
+def _report_drift(baseline: list[dict], reports: list[dict], console: Console) -> int:
+    changed = drift.changes(baseline, reports)
+    for change in changed:
+        console.print(change.line(), markup=False, highlight=False)
+    compared = sorted({r["backend"] for r in baseline} & {r["backend"] for r in reports})
+    if not compared:
+        raise CommandError("the baseline and these reports share no backend: nothing to compare")
+    console.print(
+        f"{len(changed)} verdicts changed on {', '.join(compared)}"
+        if changed
+        else f"no verdict changed on {', '.join(compared)}"
+    )
+    return 1 if changed else 0
 
 
 def _topic_folder(name: str) -> Path:
