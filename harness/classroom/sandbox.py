@@ -172,6 +172,9 @@ def _environment(workspace: Path) -> dict[str, str]:
     keep = {"PATH", "LANG", "LC_ALL", "TZ", "PYTHONHASHSEED"}
     environment = {k: v for k, v in os.environ.items() if k in keep}
     environment.update(HOME=str(workspace), TMPDIR="/tmp", PYTHONDONTWRITEBYTECODE="1")
+    # The grader's own harness, whichever way it was installed: the sandbox binds that
+    # package alone, so its parent folder holds nothing else there.
+    environment["PYTHONPATH"] = os.path.dirname(os.path.dirname(harness.__file__))
     return environment
 
 

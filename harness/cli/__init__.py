@@ -41,8 +41,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("handout", help="write a student copy of lab topics")
     p.add_argument("topics", nargs="+", type=existing_folder, metavar="TOPIC")
-    p.add_argument("--out", required=True, type=Path, help="the folder to write")
+    p.add_argument("--out", type=Path, help="the folder to write")
     p.add_argument("--force", action="store_true", help="write into a non-empty folder")
+    p.add_argument(
+        "--gradescope",
+        type=Path,
+        metavar="FILE.zip",
+        help="also (or only) write a Gradescope autograder for these topics",
+    )
 
     p = commands.add_parser("grade", help="score submissions against the instructor's labs")
     p.add_argument("submissions", nargs="+", type=existing_folder, metavar="SUBMISSION")

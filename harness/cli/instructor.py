@@ -11,7 +11,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from harness.classroom import check, docs, sandbox, scaffold
+from harness.classroom import check, docs, gradescope, sandbox, scaffold
 from harness.classroom.grade import Grade, grade
 from harness.classroom.handout import handout
 from harness.errors import AwslabError, CommandError
@@ -21,9 +21,15 @@ from harness.report import page as notes_page
 
 
 def run_handout(options, console: Console) -> int:
+    if options.out is None and options.gradescope is None:
+        raise CommandError("say where to write: --out FOLDER, --gradescope FILE.zip, or both")
     root = common_root(options.topics)  # the topics' project, wherever awslab runs from
-    modules = handout(options.topics, options.out, root, force=options.force)
-    console.print(f"wrote {len(modules)} lab modules to {options.out}/ (student README inside)")
+    if options.out is not None:
+        modules = handout(options.topics, options.out, root, force=options.force)
+        console.print(f"wrote {len(modules)} lab modules to {options.out}/ (student README inside)")
+    if options.gradescope is not None:
+        written = gradescope.bundle(options.topics, root, options.gradescope)
+        console.print(f"wrote the Gradescope autograder {written} (setup.sh, run_autograder)")
     return 0
 
 
