@@ -15,7 +15,7 @@ from harness.cli import main
 from harness.model import regions
 
 QUOTE = "by default 30 seconds, then after that, it becomes visible again"
-LAB = f'''\
+LAB = f"""\
 import pytest
 
 
@@ -35,7 +35,7 @@ def test_word():
     word = "sqs"
     # END SOLUTION
     assert word.upper() == "SQS"
-'''
+"""
 
 
 @pytest.fixture
