@@ -3,12 +3,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: labs test lint browser sandbox dynamodb-local clean
+.PHONY: labs test lint browser sandbox dynamodb-local newest clean
 
 ## labs: every lab on the embedded moto backend; claims report in reports/
-## (DynamoDB Local is installed too, where it can be, for --backend dynamodb-local)
+## (DynamoDB Local is installed too, where it can be, for --backend dynamodb-local).
+## A CI shard or another backend: make labs LABS="labs/s3 labs/sqs" BACKEND=localstack REPORTS=dir
+LABS ?= labs
+BACKEND ?= moto
+REPORTS ?= reports
 labs: $(VENV)/.installed dynamodb-local
-	$(BIN)/pytest labs -n 2 --claims-report reports
+	$(BIN)/pytest $(LABS) -n 2 --backend $(BACKEND) --claims-report $(REPORTS)
 
 # Every lab: a service this LocalStack does not run (Lambda without Docker, DynamoDB
 # without DynamoDB Local, Cognito, X-Ray and ECS outside the free edition) skips its
@@ -76,6 +80,10 @@ dynamodb-local: $(VENV)/.installed
 	  || echo "note: no $(strip $(DYNAMODB_LOCAL_APT)) here (install it); --backend dynamodb-local will not run"
 	@$(BIN)/awslab dynamodb-local install >/dev/null || { [ "$$CI" != true ] \
 	  && echo "note: DynamoDB Local is not ready: \`awslab dynamodb-local status\` says why"; }
+
+## newest: moto's newest release instead of the pinned one (the weekly drift job)
+newest: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --upgrade 'moto[server]'
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache

@@ -52,14 +52,20 @@ Start again on a file with `.venv/bin/awslab reset labs/<topic>/<file>.py`.
 """
 
 
+#: Where a handout made with ``classroom=True`` carries its feedback workflow.
+FEEDBACK_WORKFLOW = Path(".github/workflows/feedback.yml")
+
+
 def handout(
     topics: Sequence[Path],
     out: Path,
     root: Path,
     notes: str = NOTES,
     force: bool = False,
+    classroom: bool = False,
 ) -> list[Path]:
-    """Write the student folder for ``topics`` (folders below ``root``) into ``out``."""
+    """Write the student folder for ``topics`` (folders below ``root``) into ``out``;
+    ``classroom``: with a GitHub Actions workflow that grades each push, as feedback."""
     for topic in topics:
         if not topic.is_dir() or not (topic / "README.md").is_file():
             raise HandoutError(f"{topic} is not a lab topic (a folder with a README.md)")
@@ -92,6 +98,11 @@ def handout(
         root / "harness", out / "harness", ignore=workspace.ignore_caches, dirs_exist_ok=True
     )
     shutil.copy(root / "pyproject.toml", out / "pyproject.toml")
+    if classroom:
+        template = (Path(__file__).parent / "templates" / "feedback.yml").read_text()
+        targets = " ".join(lab_tree.relative_name(t, root) for t in topics)
+        (out / FEEDBACK_WORKFLOW).parent.mkdir(parents=True, exist_ok=True)
+        (out / FEEDBACK_WORKFLOW).write_text(template.replace("TOPICS", targets))
     names = [t.name for t in topics]
     runs = "\n".join(f".venv/bin/pytest {lab_tree.relative_name(t, root)}" for t in topics)
     (out / "README.md").write_text(

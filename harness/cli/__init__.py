@@ -49,12 +49,22 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE.zip",
         help="also (or only) write a Gradescope autograder for these topics",
     )
+    p.add_argument(
+        "--classroom",
+        action="store_true",
+        help="put a GitHub Actions workflow in the handout: points per test on every push",
+    )
 
     p = commands.add_parser("grade", help="score submissions against the instructor's labs")
     p.add_argument("submissions", nargs="+", type=existing_folder, metavar="SUBMISSION")
     p.add_argument("--against", nargs="+", required=True, type=existing_folder, metavar="TOPIC")
     p.add_argument("--csv", type=Path, help="write one row per submission to this file")
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    p.add_argument(
+        "--markdown",
+        action="store_true",
+        help="print Markdown tables (a CI job's summary: GitHub Classroom feedback)",
+    )
     p.add_argument("--timeout", type=int, default=TEST_TIMEOUT_SECONDS, help="seconds per test")
     p.add_argument("--jobs", type=int, default=2, help="submissions graded at once")
 

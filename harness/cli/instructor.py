@@ -25,7 +25,9 @@ def run_handout(options, console: Console) -> int:
         raise CommandError("say where to write: --out FOLDER, --gradescope FILE.zip, or both")
     root = common_root(options.topics)  # the topics' project, wherever awslab runs from
     if options.out is not None:
-        modules = handout(options.topics, options.out, root, force=options.force)
+        modules = handout(
+            options.topics, options.out, root, force=options.force, classroom=options.classroom
+        )
         console.print(f"wrote {len(modules)} lab modules to {options.out}/ (student README inside)")
     if options.gradescope is not None:
         written = gradescope.bundle(options.topics, root, options.gradescope)
@@ -50,6 +52,9 @@ def run_grade(options, console: Console) -> int:
     if options.json:
         print(json.dumps([g.as_dict() for g in grades], indent=2))
         return 0
+    if options.markdown:
+        print("\n".join(markdown_table(result) for result in grades))
+        return 0
     for result in grades:
         table = Table(title=f"{result.submission}: {result.score}/{result.total}")
         table.add_column("test")
@@ -61,6 +66,21 @@ def run_grade(options, console: Console) -> int:
         if result.ungraded:
             console.print(f"not graded on moto (emulator gaps): {', '.join(result.ungraded)}")
     return 0
+
+
+def markdown_table(result: Grade) -> str:
+    """One submission's points per test, as a Markdown table."""
+    rows = [f"### {result.submission}: {result.score}/{result.total}", "",
+            "| test | points | why not |", "|---|---:|---|"]  # fmt: skip
+    for test in result.tests:
+        reason = (test.reason or "").replace("|", "\\|")
+        rows.append(f"| `{test.test}` | {test.points} | {reason} |")
+    if result.ungraded:
+        rows += [
+            "",
+            "Not graded (the emulator differs from AWS there): " + ", ".join(result.ungraded),
+        ]
+    return "\n".join(rows) + "\n"
 
 
 def write_csv(path: Path, grades: Sequence[Grade]) -> None:

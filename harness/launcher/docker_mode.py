@@ -82,7 +82,8 @@ def run_options(service: dict) -> tuple[dict, str]:
         source, target, *mode = str(mount).split(":")
         volumes[source] = {"bind": target, "mode": mode[0] if mode else "rw"}
     options = {
-        "image": service["image"],
+        # The drift job tries the newest release; everything else keeps the compose file's pin.
+        "image": os.environ.get("AWSLAB_LOCALSTACK_IMAGE") or service["image"],
         "name": CONTAINER_NAME,
         "detach": True,
         "ports": ports,

@@ -40,13 +40,28 @@ class PageClaim:
 
 
 def load(paths: list[Path]) -> list[dict]:
-    """Read ``claims.json`` files; two runs of one backend is a mistake worth saying."""
-    reports = [json.loads(path.read_text(encoding="utf-8")) for path in paths]
-    backends = [r["backend"] for r in reports]
-    duplicated = {b for b in backends if backends.count(b) > 1}
-    if duplicated:
-        raise ValueError(f"two reports for backend {sorted(duplicated)[0]}: give one per backend")
-    return reports
+    """Read ``claims.json`` files, one report per backend.
+
+    Several reports of one backend are shards of one run (a CI matrix that splits
+    the labs by topic) and are merged; two that both hold a claim are two runs of
+    it, a mistake worth saying.
+    """
+    merged: dict[str, dict] = {}
+    for path in paths:
+        report = json.loads(path.read_text(encoding="utf-8"))
+        backend = report["backend"]
+        if backend not in merged:
+            merged[backend] = {**report, "claims": list(report["claims"])}
+            continue
+        seen = {claim["id"] for claim in merged[backend]["claims"]}
+        twice = sorted(seen & {claim["id"] for claim in report["claims"]})
+        if twice:
+            raise ValueError(
+                f"two reports for backend {backend} both hold claim {twice[0]}: give one run "
+                "per backend (shards of a run, split by topic, are merged)"
+            )
+        merged[backend]["claims"] += report["claims"]
+    return list(merged.values())
 
 
 def render(

@@ -278,3 +278,28 @@ def test_a_student_sees_progress_and_the_next_hint(course: pytest.Pytester, caps
     )
     assert main(["hint", "labs/nowhere"]) == 2
     assert "name a topic (sqs) or its folder (labs/sqs)" in capsys.readouterr().err
+
+
+def test_a_classroom_handout_carries_a_feedback_workflow(course: pytest.Pytester, capsys):
+    import yaml
+
+    assert main(["handout", "labs/demo", "--out", "handout", "--classroom"]) == 0
+    workflow = course.path / "handout/.github/workflows/feedback.yml"
+    steps = yaml.safe_load(workflow.read_text())["jobs"]["labs"]["steps"]
+    (grading,) = [s["run"] for s in steps if "awslab grade" in s.get("run", "")]
+    assert "--against labs/demo --markdown" in grading
+    assert "grade of record" in workflow.read_text()
+    assert main(["handout", "labs/demo"]) == 2, "neither --out nor --gradescope"
+    assert "say where to write" in capsys.readouterr().err
+
+
+def test_markdown_points_per_test_for_a_job_summary():
+    from harness.classroom.grade import Grade, TestScore
+    from harness.cli.instructor import markdown_table
+
+    result = Grade(
+        "me", [TestScore("labs/a.py::test_x", 1), TestScore("labs/a.py::test_y", 0, "a|b")]
+    )
+    table = markdown_table(result)
+    assert "### me: 1/2" in table
+    assert "| `labs/a.py::test_y` | 0 | a\\|b |" in table

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from harness.cli import main
 
 
@@ -41,3 +43,15 @@ def test_reports_of_other_backends_than_the_baseline_are_refused(tmp_path: Path,
     code = main(["report", new, "--baseline", old, "--notes", str(tmp_path / "notes.md")])
     assert code != 0
     assert "share no backend" in capsys.readouterr().err
+
+
+def test_shards_of_one_backend_merge_and_a_claim_run_twice_is_refused(tmp_path: Path):
+    from harness.report import page
+
+    first = Path(write(tmp_path / "a.json", "moto", {"sqs.a": "verified"}))
+    second = Path(write(tmp_path / "b.json", "moto", {"s3.b": "gap"}))
+    (merged,) = page.load([first, second])
+    assert sorted(c["id"] for c in merged["claims"]) == ["s3.b", "sqs.a"]
+    again = Path(write(tmp_path / "c.json", "moto", {"sqs.a": "failed"}))
+    with pytest.raises(ValueError, match="both hold claim sqs.a"):
+        page.load([first, again])
