@@ -28,10 +28,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import harness
 from harness.classroom.workspace import Outcome
 from harness.model.outcomes import TestOutcome
 
+#: The harness package the grader runs: the sandbox runs the same one.
+HARNESS = Path(__file__).resolve().parents[1]
 #: The unprivileged user a sandbox started by root runs as.
 NOBODY = 65534
 #: The system's programs, libraries and settings a Python process needs (read-only).
@@ -174,7 +175,7 @@ def _environment(workspace: Path) -> dict[str, str]:
     environment.update(HOME=str(workspace), TMPDIR="/tmp", PYTHONDONTWRITEBYTECODE="1")
     # The grader's own harness, whichever way it was installed: the sandbox binds that
     # package alone, so its parent folder holds nothing else there.
-    environment["PYTHONPATH"] = os.path.dirname(os.path.dirname(harness.__file__))
+    environment["PYTHONPATH"] = str(HARNESS.parent)
     return environment
 
 
@@ -225,7 +226,7 @@ def _python_paths() -> list[str]:
         sys.base_prefix, sys.prefix, sys.exec_prefix, sys.base_exec_prefix,
         os.path.dirname(os.path.realpath(sys.executable)),
         sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"],
-        *site.getsitepackages(), os.path.dirname(harness.__file__),
+        *site.getsitepackages(), str(HARNESS),
     }  # fmt: skip
     paths = sorted(
         p for p in candidates if p and os.path.isdir(p) and not p.startswith(SYSTEM_PATHS)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import signal
+import zlib
 from pathlib import Path
 
 import pytest
@@ -86,7 +87,7 @@ ATTACKS = {
     "    lambda parsed, **kw: parsed.update(Messages=[{'Body': '" + SECRET + "'}]),\n"
     ")",
     "outlives": "import subprocess, threading, os\n"
-    "subprocess.Popen(['sleep', '4242'], start_new_session=True)\n"
+    "subprocess.Popen(['sleep', 'SLEEP'], start_new_session=True)\n"
     "threading.Thread(target=lambda: [os.write(fd, FORGED) for fd in range(3, 40)]).start()",
     "exit": "import os\nos._exit(0)",
     "system_exit": "raise SystemExit(0)",
@@ -129,6 +130,7 @@ def submit(course: Path, name: str, attacks: dict[str, str]) -> Path:
             code.replace("FORGED", repr(FORGED.encode()))
             .replace("OUTSIDE", repr(str(outside)))
             .replace("SOLUTIONS", repr(str(solutions)))
+            .replace("SLEEP", sleep_seconds(course))
         )
         start = lines.index(f"def {test}(aws, queue_url):")
         begin = next(i for i in range(start, len(lines)) if "# BEGIN SOLUTION" in lines[i])
@@ -148,7 +150,12 @@ def nothing_escaped(course: Path, result: grading.Grade) -> None:
     assert list((course.parent / "outside").iterdir()) == [], "a file outside the workspace"
     assert (course / "labs" / "demo" / "test_lab.py").read_text() == LAB
     assert all(SECRET not in (t.reason or "") for t in result.tests), "a solution leaked"
-    assert not _processes_named("sleep 4242"), "a process outlived the grading"
+    assert not _processes_named(f"sleep {sleep_seconds(course)}"), "a process outlived grading"
+
+
+def sleep_seconds(course: Path) -> str:
+    """The outliving process's argument, this test's own: tests run side by side."""
+    return str(4000 + zlib.crc32(str(course).encode()) % 100_000)
 
 
 def _processes_named(command: str) -> list[int]:
