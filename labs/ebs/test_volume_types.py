@@ -121,3 +121,26 @@ def test_an_instance_boots_from_a_gp3_root_volume(aws, launch, image):
         Filters=[{"Name": "attachment.instance-id", "Values": [instance_id]}]
     )["Volumes"]
     assert [(v["VolumeType"], v["Size"]) for v in found] == [("gp3", 20)]
+
+
+@pytest.mark.claim(
+    "ebs.io-boots",
+    quote="gp and io can be used as root volumes",
+    source="https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/RootDeviceStorage.html",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto refuses an io2 root volume in BlockDeviceMappings, Iops given or not "
+    "(InvalidParameterDependency: VolumeType requires Iops); AWS boots from it",
+)
+def test_an_instance_boots_from_an_io2_root_volume(aws, launch, image):
+    # HINT: launch an instance whose root volume is a 20 GiB io2 volume with 1,000 IOPS;
+    # HINT: name its id `instance_id`.
+    # BEGIN SOLUTION
+    ebs = {"VolumeType": "io2", "VolumeSize": 20, "Iops": 1000}
+    instance_id = launch(BlockDeviceMappings=[{"DeviceName": image["RootDeviceName"], "Ebs": ebs}])
+    # END SOLUTION
+    found = aws.ec2.describe_volumes(
+        Filters=[{"Name": "attachment.instance-id", "Values": [instance_id]}]
+    )["Volumes"]
+    assert [(v["VolumeType"], v["Size"], v["Iops"]) for v in found] == [("io2", 20, 1000)]
