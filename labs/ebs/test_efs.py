@@ -27,8 +27,9 @@ def subnets(aws) -> dict[str, str]:
 
 
 @pytest.fixture
-def create_file_system(aws, unique_name):
-    """``create_file_system(**settings)``: a new file system; CreateFileSystem's answer."""
+def create_file_system(aws, unique_name, eventually):
+    """``create_file_system(**settings)``: a new file system, once available (mount targets
+    wait for that); CreateFileSystem's answer."""
     made = []
 
     def create_file_system(**settings) -> dict:
@@ -38,6 +39,12 @@ def create_file_system(aws, unique_name):
             Tags=[{"Key": "Name", "Value": unique_name("files")}],
             **settings,
         )
+
+        def available() -> bool:
+            found = aws.efs.describe_file_systems(FileSystemId=created["FileSystemId"])
+            return found["FileSystems"][0]["LifeCycleState"] == "available"
+
+        eventually(available)
         return created
 
     return create_file_system
@@ -64,6 +71,7 @@ def test_a_file_system_is_mounted_through_one_target_per_zone(
         AvailabilityZone=first_zone,
     )["Subnet"]["SubnetId"]
     answer = error_code(aws.efs.create_mount_target, FileSystemId=file_system, SubnetId=extra)
+    aws.ec2.delete_subnet(SubnetId=extra)  # the default VPC's: leave it as it was
     assert answer == "MountTargetConflict"
 
 

@@ -18,8 +18,8 @@ def wait_for(aws):
     """``wait_for("nat_gateway_available", NatGatewayIds=[...])``: an EC2 waiter, polling
     every second. On moto the first poll finds the state; LocalStack and AWS take a moment."""
 
-    def wait_for(state: str, **ids) -> None:
-        aws.ec2.get_waiter(state).wait(**ids, WaiterConfig=QUICK)
+    def wait_for(state: str, config: dict | None = None, **ids) -> None:
+        aws.ec2.get_waiter(state).wait(**ids, WaiterConfig=config or QUICK)
 
     return wait_for
 

@@ -44,7 +44,12 @@ def test_a_vpn_connection_is_two_encrypted_tunnels_over_the_internet(
         TagSpecifications=name_tags("office-vpn", "vpn-connection"),
     )["VpnConnection"]["VpnConnectionId"]
     # END SOLUTION
-    wait_for("vpn_connection_available", VpnConnectionIds=[connection])
+    # AWS takes minutes to set the tunnels up.
+    wait_for(
+        "vpn_connection_available",
+        config={"Delay": 5, "MaxAttempts": 180},
+        VpnConnectionIds=[connection],
+    )
     found = aws.ec2.describe_vpn_connections(VpnConnectionIds=[connection])["VpnConnections"][0]
     assert found["Type"] == "ipsec.1"
     device = ElementTree.fromstring(found["CustomerGatewayConfiguration"])
