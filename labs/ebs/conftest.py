@@ -4,7 +4,7 @@ image, a launcher that places instances in a zone, and a volume maker."""
 from __future__ import annotations
 
 import pytest
-from botocore.exceptions import ClientError
+from botocore.exceptions import ClientError, WaiterError
 
 #: Amazon Linux 2023 with the 6.1 kernel: one image per release, so the answer stays
 #: small (moto serializes every image a query matches; see labs/ec2/conftest.py).
@@ -94,16 +94,22 @@ def launch(aws, image, name_tags, zones, wait_for):
 
 
 @pytest.fixture
-def created_volumes(aws):
-    """Volume ids a test made: deleted after it, where the backend keeps them (best effort:
-    a volume still attached goes with its instance, or with the backend's reset)."""
+def created_volumes(aws, aws_backend, wait_for):
+    """Volume ids a test made. On AWS, where a volume costs money (the size limit lab
+    makes a 64 TiB one), each is detached, waited for and deleted after the test; an
+    emulator forgets them by itself."""
     made: list[str] = []
     yield made
+    if aws_backend.emulated:
+        return
     for volume_id in made:
         try:
+            if aws.ec2.describe_volumes(VolumeIds=[volume_id])["Volumes"][0]["Attachments"]:
+                aws.ec2.detach_volume(VolumeId=volume_id, Force=True)
+            wait_for("volume_available", VolumeIds=[volume_id])
             aws.ec2.delete_volume(VolumeId=volume_id)
-        except ClientError:
-            pass
+        except (ClientError, WaiterError) as error:
+            print(f"volume {volume_id} left behind: {error}")
 
 
 @pytest.fixture
