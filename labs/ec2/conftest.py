@@ -66,34 +66,6 @@ def security_group(aws, unique_name, vpc_id) -> str:
 
 
 @pytest.fixture
-def network_acl(aws, vpc_id, name_tags) -> str:
-    """A new custom network ACL in the default VPC: its id."""
-    return aws.ec2.create_network_acl(
-        VpcId=vpc_id, TagSpecifications=name_tags("subnet-acl", "network-acl")
-    )["NetworkAcl"]["NetworkAclId"]
-
-
-@pytest.fixture
-def acl_entries(aws):
-    """``acl_entries(acl_id, egress)``: ``[(rule number, action, protocol, ports)]``, in order."""
-
-    def acl_entries(acl_id: str, egress: bool) -> list[tuple]:
-        acl = aws.ec2.describe_network_acls(NetworkAclIds=[acl_id])["NetworkAcls"][0]
-        return sorted(
-            (
-                entry["RuleNumber"],
-                entry["RuleAction"],
-                entry["Protocol"],
-                (entry.get("PortRange", {}).get("From"), entry.get("PortRange", {}).get("To")),
-            )
-            for entry in acl["Entries"]
-            if entry["Egress"] == egress
-        )
-
-    return acl_entries
-
-
-@pytest.fixture
 def launch(aws, image_id, name_tags):
     """``launch(**extra)``: run one t3.micro instance of ``image_id``; its id.
 

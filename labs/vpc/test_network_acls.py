@@ -19,7 +19,7 @@ CREATE_NETWORK_ACL_ENTRY = (
 
 
 @pytest.mark.claim(
-    "ec2.nacl-custom-denies-all",
+    "vpc.nacl-custom-denies-all",
     beyond_notes="A new custom network ACL denies everything: its only entries are the deny-all "
     "rule (number 32767, shown as *) in each direction.",
     source=NETWORK_ACLS,
@@ -41,7 +41,7 @@ def test_a_custom_acl_denies_everything_until_you_add_rules(aws, network_acl, ac
     assert acl_entries(network_acl, egress=True) == expected_inbound
 
 
-@pytest.mark.claim("ec2.nacl-stateless", quote="NACL: allow or deny; subnet level; stateless")
+@pytest.mark.claim("vpc.nacl-stateless", quote="NACL: allow or deny; subnet level; stateless")
 def test_replies_need_their_own_outbound_rule(aws, network_acl, acl_entries):
     aws.ec2.create_network_acl_entry(
         NetworkAclId=network_acl,
@@ -69,7 +69,7 @@ def test_replies_need_their_own_outbound_rule(aws, network_acl, acl_entries):
     assert outbound == [(100, "allow", "6", (1024, 65535))]
 
 
-@pytest.mark.claim("ec2.nacl-rule-order", quote="NACL: allow or deny; subnet level; stateless")
+@pytest.mark.claim("vpc.nacl-rule-order", quote="NACL: allow or deny; subnet level; stateless")
 def test_a_deny_rule_must_come_before_the_allow_it_overrides(aws, network_acl, acl_entries):
     aws.ec2.create_network_acl_entry(
         NetworkAclId=network_acl,
@@ -100,7 +100,7 @@ def test_a_deny_rule_must_come_before_the_allow_it_overrides(aws, network_acl, a
 
 
 @pytest.mark.claim(
-    "ec2.nacl-rule-numbers",
+    "vpc.nacl-rule-numbers",
     beyond_notes="A network ACL rule number runs from 1 to 32766: 32766 is accepted, 32767 "
     "(reserved) refused by EC2 (InvalidParameterValue).",
     source=CREATE_NETWORK_ACL_ENTRY,
@@ -129,3 +129,32 @@ def test_rule_numbers_run_from_1_to_32766(aws, network_acl, error_code):
     expected = {1: None, 100: None, 32766: None, 32767: "InvalidParameterValue"}
     # END SOLUTION
     assert {number: answer(number) for number in expected} == expected
+
+
+@pytest.mark.claim("vpc.nacl-guards-a-subnet", quote="NACL: allow or deny; subnet level; stateless")
+def test_a_subnet_is_guarded_by_exactly_one_acl(aws, network, name_tags):
+    subnet = network["subnet"]
+
+    def acls_of(subnet: str) -> list[dict]:
+        return aws.ec2.describe_network_acls(
+            Filters=[{"Name": "association.subnet-id", "Values": [subnet]}]
+        )["NetworkAcls"]
+
+    [default] = acls_of(subnet)
+    assert default["IsDefault"], "a new subnet starts with its VPC's default ACL"
+    inbound = sorted(
+        (e["RuleNumber"], e["RuleAction"]) for e in default["Entries"] if not e["Egress"]
+    )
+    assert inbound == [(100, "allow"), (32767, "deny")], "the default ACL lets everything in"
+    custom = aws.ec2.create_network_acl(
+        VpcId=network["vpc"], TagSpecifications=name_tags("strict", "network-acl")
+    )["NetworkAcl"]["NetworkAclId"]
+    [association] = [a for a in default["Associations"] if a["SubnetId"] == subnet]
+    # HINT: put the subnet behind the custom ACL instead (a subnet has one ACL at a time:
+    # HINT: replace its association, association["NetworkAclAssociationId"]).
+    # BEGIN SOLUTION
+    aws.ec2.replace_network_acl_association(
+        AssociationId=association["NetworkAclAssociationId"], NetworkAclId=custom
+    )
+    # END SOLUTION
+    assert [acl["NetworkAclId"] for acl in acls_of(subnet)] == [custom]
