@@ -24,6 +24,7 @@ import contextlib
 import ctypes
 import json
 import os
+import re
 import resource
 import select
 import signal
@@ -35,7 +36,9 @@ from _pytest.runner import runtestprotocol
 
 from harness.model.outcomes import TestOutcome
 from harness.plugin.keys import run_key
+from harness.plugin.lab_run import LabRun
 from harness.report.records import GAP_PROPERTY
+from harness.testkit.clients import available_services, service_named
 
 #: Output (captured, logged or written) one test may produce.
 OUTPUT_LIMIT_BYTES = 64 * 1024 * 1024
@@ -46,6 +49,8 @@ PROCESS_LIMIT = 512
 #: What a child may report: its phases, a few lines each.
 REPORT_LIMIT_BYTES = 1024 * 1024
 PR_SET_DUMPABLE = 4
+#: How a lab names a service's client: ``aws.sqs``, ``aws.lambda_``, ``aws.cognito_idp``.
+AWS_ATTRIBUTE = re.compile(r"\baws\.([a-z][a-z0-9_]*)\b")
 
 #: How a child that ended without reporting ended, in the student's words.
 SIGNAL_REASONS = {
@@ -106,6 +111,7 @@ class Sealed:
             run = self.config.stash.get(run_key, None)
             if run is not None:
                 run.backend.warm_up()
+                _warm_clients(run, item.session.items)
                 run.backend.stop()
             self._forked = True
         result = self._run_forked(item)
@@ -136,6 +142,24 @@ class Sealed:
             return _outcome(json.loads(payload)) if payload else _ended(status)
         except (ValueError, KeyError, TypeError):
             return Result(TestOutcome.FAILED, "the test's process reported nonsense")
+
+
+def _warm_clients(run: LabRun, items: list[pytest.Item]) -> None:
+    """Load, once, the botocore models of the services the tests name (``aws.sqs``...):
+    every child inherits them, instead of each reading the same JSON again."""
+    if run.session is None:
+        return
+    available = available_services(run.session)
+    sources = {item.path for item in items} | {
+        folder / "conftest.py" for item in items for folder in item.path.parents
+    }
+    named = set()
+    for source in sources:
+        with contextlib.suppress(OSError):
+            named |= set(AWS_ATTRIBUTE.findall(source.read_text(encoding="utf-8")))
+    for service in {service_named(name, available) for name in named} & available:
+        with contextlib.suppress(Exception):  # a warm-up: the test itself says what fails
+            run.session.client(service, region_name="us-east-1", endpoint_url="http://127.0.0.1:9")
 
 
 def _child(item: pytest.Item, sealed: Sealed, report_fd: int) -> None:

@@ -47,6 +47,15 @@ def available_services(session: boto3.Session) -> frozenset[str]:
     return frozenset(session.get_available_services())
 
 
+def service_named(attribute: str, available: frozenset[str]) -> str:
+    """The service ``aws.<attribute>`` stands for: ``aws.lambda_`` for the keyword,
+    ``aws.cognito_idp`` for a dashed name."""
+    service = attribute
+    if attribute.endswith("_") and keyword.iskeyword(attribute[:-1]):
+        service = attribute[:-1]
+    return service if service in available else service.replace("_", "-")
+
+
 class AwsClients:
     """``aws.sqs``, ``aws.s3``, ``aws.client("cognito-idp")``: one client per service.
 
@@ -109,11 +118,7 @@ class AwsClients:
     def __getattr__(self, name: str):
         if name.startswith("_"):
             raise AttributeError(name)
-        # `aws.lambda_` for the keyword; `aws.cognito_idp` for dashed names.
-        service = name[:-1] if name.endswith("_") and keyword.iskeyword(name[:-1]) else name
-        if service not in available_services(self.session):
-            service = service.replace("_", "-")
-        return self.client(service)
+        return self.client(service_named(name, available_services(self.session)))
 
     def _unknown(self, service: str) -> str:
         close = difflib.get_close_matches(service, available_services(self.session), n=1)
