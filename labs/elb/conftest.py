@@ -4,12 +4,13 @@ of each type, target groups, attributes as dicts, and TLS certificates."""
 from __future__ import annotations
 
 import datetime
+import functools
 import itertools
 
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import NameOID
 
 
@@ -91,9 +92,19 @@ def forward_to():
     return lambda group: [{"Type": "forward", "TargetGroupArn": group["TargetGroupArn"]}]
 
 
-def self_signed(domain: str) -> tuple[bytes, bytes]:
-    """(certificate, private key), PEM: a 30-day self-signed certificate for ``domain``."""
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+@functools.cache
+def make_self_signed(domain: str, key_type: str = "ec") -> tuple[bytes, bytes]:
+    """(certificate, private key), PEM: a 30-day self-signed certificate for ``domain``.
+
+    ``key_type`` "ec" (P-256, which ACM and the load balancers take) or "rsa" (2048
+    bits, for IAM's server certificates). Made once per domain and run: an RSA key
+    costs up to half a second on a busy machine.
+    """
+    key: ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
+    if key_type == "rsa":
+        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    else:
+        key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, domain)])
     now = datetime.datetime.now(datetime.UTC)
     certificate = (
@@ -111,10 +122,18 @@ def self_signed(domain: str) -> tuple[bytes, bytes]:
         certificate.public_bytes(serialization.Encoding.PEM),
         key.private_bytes(
             serialization.Encoding.PEM,
-            serialization.PrivateFormat.TraditionalOpenSSL,
+            serialization.PrivateFormat.PKCS8
+            if key_type == "ec"
+            else serialization.PrivateFormat.TraditionalOpenSSL,
             serialization.NoEncryption(),
         ),
     )
+
+
+@pytest.fixture
+def self_signed():
+    """``self_signed("shop.example.com", key_type="rsa")``: (certificate, private key), PEM."""
+    return make_self_signed
 
 
 @pytest.fixture
@@ -123,7 +142,7 @@ def certificate(aws):
     by ACM (imported: a requested one waits for domain validation, which no lab can give)."""
 
     def certificate(domain: str) -> str:
-        body, key = self_signed(domain)
+        body, key = make_self_signed(domain)
         return aws.acm.import_certificate(Certificate=body, PrivateKey=key)["CertificateArn"]
 
     return certificate
