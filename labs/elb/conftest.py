@@ -15,19 +15,25 @@ from cryptography.x509.oid import NameOID
 
 
 @pytest.fixture
-def vpc_id(aws) -> str:
-    """The region's default VPC."""
-    vpcs = aws.ec2.describe_vpcs(Filters=[{"Name": "is-default", "Values": ["true"]}])["Vpcs"]
-    return vpcs[0]["VpcId"]
+def default_network(aws) -> tuple[str, list[str]]:
+    """(VPC id, two subnet ids in two Availability Zones): the region's default VPC, which
+    has one default subnet per zone. One call: every test here starts with it."""
+    found = aws.ec2.describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])
+    by_zone = {subnet["AvailabilityZone"]: subnet for subnet in found["Subnets"]}
+    chosen = [by_zone[zone] for zone in sorted(by_zone)[:2]]
+    return chosen[0]["VpcId"], [subnet["SubnetId"] for subnet in chosen]
 
 
 @pytest.fixture
-def subnets(aws, vpc_id) -> list[str]:
-    """Two subnets of the default VPC, in two Availability Zones (the default VPC has one
-    per zone)."""
-    found = aws.ec2.describe_subnets(Filters=[{"Name": "vpc-id", "Values": [vpc_id]}])["Subnets"]
-    by_zone = {subnet["AvailabilityZone"]: subnet["SubnetId"] for subnet in found}
-    return [by_zone[zone] for zone in sorted(by_zone)[:2]]
+def vpc_id(default_network) -> str:
+    """The region's default VPC."""
+    return default_network[0]
+
+
+@pytest.fixture
+def subnets(default_network) -> list[str]:
+    """Two default subnets of the default VPC, in two Availability Zones."""
+    return default_network[1]
 
 
 @pytest.fixture
