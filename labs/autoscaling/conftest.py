@@ -101,9 +101,9 @@ def group_of(aws):
 
 
 @pytest.fixture
-def in_service(group_of, eventually):
-    """``in_service(name, count)``: waits until the group has ``count`` instances in
-    service (a real group launches them within minutes); their descriptions."""
+def in_service(group_of, eventually, scaling_timeout):
+    """``in_service(name, count)``: waits until the group has ``count`` (at least 1)
+    instances in service (a real group launches them within minutes); their descriptions."""
 
     def in_service(name: str, count: int) -> list[dict]:
         def running() -> list[dict] | None:
@@ -114,7 +114,7 @@ def in_service(group_of, eventually):
             ]
             return instances if len(instances) == count else None
 
-        return eventually(running)
+        return eventually(running, timeout=scaling_timeout)
 
     return in_service
 

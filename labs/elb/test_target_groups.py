@@ -88,6 +88,13 @@ def test_a_lambda_target_group_takes_no_protocol(aws, vpc_id, unique_name, error
 )
 def test_an_nlb_forwards_to_an_alb(aws, load_balancer, target_group, forward_to):
     alb = load_balancer("application")
+    # An ALB behind an NLB listens on the port the NLB's target group sends to.
+    aws.elbv2.create_listener(
+        LoadBalancerArn=alb["LoadBalancerArn"],
+        Protocol="HTTP",
+        Port=80,
+        DefaultActions=forward_to(target_group("HTTP", 80)),
+    )
     nlb = load_balancer("network")
     # HINT: a TCP target group whose target is a whole Application Load Balancer.
     # BEGIN SOLUTION
