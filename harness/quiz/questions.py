@@ -20,6 +20,16 @@ QUESTIONS_FILE = "questions.toml"
 LETTERS = "abcdefgh"
 
 
+#: The exam's domains and their weights. Each topic names its domain in its
+#: questions.toml (``domain = "Security"``), so a new topic needs no change here.
+DOMAINS = {
+    "Development with AWS services": 0.32,
+    "Security": 0.26,
+    "Deployment": 0.24,
+    "Troubleshooting and optimization": 0.18,
+}
+
+
 @dataclass(frozen=True)
 class Question:
     id: str  # "<claim id>#<n>": stable while the file keeps its order
@@ -28,6 +38,7 @@ class Question:
     answer: tuple[str, ...]  # one value, or the correct choices
     choices: tuple[str, ...] = ()
     explanation: str = ""
+    domain: str | None = None  # the exam domain its topic names (None: not in the mock exam)
 
     @property
     def topic(self) -> str:
@@ -48,16 +59,21 @@ def load_questions(labs: Path) -> list[Question]:
     questions = []
     for path in sorted(labs.glob(f"*/{QUESTIONS_FILE}")):
         try:
-            entries = tomllib.loads(path.read_text(encoding="utf-8")).get("question", [])
+            document = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as error:
             raise QuizError(f"{path}: not valid TOML ({error})") from None
+        domain = document.get("domain")
+        if domain is not None and domain not in DOMAINS:
+            raise QuizError(f"{path}: domain must be one of {', '.join(map(repr, DOMAINS))}")
         counts: dict[str, int] = {}
-        for number, entry in enumerate(entries, start=1):
-            questions.append(_question(entry, path, number, counts))
+        for number, entry in enumerate(document.get("question", []), start=1):
+            questions.append(_question(entry, path, number, counts, domain))
     return questions
 
 
-def _question(entry: dict, path: Path, number: int, counts: dict[str, int]) -> Question:
+def _question(
+    entry: dict, path: Path, number: int, counts: dict[str, int], domain: str | None
+) -> Question:
     where = f"{path}, question {number}"
     for key in ("claim", "stem", "answer"):
         if not entry.get(key):
@@ -83,6 +99,7 @@ def _question(entry: dict, path: Path, number: int, counts: dict[str, int]) -> Q
         answers,
         choices,
         entry.get("explanation", ""),
+        domain,
     )
 
 

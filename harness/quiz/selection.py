@@ -9,20 +9,11 @@ from __future__ import annotations
 
 import random
 
-from harness.quiz.questions import Question
+from harness.quiz.questions import DOMAINS, Question
 from harness.quiz.scores import Scores
 
 EXAM_QUESTIONS = 65
 # The exam's domains and their weights (DVA-C02), and the topics that serve each.
-DOMAINS = {
-    "Development with AWS services": (
-        0.32,
-        {"sqs", "sns", "kinesis", "dynamodb", "lambda", "s3", "stepfunctions", "eventbridge"},
-    ),
-    "Security": (0.26, {"iam", "kms", "cognito", "parameters", "sdk"}),
-    "Deployment": (0.24, {"cloudformation", "ecs", "apigateway", "route53", "ec2"}),
-    "Troubleshooting and optimization": (0.18, {"cloudwatch", "xray"}),
-}
 
 
 def choose(
@@ -50,13 +41,11 @@ def choose(
 
 def _exam_selection(questions: list[Question], chance: random.Random) -> list[Question]:
     """Up to 65 questions, spread over the exam's domains by weight, as far as they go."""
-    pools = {
-        name: [q for q in questions if q.topic in topics] for name, (_, topics) in DOMAINS.items()
-    }
+    pools = {name: [q for q in questions if q.domain == name] for name in DOMAINS}
     for pool in pools.values():
         chance.shuffle(pool)
     # Seats per domain: the weights' shares of 65, rounded so that they add up to 65.
-    shares = {name: weight * EXAM_QUESTIONS for name, (weight, _) in DOMAINS.items()}
+    shares = {name: weight * EXAM_QUESTIONS for name, weight in DOMAINS.items()}
     wanted = {name: int(share) for name, share in shares.items()}
     by_remainder = sorted(shares, key=lambda name: shares[name] - wanted[name], reverse=True)
     for name in by_remainder[: EXAM_QUESTIONS - sum(wanted.values())]:

@@ -10,6 +10,7 @@ import pytest
 
 from harness import quiz
 from harness.cli import main
+from harness.errors import QuizError
 
 QUESTIONS = """\
 [[question]]
@@ -204,16 +205,17 @@ def test_bad_input_gets_one_line(course: Path, capsys):
 
 
 def test_the_exam_follows_the_domain_weights_as_far_as_questions_go():
-    topics = {"sqs": 40, "kms": 40, "cloudformation": 40, "cloudwatch": 40}
+    topics = {"sqs": 40, "kms": 40, "cloudformation": 40, "cloudwatch": 40, "vpc": 40}
+    domains = dict(zip(topics, [*quiz.DOMAINS, None], strict=True))  # vpc: no domain named
     pool = [
-        quiz.Question(f"{t}.c{n}#1", f"{t}.c{n}", "stem", ("1",))
+        quiz.Question(f"{t}.c{n}#1", f"{t}.c{n}", "stem", ("1",), domain=domains[t])
         for t, count in topics.items()
         for n in range(count)
     ]
     picked = quiz.choose(pool, quiz.Scores(), 20, exam=True, seed=1)
     per_topic = {t: sum(q.topic == t for q in picked) for t in topics}
     assert len(picked) == 65
-    assert per_topic == {"sqs": 21, "kms": 17, "cloudformation": 15, "cloudwatch": 12}
+    assert per_topic == {"sqs": 21, "kms": 17, "cloudformation": 15, "cloudwatch": 12, "vpc": 0}
     few = quiz.choose(pool[:50], quiz.Scores(), 20, exam=True, seed=1)
     assert len(few) == 50, "short of questions: every one, no repeats"
 
@@ -228,3 +230,15 @@ def test_the_quiz_starts_without_running_any_lab(course: Path, monkeypatch):
     answers = course / "answers.txt"
     answers.write_text("30\n")
     assert main(["quiz", "--answers", str(answers), "-n", "1", "--in-order"]) == 0
+
+
+def test_a_topic_names_its_exam_domain_in_its_questions(tmp_path: Path):
+    topic = tmp_path / "labs" / "vpc"
+    topic.mkdir(parents=True)
+    question = '[[question]]\nclaim = "vpc.a"\nstem = "?"\nanswer = "1"\n'
+    (topic / "questions.toml").write_text('domain = "Deployment"\n\n' + question)
+    (loaded,) = quiz.load_questions(tmp_path / "labs")
+    assert loaded.domain == "Deployment"
+    (topic / "questions.toml").write_text('domain = "Networking"\n\n' + question)
+    with pytest.raises(QuizError, match="domain must be one of 'Development with AWS services'"):
+        quiz.load_questions(tmp_path / "labs")
