@@ -21,6 +21,9 @@ import pytest
 
 ENCRYPTION = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html"
 IAM_AUTH = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.html"
+SECURITY_GROUPS = (
+    "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.RDSSecurityGroups.html"
+)
 LOG_EXPORTS = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.Procedural.UploadtoCloudWatch.html"
 
 
@@ -85,3 +88,20 @@ def test_the_audit_log_export_is_switched_on(aws, create_db, describe_db):
     # END SOLUTION
     exported = describe_db(database["DBInstanceIdentifier"])["EnabledCloudwatchLogsExports"]
     assert exported == ["audit"]
+
+
+@pytest.mark.claim("rds.security-groups", quote="security groups", line=253, source=SECURITY_GROUPS)
+def test_an_instance_is_guarded_by_vpc_security_groups(aws, create_db):
+    vpc = aws.ec2.describe_vpcs(Filters=[{"Name": "is-default", "Values": ["true"]}])["Vpcs"][0]
+    [default_group] = aws.ec2.describe_security_groups(
+        Filters=[
+            {"Name": "vpc-id", "Values": [vpc["VpcId"]]},
+            {"Name": "group-name", "Values": ["default"]},
+        ]
+    )["SecurityGroups"]
+    database = create_db("orders")
+    # HINT: predict which security group guards an instance created without one: its id.
+    # BEGIN SOLUTION
+    expected = default_group["GroupId"]
+    # END SOLUTION
+    assert [group["VpcSecurityGroupId"] for group in database["VpcSecurityGroups"]] == [expected]
