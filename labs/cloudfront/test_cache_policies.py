@@ -201,3 +201,36 @@ def test_custom_origin_request_policies_are_listed_apart(aws, unique_name):
         item["OriginRequestPolicy"]["OriginRequestPolicyConfig"]["Name"] for item in listed["Items"]
     }
     assert unique_name("mine") in names
+
+
+@pytest.mark.claim(
+    "cloudfront.cache-key-elements",
+    quote="can add other elements: http headers, cookies, query strings using `cache policies`",
+    source=CACHE_POLICY,
+)
+@pytest.mark.emulator_gap("moto", reason=NO_POLICIES_ON_MOTO)
+def test_a_cache_policy_adds_a_header_a_cookie_and_a_query_string(aws, unique_name):
+    # HINT: a cache policy whose cache key adds the header "Accept-Language", the cookie
+    # HINT: "session" and the query string "page" (whitelists); create it.
+    # BEGIN SOLUTION
+    config = cache_policy(
+        unique_name("per-user"),
+        headers={
+            "HeaderBehavior": "whitelist",
+            "Headers": {"Quantity": 1, "Items": ["Accept-Language"]},
+        },
+        query_strings={
+            "QueryStringBehavior": "whitelist",
+            "QueryStrings": {"Quantity": 1, "Items": ["page"]},
+        },
+    )
+    config["ParametersInCacheKeyAndForwardedToOrigin"]["CookiesConfig"] = {
+        "CookieBehavior": "whitelist",
+        "Cookies": {"Quantity": 1, "Items": ["session"]},
+    }
+    created = aws.cloudfront.create_cache_policy(CachePolicyConfig=config)
+    # END SOLUTION
+    key = created["CachePolicy"]["CachePolicyConfig"]["ParametersInCacheKeyAndForwardedToOrigin"]
+    assert key["HeadersConfig"]["Headers"]["Items"] == ["Accept-Language"]
+    assert key["CookiesConfig"]["Cookies"]["Items"] == ["session"]
+    assert key["QueryStringsConfig"]["QueryStrings"]["Items"] == ["page"]

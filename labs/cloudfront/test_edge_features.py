@@ -127,3 +127,29 @@ def test_the_sampling_rate_runs_from_1_to_100(aws, unique_name, log_stream, erro
     expected = {0: "InvalidArgument", 1: None, 100: None, 101: "InvalidArgument"}
     # END SOLUTION
     assert {rate: answer(rate) for rate in expected} == expected
+
+
+@pytest.mark.claim(
+    "cloudfront.realtime-logs-per-behavior",
+    quote="specify fields and cache behaviors(path patterns)",
+    source=REALTIME_LOGS,
+)
+@pytest.mark.emulator_gap("moto", reason=NO_REALTIME_LOGS_ON_MOTO)
+def test_a_behavior_names_its_realtime_log_config(
+    aws, unique_name, log_stream, create_distribution, cache_behavior
+):
+    config = aws.cloudfront.create_realtime_log_config(
+        Name=unique_name("api-logs"),
+        SamplingRate=10,
+        Fields=["timestamp", "sc-status"],
+        EndPoints=[log_stream],
+    )["RealtimeLogConfig"]
+    # HINT: create_distribution(CacheBehaviors=...) with one behaviour for "/api/*" (to origin
+    # HINT: "web") that logs in real time with `config` (its ARN).
+    # BEGIN SOLUTION
+    api = cache_behavior("web", "/api/*", RealtimeLogConfigArn=config["ARN"])
+    created = create_distribution(CacheBehaviors={"Quantity": 1, "Items": [api]})
+    # END SOLUTION
+    [stored] = created["DistributionConfig"]["CacheBehaviors"]["Items"]
+    assert (stored["PathPattern"], stored["RealtimeLogConfigArn"]) == ("/api/*", config["ARN"])
+    assert config["Fields"] == ["timestamp", "sc-status"]

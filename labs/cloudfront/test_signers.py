@@ -16,12 +16,15 @@ signed url vs s3 pre-signed url".
 """
 
 import json
+from urllib.parse import parse_qs, urlsplit
 
 import boto3
 import pytest
+from botocore.config import Config
 from botocore.exceptions import ClientError
 
 SIGNERS = "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-trusted-signers.html"
+S3_PRESIGNED = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-presigned-url.html"
 QUOTAS = "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html"
 
 
@@ -154,3 +157,72 @@ def client_of(aws, user: str):
 def publisher_identity(aws, user: str) -> str:
     """The ARN of IAM user ``user``."""
     return aws.iam.get_user(UserName=user)["User"]["Arn"]
+
+
+@pytest.mark.claim(
+    "cloudfront.multiple-key-groups", quote="can create multi key groups", source=SIGNERS
+)
+def test_several_key_groups_side_by_side(aws, unique_name, upload_key):
+    # HINT: make two key groups, "team-a" and "team-b", each of one new public key
+    # HINT: (upload_key), named with unique_name.
+    # BEGIN SOLUTION
+    for team in ("team-a", "team-b"):
+        aws.cloudfront.create_key_group(
+            KeyGroupConfig={"Name": unique_name(team), "Items": [upload_key(team)]}
+        )
+    # END SOLUTION
+    listed = aws.cloudfront.list_key_groups()["KeyGroupList"].get("Items", [])
+    names = {item["KeyGroup"]["KeyGroupConfig"]["Name"] for item in listed}
+    assert {unique_name("team-a"), unique_name("team-b")} <= names
+
+
+@pytest.mark.claim("cloudfront.public-key-is-rsa", quote="generate key pair", source=SIGNERS)
+@pytest.mark.emulator_gap(
+    "moto", reason="moto stores any text as a public key; AWS answers InvalidArgument"
+)
+def test_the_public_key_of_a_generated_pair_is_uploaded(
+    aws, unique_name, public_key_pem, error_code
+):
+    def answer(stem: str, encoded_key: str) -> str | None:
+        config = {
+            "CallerReference": unique_name(stem),
+            "Name": unique_name(stem),
+            "EncodedKey": encoded_key,
+        }
+        return error_code(aws.cloudfront.create_public_key, PublicKeyConfig=config)
+
+    # HINT: what does CreatePublicKey answer the public key of a generated RSA pair, and
+    # HINT: text that is no key? (None if it takes it)
+    # BEGIN SOLUTION
+    expected = {"rsa": None, "not-a-key": "InvalidArgument"}
+    # END SOLUTION
+    observed = {"rsa": answer("rsa", public_key_pem), "not-a-key": answer("junk", "not a key")}
+    assert observed == expected
+
+
+@pytest.mark.claim(
+    "cloudfront.s3-presigned-url-names-the-key", quote="uses iam key", source=S3_PRESIGNED
+)
+def test_an_s3_presigned_url_carries_the_signers_access_key(aws, make_bucket, unique_name):
+    bucket = make_bucket("private")
+    aws.s3.put_object(Bucket=bucket, Key="report.pdf", Body=b"%PDF")
+    name = unique_name("reader")
+    aws.iam.create_user(UserName=name)
+    access_key = aws.iam.create_access_key(UserName=name)["AccessKey"]
+    signer = boto3.client(
+        "s3",
+        endpoint_url=aws.endpoint_url,
+        region_name=aws.region,
+        aws_access_key_id=access_key["AccessKeyId"],
+        aws_secret_access_key=access_key["SecretAccessKey"],
+        config=Config(signature_version="s3v4"),
+    )
+    url = signer.generate_presigned_url(
+        "get_object", Params={"Bucket": bucket, "Key": "report.pdf"}, ExpiresIn=300
+    )
+    credential = parse_qs(urlsplit(url).query)["X-Amz-Credential"][0]
+    # HINT: predict whose access key id opens the credential scope of the URL.
+    # BEGIN SOLUTION
+    expected = access_key["AccessKeyId"]
+    # END SOLUTION
+    assert credential.split("/")[0] == expected
