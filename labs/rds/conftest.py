@@ -45,7 +45,10 @@ def create_db(aws, unique_name):
 
 def wait_for_db(rds, identifier: str) -> dict:
     """The instance's description once it is available (a creation or a change takes
-    minutes on AWS; an emulator answers at once)."""
+    minutes on AWS; an emulator answers at once, so one call is enough there)."""
+    [instance] = rds.describe_db_instances(DBInstanceIdentifier=identifier)["DBInstances"]
+    if instance["DBInstanceStatus"] == "available":
+        return instance
     rds.get_waiter("db_instance_available").wait(DBInstanceIdentifier=identifier)
     return rds.describe_db_instances(DBInstanceIdentifier=identifier)["DBInstances"][0]
 
@@ -86,9 +89,10 @@ def create_cluster(aws, unique_name):
 @pytest.fixture
 def add_instance(aws, unique_name):
     """``add_instance(cluster, "writer")``: a DB instance in an Aurora cluster (the first
-    one is the writer, the next ones readers), waited until available; its identifier."""
+    one is the writer, the next ones readers), waited until available unless
+    ``wait=False``; its identifier."""
 
-    def add_instance(cluster: dict, stem: str) -> str:
+    def add_instance(cluster: dict, stem: str, wait: bool = True) -> str:
         identifier = unique_name(stem)
         aws.rds.create_db_instance(
             DBInstanceIdentifier=identifier,
@@ -96,7 +100,8 @@ def add_instance(aws, unique_name):
             Engine=cluster["Engine"],
             DBInstanceClass=AURORA_CLASS,
         )
-        wait_for_db(aws.rds, identifier)
+        if wait:
+            wait_for_db(aws.rds, identifier)
         return identifier
 
     return add_instance

@@ -86,10 +86,11 @@ def test_the_reader_endpoint_is_the_cluster_ro_name(create_cluster):
 def test_a_cluster_holds_a_writer_and_15_readers(create_cluster, add_instance, cluster_members):
     cluster = create_cluster("shop")
     add_instance(cluster, "writer")
-    # HINT: add as many readers as an Aurora cluster can have (add_instance(cluster, f"r{n}")).
+    # HINT: add as many readers as an Aurora cluster can have
+    # HINT: (add_instance(cluster, f"r{n}", wait=False): the cluster lists each one at once).
     # BEGIN SOLUTION
     for number in range(15):
-        add_instance(cluster, f"r{number}")
+        add_instance(cluster, f"r{number}", wait=False)
     # END SOLUTION
     members = cluster_members(cluster["DBClusterIdentifier"])
     assert sorted(members.values()) == [False] * 15 + [True]
