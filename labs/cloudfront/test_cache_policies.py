@@ -64,19 +64,24 @@ def origin_request_policy(name: str, headers: dict) -> dict:
 
 @pytest.mark.claim("cloudfront.cache-key-headers", quote="http headers:", line=598, source=HEADERS)
 @pytest.mark.emulator_gap("moto", reason=NO_POLICIES_ON_MOTO)
-def test_headers_join_the_cache_key_by_whitelist_only(aws, unique_name, error_code):
-    def answer(behavior: str) -> str | None:
-        headers = {"HeaderBehavior": behavior}
-        if behavior != "none":
-            headers["Headers"] = {"Quantity": 1, "Items": ["Accept-Language"]}
-        config = cache_policy(unique_name(f"headers-{behavior.lower()}"), headers=headers)
-        return error_code(aws.cloudfront.create_cache_policy, CachePolicyConfig=config)
-
-    # HINT: what does CreateCachePolicy answer each header behaviour? (None if it takes it)
+def test_headers_join_the_cache_key_by_whitelist_only(aws, unique_name):
+    model = aws.cloudfront.meta.service_model
+    # HINT: predict the header behaviours a cache policy takes, and the query string ones.
     # BEGIN SOLUTION
-    expected = {"none": None, "whitelist": None, "allExcept": "InvalidArgument"}
+    headers = {"none", "whitelist"}
+    query_strings = {"none", "whitelist", "allExcept", "all"}
     # END SOLUTION
-    assert {behavior: answer(behavior) for behavior in expected} == expected
+    assert set(model.shape_for("CachePolicyHeaderBehavior").enum) == headers
+    assert set(model.shape_for("CachePolicyQueryStringBehavior").enum) == query_strings
+    whitelisted = {
+        "HeaderBehavior": "whitelist",
+        "Headers": {"Quantity": 1, "Items": ["Accept-Language"]},
+    }
+    created = aws.cloudfront.create_cache_policy(
+        CachePolicyConfig=cache_policy(unique_name("by-language"), headers=whitelisted)
+    )
+    key = created["CachePolicy"]["CachePolicyConfig"]["ParametersInCacheKeyAndForwardedToOrigin"]
+    assert key["HeadersConfig"]["Headers"]["Items"] == ["Accept-Language"]
 
 
 @pytest.mark.claim(
