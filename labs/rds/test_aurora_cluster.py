@@ -98,7 +98,7 @@ def test_a_cluster_holds_a_writer_and_15_readers(create_cluster, add_instance, c
 
 @pytest.mark.claim("rds.aurora-failover", quote="auto failover", line=244, source=FAILOVER)
 def test_a_failover_promotes_a_reader_and_the_endpoint_follows(
-    aws, create_cluster, add_instance, cluster_members
+    aws, create_cluster, add_instance, cluster_members, eventually
 ):
     cluster = create_cluster("shop")
     writer = add_instance(cluster, "writer")
@@ -110,10 +110,9 @@ def test_a_failover_promotes_a_reader_and_the_endpoint_follows(
         DBClusterIdentifier=cluster["DBClusterIdentifier"], TargetDBInstanceIdentifier=reader
     )
     # END SOLUTION
-    aws.rds.get_waiter("db_cluster_available").wait(
-        DBClusterIdentifier=cluster["DBClusterIdentifier"]
-    )
-    assert cluster_members(cluster["DBClusterIdentifier"]) == {writer: False, reader: True}
+    # A failover takes a minute or so on AWS: wait until the reader is the writer.
+    promoted = {writer: False, reader: True}
+    eventually(lambda: cluster_members(cluster["DBClusterIdentifier"]) == promoted, timeout=120)
     after = aws.rds.describe_db_clusters(DBClusterIdentifier=cluster["DBClusterIdentifier"])
     assert after["DBClusters"][0]["Endpoint"] == cluster["Endpoint"]
 
