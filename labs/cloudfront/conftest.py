@@ -98,3 +98,10 @@ def origin():
 def cache_behavior():
     """``cache_behavior("api", "/api/*")``: a cache behaviour to an origin's id."""
     return behavior
+
+
+@pytest.fixture
+def distribution_settings():
+    """``distribution_settings(origins, **extra)``: a DistributionConfig, as
+    ``create_distribution`` sends it, for a call of your own."""
+    return distribution_config
