@@ -7,6 +7,7 @@ state it reports), never a request through an edge location.
 
 from __future__ import annotations
 
+import functools
 import uuid
 
 import pytest
@@ -77,15 +78,28 @@ def distribution(create_distribution) -> dict:
     return create_distribution()
 
 
-@pytest.fixture
-def public_key_pem() -> str:
-    """An RSA 2048-bit public key, PEM: what CloudFront verifies signed URLs with."""
+@functools.cache
+def public_key(number: int = 0) -> str:
+    """RSA 2048-bit public key number ``number``, PEM: what CloudFront verifies signed URLs
+    with. Made once per run each (a key pair costs a twentieth of a second)."""
     private_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     return (
         private_key.public_key()
         .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
         .decode()
     )
+
+
+@pytest.fixture
+def public_key_pem() -> str:
+    """An RSA 2048-bit public key, PEM."""
+    return public_key(0)
+
+
+@pytest.fixture
+def public_keys():
+    """``public_keys(n)``: RSA public key number ``n`` (PEM), each one different."""
+    return public_key
 
 
 @pytest.fixture

@@ -29,17 +29,16 @@ QUOTAS = "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/clo
 
 
 @pytest.fixture
-def upload_key(aws, unique_name, public_key_pem):
-    """``upload_key("k1")``: a public key uploaded to CloudFront; its id."""
+def upload_key(aws, unique_name, public_keys):
+    """``upload_key("k1", number=0)``: public key ``number`` uploaded to CloudFront; its id."""
 
-    def upload_key(stem: str, cloudfront=None) -> str:
-        client = cloudfront or aws.cloudfront
+    def upload_key(stem: str, number: int = 0) -> str:
         config = {
             "CallerReference": unique_name(stem),
             "Name": unique_name(stem),
-            "EncodedKey": public_key_pem,
+            "EncodedKey": public_keys(number),
         }
-        return client.create_public_key(PublicKeyConfig=config)["PublicKey"]["Id"]
+        return aws.cloudfront.create_public_key(PublicKeyConfig=config)["PublicKey"]["Id"]
 
     return upload_key
 
@@ -86,7 +85,7 @@ def test_a_behavior_trusts_a_key_group(
     "moto", reason="moto puts any number of public keys in a key group; AWS takes five"
 )
 def test_a_key_group_holds_up_to_five_keys(aws, unique_name, upload_key, error_code):
-    keys = [upload_key(f"k{number}") for number in range(6)]
+    keys = [upload_key(f"k{number}", number) for number in range(6)]
 
     def answer(count: int) -> str | None:
         config = {"Name": unique_name(f"group{count}"), "Items": keys[:count]}
@@ -164,12 +163,12 @@ def publisher_identity(aws, user: str) -> str:
     "cloudfront.multiple-key-groups", quote="can create multi key groups", source=SIGNERS
 )
 def test_several_key_groups_side_by_side(aws, unique_name, upload_key):
-    # HINT: make two key groups, "team-a" and "team-b", each of one new public key
-    # HINT: (upload_key), named with unique_name.
+    # HINT: make two key groups, "team-a" and "team-b", each of a public key of its own
+    # HINT: (upload_key(team, number)), named with unique_name.
     # BEGIN SOLUTION
-    for team in ("team-a", "team-b"):
+    for number, team in enumerate(("team-a", "team-b")):
         aws.cloudfront.create_key_group(
-            KeyGroupConfig={"Name": unique_name(team), "Items": [upload_key(team)]}
+            KeyGroupConfig={"Name": unique_name(team), "Items": [upload_key(team, number)]}
         )
     # END SOLUTION
     listed = aws.cloudfront.list_key_groups()["KeyGroupList"].get("Items", [])
