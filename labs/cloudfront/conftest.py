@@ -61,12 +61,13 @@ def distribution_config(origins: list[dict] | None = None, **extra) -> dict:
 
 
 @pytest.fixture
-def create_distribution(aws):
+def create_distribution(aws, unique_name):
     """``create_distribution(**config)``: a new distribution (``distribution_config``'s
     arguments); CreateDistribution's ``Distribution``."""
 
     def create_distribution(origins: list[dict] | None = None, **extra) -> dict:
-        config = distribution_config(origins, **extra)
+        # A distribution has no name: its comment carries the test's prefix, for a clean-up.
+        config = distribution_config(origins, Comment=unique_name("distribution"), **extra)
         return aws.cloudfront.create_distribution(DistributionConfig=config)["Distribution"]
 
     return create_distribution
