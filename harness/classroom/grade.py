@@ -67,9 +67,11 @@ class Grade:
         }
 
 
-def _problem_with(body: str, instructor: str = "") -> str | None:
+def _problem_with(body: str, instructor: str = "", in_helper: bool = False) -> str | None:
     """Why a region's body cannot be graded as written, or None. ``instructor`` is the
-    module it goes into, whose imports the region may not borrow (``solution_rules``)."""
+    module it goes into, whose imports the region may not borrow (``solution_rules``);
+    ``in_helper``: the region stands in a function nested in the test, whose ``return``
+    gives the helper its value and skips no check."""
     try:
         tree = ast.parse("def _region():\n" + textwrap.indent(body or "pass", "    "))
     except SyntaxError as error:
@@ -77,7 +79,7 @@ def _problem_with(body: str, instructor: str = "") -> str | None:
         return f"syntax error in the solution: {error.msg} (region line {line})"
     region = tree.body[0]
     assert isinstance(region, ast.FunctionDef)  # the wrapper parsed above
-    for node in _walk_own_scope(region):
+    for node in [] if in_helper else _walk_own_scope(region):
         if isinstance(node, ast.Return | ast.Yield | ast.YieldFrom):
             return "the solution returns from the test, which would skip its checks"
     return solution_rules.problem(body, instructor)
@@ -90,6 +92,22 @@ def _walk_own_scope(function: ast.FunctionDef):
         yield node
         if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda | ast.ClassDef):
             stack.extend(ast.iter_child_nodes(node))
+
+
+def _in_helper(module: str, region: regions.Region, test: str) -> bool:
+    """Whether ``region`` stands in a function nested in ``test``, not in the test itself."""
+    try:
+        tree = ast.parse(module)
+    except SyntaxError:
+        return False
+    enclosing = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.lineno < region.begin <= (node.end_lineno or node.lineno)
+    ]
+    innermost = max(enclosing, key=lambda node: node.lineno, default=None)
+    return innermost is not None and innermost.name != test.split("::")[-1]
 
 
 def _failing(reason: str) -> str:
@@ -121,7 +139,16 @@ def splice(instructor: str, student: str | None, filename: str) -> tuple[str, di
         elif len(given) != len(held):
             problems[test] = f"it has {len(given)} solution regions where the lab has {len(held)}"
         else:
-            problem = next(filter(None, (_problem_with(b, instructor) for b in given)), None)
+            problem = next(
+                filter(
+                    None,
+                    (
+                        _problem_with(b, instructor, _in_helper(instructor, r, test))
+                        for b, r in zip(given, held, strict=True)
+                    ),
+                ),
+                None,
+            )
             if problem:
                 problems[test] = problem
             else:
