@@ -51,3 +51,26 @@ def test_only_two_auth_types_exist(aws, deploy, error_code):
     create = aws.lambda_.create_function_url_config
     assert error_code(create, FunctionName=name, AuthType=made_up) == "ValidationException"
     assert create(FunctionName=name, AuthType="NONE")["AuthType"] == "NONE"
+
+
+@pytest.mark.claim(
+    "lambda.function-url-cors",
+    quote="cors",
+    line=1514,
+    source="https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html#urls-cors",
+)
+def test_a_url_answers_browsers_with_its_own_cors_settings(aws, deploy):
+    name = deploy(HELLO)
+    plain = aws.lambda_.create_function_url_config(FunctionName=name, AuthType="NONE")
+    assert not plain.get("Cors"), "no CORS unless configured"
+    cors = None
+    # HINT: CORS settings that let pages of https://shop.example.com call the URL with GET.
+    # BEGIN SOLUTION
+    cors = {"AllowOrigins": ["https://shop.example.com"], "AllowMethods": ["GET"]}
+    # END SOLUTION
+    aws.lambda_.update_function_url_config(FunctionName=name, Cors=cors)
+    stored = aws.lambda_.get_function_url_config(FunctionName=name)["Cors"]
+    assert (stored["AllowOrigins"], stored["AllowMethods"]) == (
+        ["https://shop.example.com"],
+        ["GET"],
+    )
