@@ -2,11 +2,15 @@
 
 A function URL is attached to ``$LATEST`` or to an alias (never to a
 numbered version). Its AuthType says who may call it: ``NONE`` (anyone; the
-resource-based policy still applies) or ``AWS_IAM`` (signed requests, judged
+resource-based policy still applies: a URL created through the API answers
+403 until the policy lets everyone invoke the function through it) or ``AWS_IAM`` (signed requests, judged
 by identity- and resource-based policies).
 
 Notes, "lambda > lambda -- function url".
 """
+
+import urllib.error
+import urllib.request
 
 import pytest
 
@@ -74,3 +78,48 @@ def test_a_url_answers_browsers_with_its_own_cors_settings(aws, deploy):
         ["https://shop.example.com"],
         ["GET"],
     )
+
+
+@pytest.mark.claim(
+    "lambda.function-url-none-needs-policy",
+    quote="resource-based policy is always in effect",
+    source="https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto serves no function URL (its address is outside the emulator); AWS answers "
+    "403 until the function's policy lets everyone invoke it through the URL",
+)
+def test_a_public_url_still_needs_the_functions_policy(aws, deploy):
+    name = deploy(HELLO)
+    url = aws.lambda_.create_function_url_config(FunctionName=name, AuthType="NONE")["FunctionUrl"]
+    assert http_get(url) == 403, "AuthType NONE, but the policy lets nobody in"
+    # HINT: let anyone ("*") call the function through its URL, as AuthType NONE requires
+    # HINT: (two statements: lambda:InvokeFunctionUrl with FunctionUrlAuthType="NONE", and
+    # HINT: lambda:InvokeFunction with InvokedViaFunctionUrl=True).
+    # BEGIN SOLUTION
+    aws.lambda_.add_permission(
+        FunctionName=name,
+        StatementId="public-url",
+        Action="lambda:InvokeFunctionUrl",
+        Principal="*",
+        FunctionUrlAuthType="NONE",
+    )
+    aws.lambda_.add_permission(
+        FunctionName=name,
+        StatementId="public-invoke",
+        Action="lambda:InvokeFunction",
+        Principal="*",
+        InvokedViaFunctionUrl=True,
+    )
+    # END SOLUTION
+    assert http_get(url) == 200
+
+
+def http_get(url: str) -> int:
+    """The status of a plain GET: what any browser on the internet would get."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code

@@ -1,6 +1,9 @@
 """Event source mappings: how a function reads a stream or a queue.
 
-An event source mapping polls for the function and invokes it with batches.
+An event source mapping polls for the function and invokes it with batches:
+its sources are the ones that keep records to be read (Kinesis, DynamoDB
+Streams, SQS, Kafka, MQ, DocumentDB), never a service that pushes (SNS
+invokes the function itself; a mapping from a topic is refused).
 On a Kinesis or DynamoDB stream it reads each shard with an iterator, in
 order; its settings are the mapping's own:
 
@@ -11,8 +14,9 @@ order; its settings are the mapping's own:
 - on an error the whole batch is retried (``MaximumRetryAttempts`` -1:
   until the records expire) unless told otherwise; a batch given up on can
   be recorded in an on-failure destination (an SQS queue, an SNS topic, a
-  bucket). An SQS mapping has no such destination: a queue's failures go to
-  the queue's own dead-letter queue. An SQS mapping's
+  bucket): failures only, never successes. An SQS mapping has no such
+  destination: a queue's failures go to the queue's own dead-letter queue.
+  An SQS mapping's
   ``ScalingConfig.MaximumConcurrency`` caps how many batches run at once (2 to 1,000).
 
 To read the source, Lambda uses the function's execution role: a role that
@@ -169,7 +173,7 @@ def test_a_stream_batch_given_up_on_goes_to_a_destination(map_stream, queue):
 
 @pytest.mark.claim(
     "lambda.sqs-mapping-has-no-destination",
-    quote="event source mapping: for discarded event batches",
+    quote="**note**: events can be sent to dlq directly from sqs",
     source=STREAM_ERRORS,
 )
 @pytest.mark.emulator_gap(
@@ -251,3 +255,49 @@ def test_the_function_role_must_be_allowed_to_read_the_queue(aws, deploy, role, 
     )
     # END SOLUTION
     assert create(EventSourceArn=queue, FunctionName=function)["EventSourceArn"] == queue
+
+
+@pytest.mark.claim(
+    "lambda.mapping-destination-on-failure-only",
+    quote="event source mapping: for discarded event batches",
+    source=STREAM_ERRORS,
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto stores an OnSuccess destination on a stream mapping; AWS refuses it "
+    "(InvalidParameterValueException): a mapping records discarded batches only",
+)
+def test_a_stream_mapping_records_failures_only(map_stream, queue, error_code):
+    # HINT: which of "OnSuccess" and "OnFailure" may a stream mapping's DestinationConfig hold?
+    # BEGIN SOLUTION
+    kept, refused = "OnFailure", "OnSuccess"
+    # END SOLUTION
+    destination = {"Destination": queue}
+    assert (
+        map_stream(DestinationConfig={kept: destination})["DestinationConfig"][kept] == destination
+    )
+    answer = error_code(map_stream, DestinationConfig={refused: destination})
+    assert answer == "InvalidParameterValueException"
+
+
+@pytest.mark.claim(
+    "lambda.mapping-sources-are-polled",
+    quote="Common denominator: records need to be polled from the source",
+    source="https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto refuses a mapping from an SNS topic as ResourceNotFoundException; AWS as "
+    "InvalidParameterValueException (SNS pushes: it invokes the function itself)",
+)
+def test_a_pushing_service_cannot_be_a_mapping_source(aws, deploy, queue, unique_name, error_code):
+    function = deploy(SOURCE)
+    topic = aws.sns.create_topic(Name=unique_name("orders"))["TopicArn"]
+    create = aws.lambda_.create_event_source_mapping
+    # HINT: of `queue` and `topic`, which is a source Lambda polls (the one a mapping reads)?
+    # BEGIN SOLUTION
+    polled, pushing = queue, topic
+    # END SOLUTION
+    assert create(EventSourceArn=polled, FunctionName=function)["EventSourceArn"] == queue
+    answer = error_code(create, EventSourceArn=pushing, FunctionName=function)
+    assert answer == "InvalidParameterValueException"

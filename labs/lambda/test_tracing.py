@@ -2,7 +2,9 @@
 
 A new function passes on whatever tracing header it is called with
 (``PassThrough``); with ``Active`` tracing Lambda samples and records the
-invocations itself and sends the segments to X-Ray. The function's execution
+invocations itself and sends the segments to X-Ray, through a daemon that
+Lambda runs beside the function (its address is in ``AWS_XRAY_DAEMON_ADDRESS``,
+which the X-Ray SDK reads). The function's execution
 role needs the permission to write them: the AWS managed policy
 ``AWSXRayDaemonWriteAccess`` grants it (``xray:PutTraceSegments``).
 
@@ -69,3 +71,27 @@ def test_a_managed_policy_lets_the_function_write_traces(aws, role):
 
 def _list(value: str | list[str]) -> list[str]:
     return [value] if isinstance(value, str) else value
+
+
+@pytest.mark.claim(
+    "lambda.xray-daemon-address",
+    quote="lambda does have a x-ray daemon running under the hood",
+    source="https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="the harness's runtime on moto runs no X-Ray daemon and sets no "
+    "AWS_XRAY_DAEMON_ADDRESS; Lambda tells every traced function where its daemon listens",
+)
+def test_a_traced_function_is_told_where_the_daemon_listens(deploy, invoke):
+    # HINT: the environment variable the X-Ray SDK reads to find the daemon (host:port).
+    # BEGIN SOLUTION
+    variable = "AWS_XRAY_DAEMON_ADDRESS"
+    # END SOLUTION
+    reader = deploy(
+        "import os\n\ndef handler(event, context):\n    return os.environ.get(event['name'])\n",
+        TracingConfig={"Mode": "Active"},
+    )
+    address = invoke(reader, {"name": variable})
+    host, _, port = (address or "").rpartition(":")
+    assert host and port.isdigit(), f"{variable} is host:port, got {address!r}"

@@ -7,7 +7,10 @@ subnets and security groups. Lambda then creates network interfaces (ENIs) in
 those subnets, which is why the execution role needs the EC2 network
 interface permissions (the AWS managed ``AWSLambdaVPCAccessExecutionRole``).
 
-Notes, "lambda > lambda with VPC".
+A function in a VPC can also mount an EFS file system, always through one
+of its access points (never the file system's own ARN).
+
+Notes, "lambda > lambda with VPC" and "lambda file system mounting".
 """
 
 import json
@@ -67,3 +70,37 @@ def test_a_function_joins_your_vpc_only_when_given_subnets(
     inside = settled(deploy(SOURCE, VpcConfig=vpc_config))
     assert inside["VpcConfig"]["SubnetIds"] == [private_network["subnet"]]
     assert inside["VpcConfig"]["SecurityGroupIds"] == [private_network["security_group"]]
+
+
+@pytest.mark.claim(
+    "lambda.efs-needs-vpc-and-access-point",
+    quote="must use efs access point",
+    source="https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto stores any FileSystemConfigs; AWS takes only an EFS access point's ARN "
+    "(ValidationException) from a function in a VPC (InvalidParameterValueException)",
+)
+def test_a_function_mounts_an_access_point_from_inside_a_vpc(
+    aws, deploy, private_network, error_code
+):
+    system = aws.efs.create_file_system(CreationToken="orders-files")
+    point = aws.efs.create_access_point(FileSystemId=system["FileSystemId"])["AccessPointArn"]
+    vpc_config = {
+        "SubnetIds": [private_network["subnet"]],
+        "SecurityGroupIds": [private_network["security_group"]],
+    }
+    # HINT: which ARN does a function's FileSystemConfigs name: system["FileSystemArn"] or
+    # HINT: point? (mounted at /mnt/orders)
+    # BEGIN SOLUTION
+    mounted = point
+    # END SOLUTION
+    mount = [{"Arn": mounted, "LocalMountPath": "/mnt/orders"}]
+    outside_vpc = error_code(deploy, SOURCE, FileSystemConfigs=mount)
+    assert outside_vpc == "InvalidParameterValueException", "EFS is reached from a VPC"
+    whole_system = [{"Arn": system["FileSystemArn"], "LocalMountPath": "/mnt/orders"}]
+    assert error_code(deploy, SOURCE, FileSystemConfigs=whole_system, VpcConfig=vpc_config) == (
+        "ValidationException"
+    )
+    assert point.endswith(mounted.rsplit("/", 1)[1])
