@@ -3,8 +3,9 @@
 A function URL is attached to ``$LATEST`` or to an alias (never to a
 numbered version). Its AuthType says who may call it: ``NONE`` (anyone; the
 resource-based policy still applies: a URL created through the API answers
-403 until the policy lets everyone invoke the function through it) or ``AWS_IAM`` (signed requests, judged
-by identity- and resource-based policies).
+403 until the policy lets everyone invoke the function through it) or
+``AWS_IAM`` (signed requests, judged by identity- and resource-based policies).
+A URL answers browsers of other origins with its own CORS settings.
 
 Notes, "lambda > lambda -- function url".
 """
