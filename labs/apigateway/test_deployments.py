@@ -152,3 +152,27 @@ def test_a_canary_deployment_takes_a_share_of_the_stage(aws, hello_api, set_answ
     assert stage["deploymentId"] == stable, "90 % still get the stable deployment"
     assert stage["canarySettings"]["percentTraffic"] == 10.0
     assert stage["canarySettings"]["deploymentId"] != stable
+
+
+@pytest.mark.claim(
+    "apigateway.mapping-templates-are-vtl",
+    quote="uses Velecity template language(vtl) or javascript",
+    errata="A REST API's mapping templates are written in VTL (Velocity) only; JavaScript "
+    "resolvers belong to AppSync, not to API Gateway.",
+    source="https://docs.aws.amazon.com/apigateway/latest/developerguide/models-mappings.html",
+)
+@pytest.mark.emulator_gap(
+    "moto", reason="moto serves no invoke URL (404); AWS runs the template's VTL"
+)
+def test_a_mapping_template_is_velocity(aws, hello_api, set_answer, call):
+    api_id = hello_api["api_id"]
+    template = None
+    # HINT: a VTL template that sets a variable $who to "lab" (#set) and answers
+    # HINT: {"message": "hello, lab"} with it.
+    # BEGIN SOLUTION
+    template = '#set($who = "lab")\n{"message": "hello, $who"}'
+    # END SOLUTION
+    set_answer(template)
+    aws.apigateway.create_deployment(restApiId=api_id, stageName="dev")
+    assert call(api_id, "dev", "/hello") == (200, {"message": "hello, lab"})
+    assert "#set" in template

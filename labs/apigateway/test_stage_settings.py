@@ -8,7 +8,10 @@ a cache is per stage, and each method can override the stage's caching
 own. A stage can **log** to CloudWatch Logs (once the account names a role
 API Gateway may use: ``UpdateAccount /cloudwatchRoleArn``) at a level
 (``ERROR``, ``INFO``), and send **X-Ray** traces (``tracingEnabled``). A
-stage's cache can be flushed whole (``FlushStageCache``).
+stage's cache can be flushed whole (``FlushStageCache``); a caller may drop
+one cached entry (``Cache-Control: max-age=0``) only if authorized
+(``execute-api:InvalidateCache``), unless the stage says otherwise. Logging
+and throttling, too, can be set for one method apart from the stage's.
 
 Method settings are written with ``UpdateStage`` patch paths:
 ``/*/*/caching/ttlInSeconds`` for every method of the stage,
@@ -218,3 +221,53 @@ def test_a_stage_sends_traces_once_tracing_is_on(aws, hello_api):
     )
     # END SOLUTION
     assert aws.apigateway.get_stage(restApiId=api_id, stageName="prod")["tracingEnabled"] is True
+
+
+@pytest.mark.claim(
+    "apigateway.cache-invalidation-needs-authorization",
+    quote="invalidationCache policy to restrict access",
+    source="https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html#invalidate-method-caching",
+)
+def test_only_authorized_callers_may_invalidate_a_cached_entry(aws, stages, patch_stage):
+    patch_stage("prod", "/cacheClusterEnabled", "true")
+    patch_stage("prod", "/*/*/caching/enabled", "true")
+    settings = method_settings(aws, stages, "prod")["*/*"]
+    # HINT: predict requireAuthorizationForCacheControl once caching is on (True or False), and
+    # HINT: the default answer to an unauthorized Cache-Control: max-age=0 request.
+    # BEGIN SOLUTION
+    expected = (True, "SUCCEED_WITH_RESPONSE_HEADER")
+    # END SOLUTION
+    actual = (
+        settings["requireAuthorizationForCacheControl"],
+        settings["unauthorizedCacheControlHeaderStrategy"],
+    )
+    assert actual == expected
+    strategy = "/*/*/caching/unauthorizedCacheControlHeaderStrategy"
+    patch_stage("prod", strategy, "FAIL_WITH_403")
+    strict = method_settings(aws, stages, "prod")["*/*"]
+    assert strict["unauthorizedCacheControlHeaderStrategy"] == "FAIL_WITH_403"
+
+
+@pytest.mark.claim(
+    "apigateway.log-level-per-method",
+    quote="can override settings on a per api basis",
+    source="https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html",
+)
+def test_a_method_logs_at_its_own_level(aws, stages, patch_stage, unique_name):
+    role = aws.iam.create_role(
+        RoleName=unique_name("apigw-logs"),
+        AssumeRolePolicyDocument=json.dumps(trust_policy("apigateway.amazonaws.com")),
+    )["Role"]["Arn"]
+    aws.apigateway.update_account(
+        patchOperations=[{"op": "replace", "path": "/cloudwatchRoleArn", "value": role}]
+    )
+    patch_stage("prod", "/*/*/logging/loglevel", "ERROR")
+    # HINT: log GET /hello at the INFO level, the other methods staying at ERROR.
+    # BEGIN SOLUTION
+    patch_stage("prod", "/~1hello/GET/logging/loglevel", "INFO")
+    # END SOLUTION
+    settings = method_settings(aws, stages, "prod")
+    assert (settings["*/*"]["loggingLevel"], hello_get(settings)["loggingLevel"]) == (
+        "ERROR",
+        "INFO",
+    )
