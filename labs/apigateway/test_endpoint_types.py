@@ -6,10 +6,13 @@ in one region. A **regional** API is served from its region only (put your
 own CloudFront distribution in front if you want one). A **private** API is
 reachable only from VPCs through an interface endpoint, and who may call it
 is said by its resource policy: API Gateway refuses to deploy a private API
-that has none.
+that has none. Any REST API can carry a resource policy (who may invoke it,
+from which networks or VPC endpoints).
 
-Notes, "api gateway > endpoint types".
+Notes, "api gateway > endpoint types" and "api gateway -- security".
 """
+
+import json
 
 import pytest
 
@@ -64,3 +67,36 @@ def test_a_private_api_is_deployed_only_with_a_resource_policy(aws, unique_name,
     # END SOLUTION
     refused = error_code(deploy, restApiId=api_id, stageName="prod")
     assert (refused is None, refused) == (deployed, "BadRequestException")
+
+
+@pytest.mark.claim(
+    "apigateway.resource-policy",
+    quote="resource policies",
+    source="https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies.html",
+)
+def test_an_api_carries_its_own_resource_policy(aws, unique_name):
+    plain = aws.apigateway.create_rest_api(name=unique_name("open"))
+    assert not plain.get("policy"), "no resource policy unless given one"
+    policy = None
+    # HINT: a policy document (a dict) that lets everyone invoke the API's methods
+    # HINT: (execute-api:Invoke on execute-api:/*) only from the network 203.0.113.0/24.
+    # BEGIN SOLUTION
+    policy = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Principal": "*",
+                "Action": "execute-api:Invoke",
+                "Resource": "execute-api:/*",
+                "Condition": {"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}},
+            }
+        ],
+    }
+    # END SOLUTION
+    api = aws.apigateway.create_rest_api(name=unique_name("office"), policy=json.dumps(policy))
+    stored = aws.apigateway.get_rest_api(restApiId=api["id"])["policy"]
+    # AWS answers the document JSON-escaped (\" for "): undo that before reading it.
+    document = json.loads(stored.replace('\\"', '"')) if '\\"' in stored else json.loads(stored)
+    [statement] = document["Statement"]
+    assert statement["Condition"]["IpAddress"]["aws:SourceIp"] == "203.0.113.0/24"

@@ -54,3 +54,21 @@ def test_the_document_comes_as_yaml_when_asked(aws, deployed):
     )
     text = answer["body"].read().decode()
     assert text.lstrip().startswith("openapi:"), text[:40]
+
+
+@pytest.mark.claim(
+    "apigateway.generate-sdk",
+    quote="using open api to generate sdk for our applications",
+    source="https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-generate-sdk.html",
+)
+@pytest.mark.emulator_gap(
+    "moto", reason="moto has no GetSdk; AWS generates a client SDK for a stage (a .zip)"
+)
+def test_a_stage_generates_a_client_sdk(aws, deployed):
+    sdk_type = None
+    # HINT: the sdkType of a JavaScript client SDK.
+    # BEGIN SOLUTION
+    sdk_type = "javascript"
+    # END SOLUTION
+    answer = aws.apigateway.get_sdk(restApiId=deployed, stageName="prod", sdkType=sdk_type)
+    assert answer["body"].read()[:2] == b"PK", "a .zip archive"

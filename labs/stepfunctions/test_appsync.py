@@ -2,6 +2,8 @@
 
 An AppSync API starts from a GraphQL schema (types, queries, mutations,
 subscriptions), uploaded with ``StartSchemaCreation`` and checked by AppSync.
+Its fields are resolved from data sources, several per API: DynamoDB tables,
+Lambda functions, HTTP endpoints, databases.
 Each API names how callers authenticate: ``API_KEY``, ``AWS_IAM``,
 ``OPENID_CONNECT``, ``AMAZON_COGNITO_USER_POOLS`` or ``AWS_LAMBDA`` (a Lambda
 authorizer, the fifth, which the notes leave out). An API key expires: after 7
@@ -13,6 +15,8 @@ Notes, "other serverless > aws appsync" and "appsync security".
 import time
 
 import pytest
+
+from harness.testkit.iam import service_role
 
 SCHEMA = """
 type Order {
@@ -99,3 +103,46 @@ def test_an_api_key_expires_after_7_days(aws, graphql_api):
     lasts = key["expires"] - time.time()
     # AWS rounds the expiry down to the hour.
     assert days * 86400 - 3600 <= lasts <= days * 86400
+
+
+@pytest.mark.claim(
+    "stepfunctions.appsync-data-sources",
+    quote="can combine data from multiple sources",
+    source="https://docs.aws.amazon.com/appsync/latest/devguide/attaching-a-data-source.html",
+)
+@pytest.mark.emulator_gap(
+    "moto", reason="moto has no CreateDataSource; AWS attaches several data sources to one API"
+)
+def test_one_api_reads_several_data_sources(aws, graphql_api, unique_name):
+    role = service_role(aws.iam, unique_name("appsync"), "appsync.amazonaws.com")
+    table = aws.dynamodb.create_table(
+        TableName=unique_name("orders"),
+        KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+        BillingMode="PAY_PER_REQUEST",
+    )["TableDescription"]["TableName"]
+    sources = None
+    # HINT: two data sources for graphql_api: "orders" (type AMAZON_DYNAMODB, the table
+    # HINT: above, read with `role`) and "carrier" (type HTTP, https://carrier.example.com).
+    # BEGIN SOLUTION
+    sources = [
+        {
+            "name": "orders",
+            "type": "AMAZON_DYNAMODB",
+            "serviceRoleArn": role,
+            "dynamodbConfig": {"tableName": table, "awsRegion": aws.region},
+        },
+        {
+            "name": "carrier",
+            "type": "HTTP",
+            "httpConfig": {"endpoint": "https://carrier.example.com"},
+        },
+    ]
+    # END SOLUTION
+    for source in sources:
+        aws.appsync.create_data_source(apiId=graphql_api, **source)
+    listed = aws.appsync.list_data_sources(apiId=graphql_api)["dataSources"]
+    assert sorted((source["name"], source["type"]) for source in listed) == [
+        ("carrier", "HTTP"),
+        ("orders", "AMAZON_DYNAMODB"),
+    ]
