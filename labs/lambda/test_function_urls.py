@@ -124,3 +124,24 @@ def http_get(url: str) -> int:
             return response.status
     except urllib.error.HTTPError as error:
         return error.code
+
+
+@pytest.mark.claim(
+    "lambda.function-url-not-on-a-version",
+    quote="can be applied to alias or $latest",
+    source="https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunctionUrlConfig.html",
+)
+@pytest.mark.emulator_gap(
+    "moto", reason="moto gives a numbered version a URL; AWS refuses it (ValidationException)"
+)
+def test_a_numbered_version_gets_no_url(aws, deploy, error_code):
+    name = deploy(HELLO)
+    version = aws.lambda_.publish_version(FunctionName=name)["Version"]
+    create = aws.lambda_.create_function_url_config
+    # HINT: predict whether Lambda gives the published version (Qualifier=version) a URL
+    # HINT: (True or False).
+    # BEGIN SOLUTION
+    gets_one = False
+    # END SOLUTION
+    refused = error_code(create, FunctionName=name, Qualifier=version, AuthType="NONE")
+    assert (refused is None, refused) == (gets_one, "ValidationException")
