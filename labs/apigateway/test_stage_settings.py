@@ -53,6 +53,25 @@ def patch_stage(aws, stages):
     return patch_stage
 
 
+@pytest.fixture
+def logging_role(aws, unique_name) -> str:
+    """The role API Gateway writes logs with: the account's, or a new one set on the account.
+
+    An account that already names one keeps it: this setting is the whole account's.
+    """
+    current = aws.apigateway.get_account().get("cloudwatchRoleArn")
+    if current:
+        return current
+    role = aws.iam.create_role(
+        RoleName=unique_name("apigw-logs"),
+        AssumeRolePolicyDocument=json.dumps(trust_policy("apigateway.amazonaws.com")),
+    )["Role"]["Arn"]
+    aws.apigateway.update_account(
+        patchOperations=[{"op": "replace", "path": "/cloudwatchRoleArn", "value": role}]
+    )
+    return role
+
+
 def method_settings(aws, api_id: str, stage: str) -> dict:
     """The stage's method settings, by method: ``"*/*"`` for all, ``".../GET"`` for one."""
     return aws.apigateway.get_stage(restApiId=api_id, stageName=stage)["methodSettings"]
@@ -187,14 +206,7 @@ def test_every_api_of_the_account_shares_10000_requests_a_second(aws):
     quote="configure log level",
     source="https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html",
 )
-def test_a_stage_logs_at_the_level_it_is_given(aws, stages, patch_stage, unique_name):
-    role = aws.iam.create_role(
-        RoleName=unique_name("apigw-logs"),
-        AssumeRolePolicyDocument=json.dumps(trust_policy("apigateway.amazonaws.com")),
-    )["Role"]["Arn"]
-    aws.apigateway.update_account(
-        patchOperations=[{"op": "replace", "path": "/cloudwatchRoleArn", "value": role}]
-    )
+def test_a_stage_logs_at_the_level_it_is_given(aws, stages, patch_stage, logging_role):
     assert method_settings(aws, stages, "prod") == {}, "no logging by default"
     # HINT: log every method of "prod" at the INFO level.
     # BEGIN SOLUTION
@@ -253,14 +265,7 @@ def test_only_authorized_callers_may_invalidate_a_cached_entry(aws, stages, patc
     quote="can override settings on a per api basis",
     source="https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html",
 )
-def test_a_method_logs_at_its_own_level(aws, stages, patch_stage, unique_name):
-    role = aws.iam.create_role(
-        RoleName=unique_name("apigw-logs"),
-        AssumeRolePolicyDocument=json.dumps(trust_policy("apigateway.amazonaws.com")),
-    )["Role"]["Arn"]
-    aws.apigateway.update_account(
-        patchOperations=[{"op": "replace", "path": "/cloudwatchRoleArn", "value": role}]
-    )
+def test_a_method_logs_at_its_own_level(aws, stages, patch_stage, logging_role):
     patch_stage("prod", "/*/*/logging/loglevel", "ERROR")
     # HINT: log GET /hello at the INFO level, the other methods staying at ERROR.
     # BEGIN SOLUTION
