@@ -2,8 +2,9 @@
 
 A function's ``Runtime`` names its language and version (``python3.12``,
 ``nodejs22.x``, ``java21``...); Lambda refuses a runtime it no longer offers
-(``python2.7``, retired in 2021, though still in the API's list of names). On this harness only the Python
-functions run, but any supported runtime can be created.
+(``python2.7``, retired in 2021, though still in the API's list of names).
+On this harness only the Python functions run, but any supported runtime
+can be created.
 
 Notes, "lambda > benefits".
 """
