@@ -6,9 +6,12 @@ template, no backend). Nothing is callable until the API is **deployed** to
 a **stage** (``dev``, ``prod``), and a stage keeps serving the deployment it
 points at: editing the API changes nothing live until the next deployment,
 and pointing the stage back at an older deployment rolls it back. Stage
-variables are a stage's own settings, readable in mapping templates.
+variables are a stage's own settings, readable in mapping templates. A
+canary deployment leaves the stage on its deployment and sends a share of
+its requests (``percentTraffic``) to the new one.
 
-Notes, "api gateway > deployment stages", "stage variables", "integration types".
+Notes, "api gateway > deployment stages", "stage variables", "integration types",
+"api gateway -- canary deployment".
 """
 
 import json
@@ -125,3 +128,51 @@ def test_each_stage_answers_with_its_own_variables(aws, hello_api, set_answer, c
     # END SOLUTION
     assert call(api_id, "dev", "/hello") == (200, {"message": "hello from development"})
     assert call(api_id, "prod", "/hello") == (200, {"message": "hello from production"})
+
+
+@pytest.mark.claim(
+    "apigateway.canary-deployment",
+    quote="split a certain percentage of traffic to the canary channel",
+    source="https://docs.aws.amazon.com/apigateway/latest/developerguide/canary-release.html",
+)
+@pytest.mark.emulator_gap(
+    "moto", reason="moto ignores a deployment's canarySettings; AWS gives the stage a canary"
+)
+def test_a_canary_deployment_takes_a_share_of_the_stage(aws, hello_api, set_answer):
+    api_id = hello_api["api_id"]
+    stable = aws.apigateway.create_deployment(restApiId=api_id, stageName="prod")["id"]
+    set_answer('{"message": "hello, v2"}')
+    # HINT: deploy the edit to "prod" as a canary that gets 10 % of the stage's requests.
+    # BEGIN SOLUTION
+    aws.apigateway.create_deployment(
+        restApiId=api_id, stageName="prod", canarySettings={"percentTraffic": 10.0}
+    )
+    # END SOLUTION
+    stage = aws.apigateway.get_stage(restApiId=api_id, stageName="prod")
+    assert stage["deploymentId"] == stable, "90 % still get the stable deployment"
+    assert stage["canarySettings"]["percentTraffic"] == 10.0
+    assert stage["canarySettings"]["deploymentId"] != stable
+
+
+@pytest.mark.claim(
+    "apigateway.mapping-templates-are-vtl",
+    quote="uses Velecity template language(vtl) or javascript",
+    errata="A REST API's mapping templates are written in VTL (Velocity) only; JavaScript "
+    "resolvers belong to AppSync, not to API Gateway.",
+    source="https://docs.aws.amazon.com/apigateway/latest/developerguide/models-mappings.html",
+)
+@pytest.mark.emulator_gap(
+    "moto", reason="moto serves no invoke URL (404); AWS runs the template's VTL"
+)
+def test_a_mapping_template_is_velocity(aws, hello_api, set_answer, call):
+    api_id = hello_api["api_id"]
+    template = None
+    # HINT: a VTL template that sets a variable $who to "lab" (#set) and answers
+    # HINT: {"message": "hello, lab"} with it.
+    # BEGIN SOLUTION
+    template = '#set($who = "lab")\n{"message": "hello, $who"}'
+    # END SOLUTION
+    set_answer(template)
+    aws.apigateway.create_deployment(restApiId=api_id, stageName="dev")
+    assert call(api_id, "dev", "/hello") == (200, {"message": "hello, lab"})
+    assert "#set" in template

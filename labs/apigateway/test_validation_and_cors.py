@@ -71,13 +71,6 @@ def test_a_request_without_a_required_parameter_is_refused(aws, hello_api, send)
     "AWS runs the MOCK integration and answers 200 with the Access-Control-Allow-* headers",
 )
 def test_a_preflight_gets_the_cors_headers(aws, hello_api, send):
-    api_id, resource_id = hello_api["api_id"], hello_api["resource_id"]
-    apigw = aws.apigateway
-    common = {"restApiId": api_id, "resourceId": resource_id, "httpMethod": "OPTIONS"}
-    apigw.put_method(**common, authorizationType="NONE")
-    apigw.put_integration(
-        **common, type="MOCK", requestTemplates={"application/json": '{"statusCode": 200}'}
-    )
     headers = {}
     # HINT: `headers` maps each CORS response header the preflight must carry to its
     # value: any origin ('*'), the methods GET and OPTIONS, the header Content-Type.
@@ -89,19 +82,70 @@ def test_a_preflight_gets_the_cors_headers(aws, hello_api, send):
         "method.response.header.Access-Control-Allow-Headers": "'Content-Type'",
     }
     # END SOLUTION
-    apigw.put_method_response(
-        **common, statusCode="200", responseParameters={name: False for name in headers}
-    )
-    apigw.put_integration_response(**common, statusCode="200", responseParameters=headers)
-    apigw.create_deployment(restApiId=api_id, stageName="dev")
-    status, answer, _ = send(
-        "OPTIONS",
-        api_id,
-        "dev",
-        "/hello",
-        {"Origin": "https://shop.example", "Access-Control-Request-Method": "GET"},
-    )
+    status, answer = preflight(aws, hello_api, send, headers)
     assert status == 200
     assert answer["access-control-allow-origin"] == "*"
     assert set(answer["access-control-allow-methods"].split(",")) == {"GET", "OPTIONS"}
     assert answer["access-control-allow-headers"] == "Content-Type"
+
+
+def preflight(aws, api: dict, send, headers: dict) -> tuple[int, dict]:
+    """Answer OPTIONS /hello with a MOCK integration setting ``headers``, deploy to "dev",
+    send a browser's preflight: ``(status, response headers)``."""
+    apigw = aws.apigateway
+    common = {"restApiId": api["api_id"], "resourceId": api["resource_id"], "httpMethod": "OPTIONS"}
+    apigw.put_method(**common, authorizationType="NONE")
+    apigw.put_integration(
+        **common, type="MOCK", requestTemplates={"application/json": '{"statusCode": 200}'}
+    )
+    apigw.put_method_response(
+        **common, statusCode="200", responseParameters={name: False for name in headers}
+    )
+    apigw.put_integration_response(**common, statusCode="200", responseParameters=headers)
+    apigw.create_deployment(restApiId=api["api_id"], stageName="dev")
+    status, answer, _ = send(
+        "OPTIONS",
+        api["api_id"],
+        "dev",
+        "/hello",
+        {"Origin": "https://shop.example", "Access-Control-Request-Method": "GET"},
+    )
+    return status, answer
+
+
+MOTO_NO_PREFLIGHT = (
+    "moto serves no invoke URL: the OPTIONS preflight gets 403 with an empty body; AWS runs "
+    "the MOCK integration and answers 200 with the header"
+)
+
+
+@pytest.mark.claim(
+    "apigateway.cors-allow-methods", quote="access-control-allow-methods", source=CORS
+)
+@pytest.mark.emulator_gap("moto", reason=MOTO_NO_PREFLIGHT)
+def test_the_preflight_names_the_allowed_methods(aws, hello_api, send):
+    headers = {}
+    # HINT: the one response parameter that tells the browser it may send GET, PUT and OPTIONS.
+    # BEGIN SOLUTION
+    headers = {"method.response.header.Access-Control-Allow-Methods": "'GET,PUT,OPTIONS'"}
+    # END SOLUTION
+    status, answer = preflight(aws, hello_api, send, headers)
+    assert status == 200
+    assert set(answer["access-control-allow-methods"].split(",")) == {"GET", "PUT", "OPTIONS"}
+
+
+@pytest.mark.claim(
+    "apigateway.cors-allow-headers", quote="access-control-allow-headers", source=CORS
+)
+@pytest.mark.emulator_gap("moto", reason=MOTO_NO_PREFLIGHT)
+def test_the_preflight_names_the_allowed_headers(aws, hello_api, send):
+    headers = {}
+    # HINT: the one response parameter that lets the browser send the headers Content-Type and
+    # HINT: x-api-key.
+    # BEGIN SOLUTION
+    headers = {"method.response.header.Access-Control-Allow-Headers": "'Content-Type,x-api-key'"}
+    # END SOLUTION
+    status, answer = preflight(aws, hello_api, send, headers)
+    assert status == 200
+    allowed = {name.strip().lower() for name in answer["access-control-allow-headers"].split(",")}
+    assert allowed == {"content-type", "x-api-key"}

@@ -2,11 +2,16 @@
 
 A function URL is attached to ``$LATEST`` or to an alias (never to a
 numbered version). Its AuthType says who may call it: ``NONE`` (anyone; the
-resource-based policy still applies) or ``AWS_IAM`` (signed requests, judged
-by identity- and resource-based policies).
+resource-based policy still applies: a URL created through the API answers
+403 until the policy lets everyone invoke the function through it) or
+``AWS_IAM`` (signed requests, judged by identity- and resource-based policies).
+A URL answers browsers of other origins with its own CORS settings.
 
 Notes, "lambda > lambda -- function url".
 """
+
+import urllib.error
+import urllib.request
 
 import pytest
 
@@ -51,3 +56,92 @@ def test_only_two_auth_types_exist(aws, deploy, error_code):
     create = aws.lambda_.create_function_url_config
     assert error_code(create, FunctionName=name, AuthType=made_up) == "ValidationException"
     assert create(FunctionName=name, AuthType="NONE")["AuthType"] == "NONE"
+
+
+@pytest.mark.claim(
+    "lambda.function-url-cors",
+    quote="cors",
+    line=1514,
+    source="https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html#urls-cors",
+)
+def test_a_url_answers_browsers_with_its_own_cors_settings(aws, deploy):
+    name = deploy(HELLO)
+    plain = aws.lambda_.create_function_url_config(FunctionName=name, AuthType="NONE")
+    assert not plain.get("Cors"), "no CORS unless configured"
+    cors = None
+    # HINT: CORS settings that let pages of https://shop.example.com call the URL with GET.
+    # BEGIN SOLUTION
+    cors = {"AllowOrigins": ["https://shop.example.com"], "AllowMethods": ["GET"]}
+    # END SOLUTION
+    aws.lambda_.update_function_url_config(FunctionName=name, Cors=cors)
+    stored = aws.lambda_.get_function_url_config(FunctionName=name)["Cors"]
+    assert (stored["AllowOrigins"], stored["AllowMethods"]) == (
+        ["https://shop.example.com"],
+        ["GET"],
+    )
+
+
+@pytest.mark.claim(
+    "lambda.function-url-none-needs-policy",
+    quote="resource-based policy is always in effect",
+    source="https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto serves no function URL (its address is outside the emulator); AWS answers "
+    "403 until the function's policy lets everyone invoke it through the URL",
+)
+def test_a_public_url_still_needs_the_functions_policy(aws, deploy):
+    name = deploy(HELLO)
+    url = aws.lambda_.create_function_url_config(FunctionName=name, AuthType="NONE")["FunctionUrl"]
+    assert http_get(url) == 403, "AuthType NONE, but the policy lets nobody in"
+    # HINT: let anyone ("*") call the function through its URL, as AuthType NONE requires
+    # HINT: (two statements: lambda:InvokeFunctionUrl with FunctionUrlAuthType="NONE", and
+    # HINT: lambda:InvokeFunction with InvokedViaFunctionUrl=True).
+    # BEGIN SOLUTION
+    aws.lambda_.add_permission(
+        FunctionName=name,
+        StatementId="public-url",
+        Action="lambda:InvokeFunctionUrl",
+        Principal="*",
+        FunctionUrlAuthType="NONE",
+    )
+    aws.lambda_.add_permission(
+        FunctionName=name,
+        StatementId="public-invoke",
+        Action="lambda:InvokeFunction",
+        Principal="*",
+        InvokedViaFunctionUrl=True,
+    )
+    # END SOLUTION
+    assert http_get(url) == 200
+
+
+def http_get(url: str) -> int:
+    """The status of a plain GET: what any browser on the internet would get."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+@pytest.mark.claim(
+    "lambda.function-url-not-on-a-version",
+    quote="can be applied to alias or $latest",
+    source="https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunctionUrlConfig.html",
+)
+@pytest.mark.emulator_gap(
+    "moto", reason="moto gives a numbered version a URL; AWS refuses it (ValidationException)"
+)
+def test_a_numbered_version_gets_no_url(aws, deploy, error_code):
+    name = deploy(HELLO)
+    version = aws.lambda_.publish_version(FunctionName=name)["Version"]
+    create = aws.lambda_.create_function_url_config
+    # HINT: predict whether Lambda gives the published version (Qualifier=version) a URL
+    # HINT: (True or False).
+    # BEGIN SOLUTION
+    gets_one = False
+    # END SOLUTION
+    refused = error_code(create, FunctionName=name, Qualifier=version, AuthType="NONE")
+    assert (refused is None, refused) == (gets_one, "ValidationException")

@@ -4,6 +4,12 @@ An account runs up to 1,000 executions at once (by default), shared by all
 functions. Reserving concurrency for a function guarantees it that many and
 caps it there; reserving 0 throttles every invocation: an emergency stop.
 
+Lambda keeps 100 of the account's 1,000 unreserved, for the functions that
+reserve nothing: reservations may total 900, and one more is refused. moto
+checks that only when told the account's quota (``MOTO_LAMBDA_CONCURRENCY_QUOTA``,
+read by the emulator running in this process): the ``account_quota`` fixture
+tells it AWS's default.
+
 Notes, "lambda > lambda concurrency and throttling".
 """
 
@@ -14,6 +20,13 @@ SOURCE = """
     def handler(event, context):
         return "ran"
 """
+
+
+@pytest.fixture
+def account_quota(aws_backend, monkeypatch):
+    """On moto, the default account quota of 1,000 concurrent executions, enforced."""
+    if aws_backend.name == "moto":
+        monkeypatch.setenv("MOTO_LAMBDA_CONCURRENCY_QUOTA", "1000")
 
 
 @pytest.mark.claim(
@@ -44,3 +57,25 @@ def test_reserving_zero_throttles_every_invocation(aws, deploy):
     with pytest.raises(ClientError) as throttled:
         aws.lambda_.invoke(FunctionName=function, Payload=b"{}")
     assert throttled.value.response["Error"]["Code"] == "TooManyRequestsException"
+
+
+@pytest.mark.claim(
+    "lambda.account-concurrency-1000",
+    quote="limit: 1000 concur",
+    source="https://docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html",
+)
+def test_reservations_leave_100_of_the_1000_unreserved(aws, deploy, account_quota, error_code):
+    orders, billing = deploy(SOURCE), deploy(SOURCE)
+    # HINT: the most concurrency one function may reserve, when no other function reserves any.
+    # BEGIN SOLUTION
+    most = 1000 - 100
+    # END SOLUTION
+    reserve = aws.lambda_.put_function_concurrency
+    assert (
+        reserve(FunctionName=orders, ReservedConcurrentExecutions=most)[
+            "ReservedConcurrentExecutions"
+        ]
+        == 900
+    )
+    refused = error_code(reserve, FunctionName=billing, ReservedConcurrentExecutions=1)
+    assert refused == "InvalidParameterValueException", "the account's 100 unreserved are kept"

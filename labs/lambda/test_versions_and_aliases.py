@@ -79,3 +79,26 @@ def test_an_alias_can_split_traffic_between_two_versions(aws, deploy, invoke):
     # END SOLUTION
     versions = {invoke(f"{function}:live")["version"] for _ in range(30)}
     assert versions == {"1", "2"}  # all 30 on one version: a chance of 1 in 2**29
+
+
+@pytest.mark.claim(
+    "lambda.latest-is-the-editable-version",
+    quote="the $latest",
+    source="https://docs.aws.amazon.com/lambda/latest/dg/configuration-versions.html",
+)
+def test_latest_is_what_you_edit_and_publishing_numbers_it(aws, deploy):
+    function = deploy(SOURCE, Environment={"Variables": {"COLOUR": "blue"}})
+    created = aws.lambda_.get_function_configuration(FunctionName=function)
+    # HINT: predict the version of a function just created, and the version PublishVersion
+    # HINT: gives it the first time.
+    # BEGIN SOLUTION
+    expected = ("$LATEST", "1")
+    # END SOLUTION
+    published = aws.lambda_.publish_version(FunctionName=function)
+    assert (created["Version"], published["Version"]) == expected
+    aws.lambda_.update_function_configuration(
+        FunctionName=function, Environment={"Variables": {"COLOUR": "green"}}
+    )
+    assert aws.lambda_.publish_version(FunctionName=function)["Version"] == "2", (
+        "a change: a new number"
+    )
