@@ -7,8 +7,10 @@ says so, and why, in one section, one bullet each::
     ## What no API shows
 
     - "words of the bullet": architecture advice, nothing to call
+    - "cheap" (line 1327): the same words stand on another line too: name this one
 
-The quote follows a claim's rule (the exact words of one line of the notes).
+The quote follows a claim's rule (the exact words of one line of the notes, or
+the line named where those words stand on several).
 The claims page counts these lines per notes section beside the claimed ones,
 so "bullets with a claim / bullets" no longer hides the bullets already decided;
 ``awslab check`` holds each quote to the notes.
@@ -27,8 +29,8 @@ from harness.model.notes import Notes
 
 HEADING = "## What no API shows"
 README = "README.md"
-#: ``- "quote": why``; the quote holds no double quote of its own.
-ENTRY = re.compile(r'^- "(?P<quote>[^"]+)":\s*(?P<reason>\S.*)$')
+#: ``- "quote": why`` or ``- "quote" (line N): why``; the quote holds no double quote.
+ENTRY = re.compile(r'^- "(?P<quote>[^"]+)"(?: \(line (?P<line>\d+)\))?:\s*(?P<reason>\S.*)$')
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class NoApiBullet:
     reason: str
     readme: Path
     line: int  # 1-based, in the README
+    notes_line: int | None = None  # named where the quote stands on several lines
 
     @property
     def where(self) -> str:
@@ -59,11 +62,13 @@ def read(readme: Path) -> tuple[list[NoApiBullet], list[str]]:
             continue
         match = ENTRY.match(line)
         if match:
-            entries.append(NoApiBullet(match["quote"], match["reason"], readme, number))
+            named = int(match["line"]) if match["line"] else None
+            entries.append(NoApiBullet(match["quote"], match["reason"], readme, number, named))
         elif line.startswith("- "):
             problems.append(
                 f"{readme}:{number}: an entry of {HEADING!r} is written "
-                '- "exact words of one notes line": why no API shows it'
+                '- "exact words of one notes line": why no API shows it '
+                '(or - "words" (line N): why, where the words stand on several lines)'
             )
     return entries, problems
 
@@ -86,7 +91,9 @@ def notes_lines(entries: Iterable[NoApiBullet], notes: Notes) -> set[int]:
     lines = set()
     for entry in entries:
         found = notes.lines_with(entry.quote)
-        if len(found) == 1:
+        if entry.notes_line in found:
+            lines.add(entry.notes_line)
+        elif entry.notes_line is None and len(found) == 1:
             lines.add(found[0])
     return lines
 
@@ -97,15 +104,18 @@ def problems(entry: NoApiBullet, notes: Notes, claimed_lines: set[int]) -> list[
     found = notes.lines_with(entry.quote)
     if not found:
         return [f"{entry.where}: {entry.quote!r} is not in the notes: quote one line exactly"]
-    if len(found) > 1:
-        lines = ", ".join(str(n) for n in found)
+    lines = ", ".join(str(n) for n in found)
+    if entry.notes_line is not None and entry.notes_line not in found:
+        return [f"{entry.where}: {entry.quote!r} is not on line {entry.notes_line}, but {lines}"]
+    if entry.notes_line is None and len(found) > 1:
         return [
             f"{entry.where}: {entry.quote!r} stands on lines {lines} of the notes: "
-            "quote more words of the one bullet meant"
+            'quote more words of the one bullet meant, or name it: "words" (line N)'
         ]
-    if found[0] in claimed_lines:
+    line = entry.notes_line or found[0]
+    if line in claimed_lines:
         return [
-            f"{entry.where}: line {found[0]} of the notes has a claim: a test shows it, "
+            f"{entry.where}: line {line} of the notes has a claim: a test shows it, "
             f"so remove it from {HEADING!r}"
         ]
     return []

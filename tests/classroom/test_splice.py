@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from harness.classroom.grade import splice
 
-MODULE = '''\
+MODULE = """\
 def test_shards():
     def shard_for(key):
         # HINT: the shard of a key
@@ -21,7 +21,7 @@ def test_value():
     value = 1
     # END SOLUTION
     assert value == 1
-'''
+"""
 
 
 def test_a_return_in_a_helper_gives_its_value_and_one_in_the_test_skips_the_checks():

@@ -105,3 +105,17 @@ def test_the_page_counts_them_beside_the_claimed_bullets(tmp_path: Path, monkeyp
     cells = dict(re.findall(r'<td class="([\w-]+)">(\d+)</td>', row.group()))
     # The claimed line is not counted again; the ambiguous quote counts nowhere.
     assert cells == {"claimed": "1", "no-api": "1", "bullets": "5"}
+
+
+def test_words_on_several_lines_name_their_line(tmp_path: Path):
+    root = project(tmp_path)
+    notes = Notes(root / "notes" / "aws-dev-associate.md")
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        '## What no API shows\n\n- "architecture" (line 6): advice\n'
+        '- "architecture" (line 2): not there\n'
+    )
+    named, wrong = no_api.read(readme)[0]
+    assert no_api.problems(named, notes, set()) == []
+    assert no_api.notes_lines([named], notes) == {6}
+    assert "is not on line 2, but 5, 6" in no_api.problems(wrong, notes, set())[0]
