@@ -28,6 +28,13 @@ CLOSED_TO_NEW_CUSTOMERS = (
     "https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-select-sql-reference.html"
 )
 
+# Seen on LocalStack 2026.3 (host mode).
+NOT_IN_LOCALSTACK = pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack's free edition does not emulate SelectObjectContent (InternalFailure: "
+    "not included in your license plan); AWS runs the SQL expression inside S3",
+)
+
 
 def select(aws, bucket: str, key: str, expression: str) -> tuple[bytes, dict]:
     """The result's bytes and the Stats event of one SelectObjectContent on a CSV object."""
@@ -46,6 +53,7 @@ def select(aws, bucket: str, key: str, expression: str) -> tuple[bytes, dict]:
     return records, stats
 
 
+@NOT_IN_LOCALSTACK
 @pytest.mark.claim(
     "s3.select-rows-and-columns",
     quote="can filter rows and columns",
@@ -61,6 +69,7 @@ def test_select_returns_only_the_matching_rows_and_columns(aws, bucket):
     assert records.split() == [b"Ada", b"Alan"]
 
 
+@NOT_IN_LOCALSTACK
 @pytest.mark.claim(
     "s3.select-less-transfer",
     quote="less network transfer",
