@@ -18,8 +18,10 @@ import pytest
 PRODUCTS = [{"sku": {"S": f"sku-{n:03}"}, "stock": {"N": str(n)}} for n in range(60)]
 NO_BACKUPS = pytest.mark.emulator_gap(
     "dynamodb-local",
-    reason="DynamoDB Local has no backups (CreateBackup, point-in-time recovery: "
-    "UnknownOperationException); AWS restores a backup into a new table",
+    "localstack",
+    reason="DynamoDB Local (LocalStack's DynamoDB too) has no backups: CreateBackup and "
+    "RestoreTableToPointInTime answer UnknownOperationException; AWS restores a backup "
+    "into a new table",
 )
 
 
