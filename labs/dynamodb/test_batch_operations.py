@@ -105,3 +105,17 @@ def test_a_batch_get_over_16_mb_leaves_keys_unprocessed(aws, table, put_items):
     read = first["Responses"][table] + second["Responses"][table]
     assert sorted(item["id"]["S"] for item in read) == [key["id"]["S"] for key in keys]
     assert second["UnprocessedKeys"] == {}
+
+
+@pytest.mark.claim("dynamodb.batch-fewer-calls", quote="allow to reduce the number of api calls")
+def test_a_batch_writes_25_items_in_one_call(aws, table):
+    dynamodb = aws.session.client("dynamodb", endpoint_url=aws.endpoint_url, region_name=aws.region)
+    calls: list[str] = []
+    dynamodb.meta.events.register("before-call", lambda model, **_: calls.append(model.name))
+    # HINT: write product(0) to product(24) to the table with `dynamodb`, in as few calls
+    # HINT: as DynamoDB allows.
+    # BEGIN SOLUTION
+    dynamodb.batch_write_item(RequestItems={table: puts(range(25))})
+    # END SOLUTION
+    assert count(aws, table) == 25
+    assert calls == ["BatchWriteItem"], "25 PutItem calls would have been 25 round trips"
