@@ -22,7 +22,7 @@ def carts(create_table) -> str:
     return create_table("carts", ("cart_id", "S"))
 
 
-@pytest.mark.claim("dynamodb.delete-item", quote="delete item")
+@pytest.mark.claim("dynamodb.delete-item", quote="delete item", line=1610)
 def test_delete_item_returns_what_it_removed(aws, carts, read_item):
     key = {"cart_id": {"S": "c-1"}}
     aws.dynamodb.put_item(TableName=carts, Item={**key, "lines": {"N": "3"}})

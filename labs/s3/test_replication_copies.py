@@ -70,7 +70,7 @@ def written_for_replication(aws, bucket: str, key: str) -> None:
 
 
 @pytest.mark.claim(
-    "s3.replication-cross-region", quote="cross-region replication", source=REPLICATION
+    "s3.replication-cross-region", quote="cross-region replication", line=432, source=REPLICATION
 )
 @pytest.mark.emulator_gap("moto", "localstack", reason=NO_REPLICATION)
 def test_a_rule_copies_new_objects_to_another_region(aws, make_bucket, unique_name, eventually):
