@@ -83,3 +83,39 @@ def test_a_batch_get_reads_up_to_100_keys(aws, table, put_items):
     with pytest.raises(ClientError) as refused:
         aws.dynamodb.batch_get_item(RequestItems={table: {"Keys": keys}})
     assert refused.value.response["Error"]["Code"] == "ValidationException"
+
+
+@pytest.mark.claim(
+    "dynamodb.batch-get-unprocessed-keys",
+    quote="unprocessedkeys",
+    line=1621,
+    source="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html",
+)
+def test_a_batch_get_over_16_mb_leaves_keys_unprocessed(aws, table, put_items):
+    photo = "x" * 300_000  # 56 items of 300 KB: 16.8 MB, more than one response holds
+    put_items(table, [{"id": {"S": f"p-{n:02}"}, "photo": {"S": photo}} for n in range(56)])
+    keys = [{"id": {"S": f"p-{n:02}"}} for n in range(56)]
+    first = aws.dynamodb.batch_get_item(RequestItems={table: {"Keys": keys}})
+    assert 0 < len(first["Responses"][table]) < 56, "at most 16 MB in one response"
+    # HINT: read the rest: call batch_get_item again with what the first response left
+    # HINT: unprocessed; keep the second response.
+    # BEGIN SOLUTION
+    second = aws.dynamodb.batch_get_item(RequestItems=first["UnprocessedKeys"])
+    # END SOLUTION
+    read = first["Responses"][table] + second["Responses"][table]
+    assert sorted(item["id"]["S"] for item in read) == [key["id"]["S"] for key in keys]
+    assert second["UnprocessedKeys"] == {}
+
+
+@pytest.mark.claim("dynamodb.batch-fewer-calls", quote="allow to reduce the number of api calls")
+def test_a_batch_writes_25_items_in_one_call(aws, table):
+    dynamodb = aws.session.client("dynamodb", endpoint_url=aws.endpoint_url, region_name=aws.region)
+    calls: list[str] = []
+    dynamodb.meta.events.register("before-call", lambda model, **_: calls.append(model.name))
+    # HINT: write product(0) to product(24) to the table with `dynamodb`, in as few calls
+    # HINT: as DynamoDB allows.
+    # BEGIN SOLUTION
+    dynamodb.batch_write_item(RequestItems={table: puts(range(25))})
+    # END SOLUTION
+    assert count(aws, table) == 25
+    assert calls == ["BatchWriteItem"], "25 PutItem calls would have been 25 round trips"

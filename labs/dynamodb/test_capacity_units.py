@@ -40,7 +40,7 @@ def read_cost(aws, table: str, **options) -> float:
 @pytest.mark.claim(
     "dynamodb.read-eventually-consistent-default",
     quote="eventually consistent read (default)",
-    line=1572,
+    line=1597,
 )
 def test_a_default_read_is_eventually_consistent_and_costs_half_a_unit(aws, table):
     aws.dynamodb.put_item(TableName=table, Item=document(1))
@@ -49,6 +49,34 @@ def test_a_default_read_is_eventually_consistent_and_costs_half_a_unit(aws, tabl
     default_read_cost = 0.5
     # END SOLUTION
     assert read_cost(aws, table) == default_read_cost
+
+
+@pytest.mark.claim(
+    "dynamodb.query-eventually-consistent-default",
+    quote="eventually consistent read (default)",
+    line=1572,
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason=MOTO_FLAT.format(
+        units="1 RCU for a Query",
+        what="consistency",
+        aws="0.5 RCU for an eventually consistent read of up to 4 KB",
+    ),
+)
+def test_a_default_query_is_eventually_consistent_too(aws, table):
+    aws.dynamodb.put_item(TableName=table, Item=document(1))
+    query = {
+        "TableName": table,
+        "KeyConditionExpression": "id = :id",
+        "ExpressionAttributeValues": {":id": KEY["id"]},
+        "ReturnConsumedCapacity": "TOTAL",
+    }
+    # HINT: how many RCU does a Query that reads one 1 KB item consume, by default?
+    # BEGIN SOLUTION
+    default_query_cost = 0.5
+    # END SOLUTION
+    assert units(aws.dynamodb.query(**query)) == default_query_cost
 
 
 @pytest.mark.claim(

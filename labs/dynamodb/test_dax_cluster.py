@@ -29,15 +29,19 @@ DAX_ERRATA = (
 
 @pytest.fixture
 def create_cluster(aws, unique_name):
-    """``create_cluster(nodes)`` -> CreateCluster's cluster description; each cluster
+    """``create_cluster(nodes, **options)`` -> CreateCluster's cluster description; each cluster
     made is deleted after the test (a DAX node is billed by the hour)."""
     role = service_role(aws.iam, unique_name("dax"), "dax.amazonaws.com")
     made: list[str] = []
 
-    def create(nodes: int) -> dict:
+    def create(nodes: int, **options) -> dict:
         name = unique_name(f"cache{len(made)}")  # at most 20 characters
         cluster = aws.dax.create_cluster(
-            ClusterName=name, NodeType="dax.t3.small", ReplicationFactor=nodes, IamRoleArn=role
+            ClusterName=name,
+            NodeType="dax.t3.small",
+            ReplicationFactor=nodes,
+            IamRoleArn=role,
+            **options,
         )["Cluster"]
         made.append(name)
         return cluster
@@ -78,3 +82,21 @@ def test_a_twelfth_node_is_refused(aws, create_cluster):
     with pytest.raises(ClientError) as refused:
         create_cluster(12)
     assert refused.value.response["Error"]["Code"] == "NodeQuotaForClusterExceededFault"
+
+
+@pytest.mark.claim(
+    "dynamodb.dax-encryption",
+    quote="secure",
+    line=1667,
+    source="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DAXEncryptionAtRest.html",
+)
+def test_a_cluster_encrypts_at_rest_and_in_transit_when_asked(create_cluster):
+    plain = create_cluster(1)
+    assert plain["SSEDescription"]["Status"] == "DISABLED", "off unless asked"
+    # HINT: the CreateCluster options for encryption at rest and TLS between client and cluster.
+    # BEGIN SOLUTION
+    options = {"SSESpecification": {"Enabled": True}, "ClusterEndpointEncryptionType": "TLS"}
+    # END SOLUTION
+    secure = create_cluster(1, **options)
+    assert secure["SSEDescription"]["Status"] == "ENABLED"
+    assert secure["ClusterEndpointEncryptionType"] == "TLS"

@@ -88,9 +88,7 @@ class Tellers:
                 job.result()  # re-raises whatever a teller raised
 
 
-@pytest.mark.claim(
-    "dynamodb.lost-update-without-condition", quote="conditional write: help with concurrent access"
-)
+@pytest.mark.claim("dynamodb.lost-update-without-condition", quote="concurrent writes")
 def test_without_a_condition_one_change_is_lost(aws, accounts):
     dynamodb = aws.dynamodb
     tellers = Tellers()

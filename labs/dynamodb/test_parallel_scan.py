@@ -79,3 +79,37 @@ def test_a_filtered_scan_costs_as_much_as_a_full_one(aws, users):
     assert (narrow["Count"], narrow["ScannedCount"]) == (USERS // 4, USERS)
     assert narrow["Items"][0].keys() == {"user_id"}
     assert narrow["ConsumedCapacity"]["CapacityUnits"] == full["ConsumedCapacity"]["CapacityUnits"]
+
+
+@pytest.mark.claim(
+    "dynamodb.scan-reads-everything",
+    quote="consumer a lot rcu",
+    source="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
+    "read-write-operations.html",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto's consumed capacity does not follow AWS's rules (a Query of one 3 KB item "
+    "reports 1 RCU); AWS charges an eventually consistent read 0.5 RCU per started 4 KB, "
+    "summed over every item a Scan reads",
+)
+def test_a_scan_pays_for_the_whole_table(aws, create_table, put_items):
+    table = create_table("orders-by-id", ("order", "S"))
+    body = "x" * 3000  # 3,014 bytes per item, names and values
+    put_items(table, [{"order": {"S": f"o-{n:03}"}, "body": {"S": body}} for n in range(40)])
+    total = {"ReturnConsumedCapacity": "TOTAL"}
+    one = aws.dynamodb.query(
+        TableName=table,
+        KeyConditionExpression="#o = :o",
+        ExpressionAttributeNames={"#o": "order"},
+        ExpressionAttributeValues={":o": {"S": "o-007"}},
+        **total,
+    )["ConsumedCapacity"]["CapacityUnits"]
+    everything = aws.dynamodb.scan(TableName=table, **total)["ConsumedCapacity"]["CapacityUnits"]
+    assert one == 0.5, "one item of up to 4 KB, eventually consistent"
+    # HINT: the RCU of this eventually consistent Scan: the 40 items' sizes (3,014 bytes
+    # HINT: each) add up, then round up to whole 4 KB units, at 0.5 RCU each.
+    # BEGIN SOLUTION
+    scan_cost = 15.0
+    # END SOLUTION
+    assert everything == scan_cost

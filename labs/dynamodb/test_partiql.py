@@ -112,3 +112,81 @@ def test_a_batch_of_reads_by_key(aws, books):
         {"title": {"S": "Foundation"}},
         {"title": {"S": "Dune"}},
     ]
+
+
+@pytest.mark.claim(
+    "dynamodb.partiql-batch-25",
+    quote="support batch operations",
+    source="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/"
+    "API_BatchExecuteStatement.html",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto runs a BatchExecuteStatement of 26 statements; AWS allows at most 25 and "
+    "refuses the call with ValidationException",
+)
+def test_a_batch_holds_at_most_25_statements(aws, books, error_code):
+    def inserts(numbers) -> list[dict]:
+        return [{"Statement": insert(f"isbn-{n}", f"Book {n}", books)} for n in numbers]
+
+    aws.dynamodb.batch_execute_statement(Statements=inserts(range(25)))
+    # HINT: what does BatchExecuteStatement answer 26 statements?
+    # BEGIN SOLUTION
+    expected = "ValidationException"
+    # END SOLUTION
+    batch = aws.dynamodb.batch_execute_statement
+    assert error_code(batch, Statements=inserts(range(100, 126))) == expected
+    count = aws.dynamodb.scan(TableName=books, Select="COUNT")["Count"]
+    assert count == 25, "none of the 26 was written"
+
+
+@pytest.mark.claim(
+    "dynamodb.no-join",
+    quote="not support JOIN",
+    source="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
+    "ql-reference.select.html",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto answers a PartiQL SELECT over two tables; AWS selects from a single table "
+    "or index only and refuses it with ValidationException",
+)
+def test_a_select_reads_one_table_only(aws, books, create_table, error_code):
+    loans = create_table("loans", ("isbn", "S"))
+    aws.dynamodb.execute_statement(Statement=insert("978-0441013593", "Dune", books))
+    aws.dynamodb.put_item(TableName=loans, Item={"isbn": {"S": "978-0441013593"}})
+    one_table = f'SELECT title FROM "{books}" WHERE isbn = ?'
+    found = aws.dynamodb.execute_statement(
+        Statement=one_table, Parameters=[{"S": "978-0441013593"}]
+    )
+    assert found["Items"] == [{"title": {"S": "Dune"}}]
+    # HINT: the error code of a SELECT that joins the books and the loans.
+    # BEGIN SOLUTION
+    expected = "ValidationException"
+    # END SOLUTION
+    join = f'SELECT * FROM "{books}" JOIN "{loans}" ON "{books}".isbn = "{loans}".isbn'
+    assert error_code(aws.dynamodb.execute_statement, Statement=join) == expected
+
+
+@pytest.mark.claim(
+    "dynamodb.no-aggregation",
+    quote="no aggregation operations",
+    source="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
+    "ql-reference.select.html",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto answers a PartiQL SELECT COUNT(*); AWS has no aggregate functions and "
+    "refuses it with ValidationException",
+)
+def test_a_select_cannot_count_or_sum(aws, books, error_code):
+    aws.dynamodb.execute_statement(Statement=insert("978-0441013593", "Dune", books))
+    # HINT: the error code of SELECT COUNT(*), then how a client counts instead: the
+    # HINT: Count that a Scan with Select="COUNT" returns for this table.
+    # BEGIN SOLUTION
+    expected = "ValidationException"
+    counted_by_scan = 1
+    # END SOLUTION
+    count = f'SELECT COUNT(*) FROM "{books}"'
+    assert error_code(aws.dynamodb.execute_statement, Statement=count) == expected
+    assert aws.dynamodb.scan(TableName=books, Select="COUNT")["Count"] == counted_by_scan

@@ -124,3 +124,19 @@ def test_every_item_carries_its_whole_key(aws, order_lines):
             aws.dynamodb.put_item(TableName=order_lines, Item=item)
         assert refused.value.response["Error"]["Code"] == expected_error, problem
     assert count(aws, order_lines) == 0
+
+
+@pytest.mark.claim("dynamodb.get-item-full-key", quote="hash / hash + range")
+def test_get_item_names_the_whole_key(aws, order_lines, error_code, read_item):
+    aws.dynamodb.put_item(
+        TableName=order_lines,
+        Item={"order_id": {"S": "o-1"}, "line": {"N": "1"}, "product": {"S": "ink"}},
+    )
+    # HINT: the key GetItem needs to read line 1 of order o-1 (a dict of typed values).
+    # BEGIN SOLUTION
+    key = {"order_id": {"S": "o-1"}, "line": {"N": "1"}}
+    # END SOLUTION
+    assert read_item(order_lines, key)["product"] == {"S": "ink"}
+    half_key = {"order_id": {"S": "o-1"}}
+    get = aws.dynamodb.get_item
+    assert error_code(get, TableName=order_lines, Key=half_key) == "ValidationException"

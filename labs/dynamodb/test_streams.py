@@ -124,3 +124,53 @@ def test_the_view_type_chooses_which_images_a_record_carries(aws, create_table, 
         ]
         assert images == expected[view_type], view_type
         assert {record["dynamodb"]["StreamViewType"] for record in records} == {view_type}
+
+
+def images(aws, create_table, eventually, view_type: str) -> list[tuple]:
+    """(NewImage, OldImage) of the INSERT, MODIFY and REMOVE records under ``view_type``."""
+    table = profiles_with_stream(create_table, view_type)
+    create_rename_delete(aws, table)
+    return [
+        (record["dynamodb"].get("NewImage"), record["dynamodb"].get("OldImage"))
+        for record in stream_records(aws, eventually, table)
+    ]
+
+
+@pytest.mark.claim("dynamodb.stream-keys-only", quote="keys", line=1684)
+@pytest.mark.emulator_gap("localstack", reason=LOCALSTACK_STREAM_GAP)
+def test_keys_only_records_carry_no_image(aws, create_table, eventually):
+    # HINT: (NewImage, OldImage) of the INSERT, MODIFY and REMOVE records; None if absent.
+    # BEGIN SOLUTION
+    expected = [(None, None), (None, None), (None, None)]
+    # END SOLUTION
+    assert images(aws, create_table, eventually, "KEYS_ONLY") == expected
+
+
+@pytest.mark.claim("dynamodb.stream-new-image", quote="new", line=1685)
+@pytest.mark.emulator_gap("localstack", reason=LOCALSTACK_STREAM_GAP)
+def test_new_image_records_carry_the_item_after(aws, create_table, eventually):
+    # HINT: (NewImage, OldImage) of the INSERT, MODIFY and REMOVE records; None if absent.
+    # BEGIN SOLUTION
+    expected = [(CREATED, None), (RENAMED, None), (None, None)]
+    # END SOLUTION
+    assert images(aws, create_table, eventually, "NEW_IMAGE") == expected
+
+
+@pytest.mark.claim("dynamodb.stream-old-image", quote="old", line=1686)
+@pytest.mark.emulator_gap("localstack", reason=LOCALSTACK_STREAM_GAP)
+def test_old_image_records_carry_the_item_before(aws, create_table, eventually):
+    # HINT: (NewImage, OldImage) of the INSERT, MODIFY and REMOVE records; None if absent.
+    # BEGIN SOLUTION
+    expected = [(None, None), (None, CREATED), (None, RENAMED)]
+    # END SOLUTION
+    assert images(aws, create_table, eventually, "OLD_IMAGE") == expected
+
+
+@pytest.mark.claim("dynamodb.stream-new-and-old-images", quote="new and old", line=1687)
+@pytest.mark.emulator_gap("localstack", reason=LOCALSTACK_STREAM_GAP)
+def test_new_and_old_image_records_carry_both(aws, create_table, eventually):
+    # HINT: (NewImage, OldImage) of the INSERT, MODIFY and REMOVE records; None if absent.
+    # BEGIN SOLUTION
+    expected = [(CREATED, None), (RENAMED, CREATED), (None, RENAMED)]
+    # END SOLUTION
+    assert images(aws, create_table, eventually, "NEW_AND_OLD_IMAGES") == expected

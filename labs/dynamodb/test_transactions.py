@@ -2,10 +2,13 @@
 
 TransactWriteItems groups up to 100 puts, updates, deletes and condition
 checks, on items of one or more tables, into one atomic write: either all of
-them happen or none does. If any condition fails, DynamoDB cancels the whole
-transaction with TransactionCanceledException, whose CancellationReasons
-list has one entry per action, in order ("None" for the ones that were
-fine). TransactGetItems reads up to 100 items as one consistent snapshot.
+them happen or none does. A ConditionCheck writes nothing: it only lets the
+transaction through if another item passes its condition (and, asked with
+ReturnValuesOnConditionCheckFailure, returns that item when it does not).
+If any condition fails, DynamoDB cancels the whole transaction with
+TransactionCanceledException, whose CancellationReasons list has one entry
+per action, in order ("None" for the ones that were fine). TransactGetItems
+reads up to 100 items as one consistent snapshot.
 
 Notes, "dynamodb > dynamodb transactions".
 """
@@ -130,3 +133,40 @@ def test_a_read_transaction_holds_up_to_100_items(aws, table, put_items):
     response = aws.dynamodb.transact_get_items(TransactItems=gets)
     # END SOLUTION
     assert len(response["Responses"]) == 100
+
+
+@pytest.mark.claim(
+    "dynamodb.transact-condition-check",
+    quote="transactwriteitems",
+    source="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/"
+    "API_TransactWriteItems.html",
+)
+def test_a_condition_check_guards_a_transaction_on_another_item(aws, stock, create_table):
+    suppliers = create_table("suppliers", ("warehouse", "S"))
+    aws.dynamodb.put_item(
+        TableName=suppliers, Item={"warehouse": {"S": "lyon"}, "open": {"BOOL": False}}
+    )
+    lyon_is_open = {
+        "ConditionCheck": {
+            "TableName": suppliers,
+            "Key": {"warehouse": {"S": "lyon"}},
+            "ConditionExpression": "#open = :yes",
+            "ExpressionAttributeNames": {"#open": "open"},
+            "ExpressionAttributeValues": {":yes": {"BOOL": True}},
+            "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
+        }
+    }
+    with pytest.raises(ClientError) as cancelled:
+        aws.dynamodb.transact_write_items(
+            TransactItems=[take(stock, "paris", 3), give(stock, "lyon", 3), lyon_is_open]
+        )
+    reasons = cancelled.value.response["CancellationReasons"]
+    # HINT: the reason codes, one per action, and the item the failed check returned
+    # HINT: (asked with ReturnValuesOnConditionCheckFailure="ALL_OLD").
+    # BEGIN SOLUTION
+    expected_codes = ["None", "None", "ConditionalCheckFailed"]
+    expected_item = {"warehouse": {"S": "lyon"}, "open": {"BOOL": False}}
+    # END SOLUTION
+    assert [reason["Code"] for reason in reasons] == expected_codes
+    assert reasons[2]["Item"] == expected_item
+    assert lamps(aws, stock) == {"paris": 5, "lyon": 1}, "a check writes nothing, and blocks all"

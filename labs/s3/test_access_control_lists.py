@@ -65,3 +65,24 @@ def test_an_object_writer_bucket_still_honours_acls(aws, make_bucket):
     # END SOLUTION
     grants = aws.s3.get_object_acl(Bucket=legacy, Key="page.html")["Grants"]
     assert {"Grantee": {"Type": "Group", "URI": ALL_USERS}, "Permission": "READ"} in grants
+
+
+LOG_DELIVERY = "http://acs.amazonaws.com/groups/s3/LogDelivery"
+
+
+@pytest.mark.claim("s3.bucket-acl", quote="bucket access control list -- less common")
+def test_a_bucket_acl_grants_on_the_whole_bucket(aws, make_bucket):
+    legacy = make_bucket("legacy-logs", ObjectOwnership="ObjectWriter")
+    acl = aws.s3.get_bucket_acl(Bucket=legacy)
+    owner = acl["Owner"]["ID"]
+    assert [grant["Permission"] for grant in acl["Grants"]] == ["FULL_CONTROL"], "owner only"
+    # HINT: replace the bucket's ACL: the owner (id `owner`) keeps full control, and S3's
+    # HINT: log delivery group (uri LOG_DELIVERY) may write into the bucket.
+    # BEGIN SOLUTION
+    aws.s3.put_bucket_acl(
+        Bucket=legacy, GrantFullControl=f'id="{owner}"', GrantWrite=f'uri="{LOG_DELIVERY}"'
+    )
+    # END SOLUTION
+    grants = aws.s3.get_bucket_acl(Bucket=legacy)["Grants"]
+    granted = {(g["Grantee"].get("URI") or g["Grantee"]["ID"], g["Permission"]) for g in grants}
+    assert granted == {(owner, "FULL_CONTROL"), (LOG_DELIVERY, "WRITE")}

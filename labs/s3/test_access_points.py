@@ -93,3 +93,21 @@ def test_objects_are_read_through_the_access_point_alias(
     through_the_door = aws.s3.get_object(Bucket=alias, Key="q1.csv")["Body"].read()
     # END SOLUTION
     assert through_the_door == b"revenue"
+
+
+@pytest.mark.claim("s3.access-point-vpc-origin", quote="s3 access points -- vpc origin")
+def test_a_vpc_access_point_names_its_network(aws, bucket, s3control, account_id, unique_name):
+    name = unique_name("internal")
+    # HINT: create an access point with that name on the bucket, reachable only from the
+    # HINT: VPC vpc-0a1b2c3d4e5f60718.
+    # BEGIN SOLUTION
+    s3control.create_access_point(
+        AccountId=account_id,
+        Name=name,
+        Bucket=bucket,
+        VpcConfiguration={"VpcId": "vpc-0a1b2c3d4e5f60718"},
+    )
+    # END SOLUTION
+    point = s3control.get_access_point(AccountId=account_id, Name=name)
+    assert point["NetworkOrigin"] == "VPC"
+    assert point["VpcConfiguration"] == {"VpcId": "vpc-0a1b2c3d4e5f60718"}

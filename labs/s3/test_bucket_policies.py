@@ -143,3 +143,28 @@ def test_the_policy_is_evaluated_before_default_encryption(aws, bucket, status_c
     # The policy refuses only what its condition matches: a PUT that asks for SSE is stored.
     asked = {"Key": "b.txt", "Body": b"...", "ServerSideEncryption": "AES256"}
     assert status_code(put, Bucket=bucket, **asked) == 200
+
+
+@pytest.mark.claim("s3.bucket-policy-deny", quote="bucket policies", line=421)
+@pytest.mark.emulator_gap("localstack", reason=LOCALSTACK_POLICIES)
+def test_a_bucket_policy_refuses_what_it_denies_and_only_that(aws, bucket, status_code):
+    aws.s3.put_object(Bucket=bucket, Key="audit/2024.log", Body=b"...")
+    # HINT: a bucket policy whose one statement denies s3:DeleteObject on every object of
+    # HINT: the bucket (arn:aws:s3:::<bucket>/*) to everyone (Principal "*").
+    # BEGIN SOLUTION
+    keep_audit_logs = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Sid": "KeepAuditLogs",
+                "Effect": "Deny",
+                "Principal": "*",
+                "Action": "s3:DeleteObject",
+                "Resource": f"arn:aws:s3:::{bucket}/*",
+            }
+        ],
+    }
+    aws.s3.put_bucket_policy(Bucket=bucket, Policy=json.dumps(keep_audit_logs))
+    # END SOLUTION
+    assert status_code(aws.s3.delete_object, Bucket=bucket, Key="audit/2024.log") == 403
+    assert status_code(aws.s3.get_object, Bucket=bucket, Key="audit/2024.log") == 200

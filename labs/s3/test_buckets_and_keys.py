@@ -188,3 +188,23 @@ def test_metadata_cannot_be_searched_only_read_object_by_object(aws, bucket):
     ]
     # END SOLUTION
     assert owned_by_alice == ["a.txt", "c.txt"]
+
+
+@pytest.mark.claim("s3.bucket-regional", quote="regional service")
+def test_a_bucket_lives_in_the_region_it_was_created_in(aws, unique_name, error_code):
+    ireland = aws.session.client("s3", endpoint_url=aws.endpoint_url, region_name="eu-west-1")
+    name = unique_name("dublin")
+    # HINT: create the bucket `name` in eu-west-1, with the `ireland` client.
+    # BEGIN SOLUTION
+    ireland.create_bucket(
+        Bucket=name, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"}
+    )
+    # END SOLUTION
+    assert ireland.get_bucket_location(Bucket=name)["LocationConstraint"] == "eu-west-1"
+    head = ireland.head_bucket(Bucket=name)["ResponseMetadata"]["HTTPHeaders"]
+    assert head["x-amz-bucket-region"] == "eu-west-1"
+    elsewhere = {"LocationConstraint": "eu-central-1"}
+    refused = error_code(
+        ireland.create_bucket, Bucket=unique_name("berlin"), CreateBucketConfiguration=elsewhere
+    )
+    assert refused == "IllegalLocationConstraintException", "a region's endpoint makes its own"

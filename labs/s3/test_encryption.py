@@ -192,3 +192,72 @@ def test_an_sse_c_object_needs_its_key_on_every_read(aws, bucket, error_code):
     read = aws.s3.get_object(Bucket=bucket, Key="secret.bin", **sse_c)
     assert read["Body"].read() == b"top secret"
     assert read["SSECustomerAlgorithm"] == "AES256"
+
+
+@pytest.mark.claim(
+    "s3.sse-kms-key-decides-reads",
+    quote="sse-kms: use aws kms to manage the key",
+    source="https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto serves an SSE-KMS object whose KMS key is disabled; AWS asks KMS to decrypt "
+    "on every GET and refuses it (KMS.DisabledException)",
+)
+def test_a_disabled_kms_key_locks_its_objects(aws, bucket, kms_key_arn, error_code):
+    aws.s3.put_object(
+        Bucket=bucket,
+        Key="pci/cards.csv",
+        Body=b"card data",
+        ServerSideEncryption="aws:kms",
+        SSEKMSKeyId=kms_key_arn,
+    )
+    # HINT: lock every object under kms_key_arn without touching S3: act on the key in KMS.
+    # BEGIN SOLUTION
+    aws.kms.disable_key(KeyId=kms_key_arn)
+    # END SOLUTION
+    read = {"Bucket": bucket, "Key": "pci/cards.csv"}
+    assert error_code(aws.s3.get_object, **read) == "KMS.DisabledException"
+    aws.kms.enable_key(KeyId=kms_key_arn)
+    assert aws.s3.get_object(**read)["Body"].read() == b"card data"
+
+
+@pytest.mark.claim(
+    "s3.sse-c-https-only",
+    quote="https is a must",
+    source="https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerSideEncryptionCustomerKeys.html",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    "localstack",
+    reason="the emulator answers on plain HTTP and takes an SSE-C upload there; AWS refuses "
+    "SSE-C over HTTP (InvalidRequest: it must be made over a secure connection)",
+)
+def test_an_sse_c_upload_over_plain_http_is_refused(aws, bucket, error_code):
+    aws.s3.put_bucket_encryption(  # SSE-C unblocked, as in the test above
+        Bucket=bucket,
+        ServerSideEncryptionConfiguration={
+            "Rules": [
+                {
+                    "ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"},
+                    "BlockedEncryptionTypes": {"EncryptionType": ["NONE"]},
+                }
+            ]
+        },
+    )
+    plain_http = aws.session.client(
+        "s3", endpoint_url=aws.endpoint_url, region_name=aws.region, use_ssl=False
+    )
+    upload = {
+        "Bucket": bucket,
+        "Key": "secret.bin",
+        "Body": b"top secret",
+        "SSECustomerAlgorithm": "AES256",
+        "SSECustomerKey": os.urandom(32),
+    }
+    # HINT: the error code of the SSE-C upload sent over plain HTTP.
+    # BEGIN SOLUTION
+    expected = "InvalidRequest"
+    # END SOLUTION
+    assert error_code(plain_http.put_object, **upload) == expected
+    aws.s3.put_object(**upload)  # the same upload over HTTPS is taken

@@ -151,3 +151,37 @@ def test_a_move_to_standard_ia_needs_30_days(aws, bucket, error_code):
     expected = {29: "InvalidArgument", 30: None}
     # END SOLUTION
     assert {days: answer(days) for days in expected} == expected
+
+
+@pytest.mark.claim(
+    "s3.lifecycle-expiration-days",
+    quote="expiration actions",
+    source="https://docs.aws.amazon.com/AmazonS3/latest/API/API_LifecycleExpiration.html",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    "localstack",
+    reason="the emulator takes an expiration after 0 days; AWS wants a non-zero positive "
+    "number of days and refuses 0 (InvalidArgument)",
+)
+def test_an_expiration_waits_at_least_one_day(aws, bucket, error_code):
+    def answer(days: int) -> str | None:
+        rule = {
+            "ID": f"expire-after-{days}",
+            "Status": "Enabled",
+            "Filter": {"Prefix": "tmp/"},
+            "Expiration": {"Days": days},
+        }
+        return error_code(
+            aws.s3.put_bucket_lifecycle_configuration,
+            Bucket=bucket,
+            LifecycleConfiguration={"Rules": [rule]},
+        )
+
+    # HINT: the fewest days an expiration action takes, and the error code one day less gets.
+    # BEGIN SOLUTION
+    fewest_days = 1
+    too_few = "InvalidArgument"
+    # END SOLUTION
+    assert answer(fewest_days) is None
+    assert answer(fewest_days - 1) == too_few

@@ -84,3 +84,49 @@ def test_a_restore_takes_time(aws, bucket, error_code):
     head = aws.s3.head_object(Bucket=bucket, Key="2019.tar")
     assert head["Restore"] == 'ongoing-request="true"'
     assert error_code(aws.s3.get_object, Bucket=bucket, Key="2019.tar") == "InvalidObjectState"
+
+
+@pytest.mark.claim("s3.storage-class-one-zone-ia", quote="one zone-IA")
+def test_one_zone_ia_is_read_at_once(aws, bucket, error_code):
+    # HINT: upload b"thumbnail" as thumbs/cat.png in One Zone-Infrequent Access.
+    # BEGIN SOLUTION
+    aws.s3.put_object(
+        Bucket=bucket, Key="thumbs/cat.png", Body=b"thumbnail", StorageClass="ONEZONE_IA"
+    )
+    # END SOLUTION
+    assert aws.s3.head_object(Bucket=bucket, Key="thumbs/cat.png")["StorageClass"] == "ONEZONE_IA"
+    assert aws.s3.get_object(Bucket=bucket, Key="thumbs/cat.png")["Body"].read() == b"thumbnail"
+
+
+@pytest.mark.claim("s3.storage-class-intelligent-tiering", quote="intelligent-tiering")
+def test_intelligent_tiering_is_chosen_per_put_and_read_at_once(aws, bucket):
+    # HINT: upload b"clicks" as events/today.json in S3 Intelligent-Tiering.
+    # BEGIN SOLUTION
+    aws.s3.put_object(
+        Bucket=bucket, Key="events/today.json", Body=b"clicks", StorageClass="INTELLIGENT_TIERING"
+    )
+    # END SOLUTION
+    listing = aws.s3.list_objects_v2(Bucket=bucket)["Contents"]
+    assert [(o["Key"], o["StorageClass"]) for o in listing] == [
+        ("events/today.json", "INTELLIGENT_TIERING")
+    ]
+    assert aws.s3.get_object(Bucket=bucket, Key="events/today.json")["Body"].read() == b"clicks"
+
+
+@pytest.mark.claim("s3.storage-class-deep-archive", quote="deep archive")
+def test_deep_archive_is_offline_until_a_restore_is_asked(aws, bucket, error_code):
+    aws.s3.put_object(Bucket=bucket, Key="2009.tar", Body=b"...", StorageClass="DEEP_ARCHIVE")
+    head = aws.s3.head_object(Bucket=bucket, Key="2009.tar")
+    assert head["StorageClass"] == "DEEP_ARCHIVE"
+    assert "Restore" not in head, "no restore asked yet"
+    assert error_code(aws.s3.get_object, Bucket=bucket, Key="2009.tar") == "InvalidObjectState"
+    # HINT: ask for a readable copy of 2009.tar for 1 day, with the cheapest (Bulk) tier.
+    # BEGIN SOLUTION
+    aws.s3.restore_object(
+        Bucket=bucket,
+        Key="2009.tar",
+        RestoreRequest={"Days": 1, "GlacierJobParameters": {"Tier": "Bulk"}},
+    )
+    # END SOLUTION
+    restore = aws.s3.head_object(Bucket=bucket, Key="2009.tar")["Restore"]
+    assert restore.startswith("ongoing-request=")
