@@ -136,3 +136,28 @@ def test_a_fifo_message_not_deleted_is_delivered_again(aws, content_deduplicated
     expected = ["ship-7", "ship-7"]
     # END SOLUTION
     assert deliveries == expected
+
+
+@pytest.mark.claim(
+    "sqs.fifo-duplicate-accepted-not-delivered",
+    quote="prevent producers from sending duplicated messages",
+    source="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/"
+    "using-messagededuplicationid-property.html",
+)
+def test_a_duplicate_send_succeeds_but_is_not_delivered(aws, fifo_queue, error_code, receive):
+    def send() -> str | None:
+        call = aws.sqs.send_message
+        return error_code(
+            call,
+            QueueUrl=fifo_queue,
+            MessageBody="refund-9",
+            MessageGroupId="g",
+            MessageDeduplicationId="refund-9",
+        )
+
+    # HINT: predict both sends' answers (None, or an error code), then what a consumer gets.
+    # BEGIN SOLUTION
+    expected_answers, expected_bodies = [None, None], ["refund-9"]
+    # END SOLUTION
+    assert [send(), send()] == expected_answers, "the producer's retry is not an error"
+    assert receive(fifo_queue) == expected_bodies

@@ -14,6 +14,8 @@ Notes, "aws integration and messaging > sqs > standard queue", "> consuming
 messages" and "> with asg".
 """
 
+import hashlib
+
 import pytest
 
 
@@ -77,3 +79,15 @@ def test_the_queue_counts_waiting_and_in_flight_messages(aws, queue, queue_attri
     # END SOLUTION
     assert queue_attribute(queue, "ApproximateNumberOfMessages") == waiting
     assert queue_attribute(queue, "ApproximateNumberOfMessagesNotVisible") == in_flight
+
+
+@pytest.mark.claim("sqs.send-message-answer", quote="sendMessage api call")
+def test_send_message_answers_an_id_and_the_md5_of_the_body(aws, queue):
+    # HINT: send the body "order-1" and keep SendMessage's answer in `sent`.
+    # BEGIN SOLUTION
+    sent = aws.sqs.send_message(QueueUrl=queue, MessageBody="order-1")
+    # END SOLUTION
+    assert sent["MessageId"]
+    # The producer can check that SQS got the body intact.
+    assert sent["MD5OfMessageBody"] == hashlib.md5(b"order-1").hexdigest()
+    assert receive_one(aws, queue)["MessageId"] == sent["MessageId"]

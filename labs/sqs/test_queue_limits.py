@@ -117,3 +117,20 @@ def test_a_message_carries_at_most_10_attributes(aws, queue, error_code):
     # END SOLUTION
     assert refusal(most) is None
     assert refusal(most + 1) == "InvalidParameterValue"
+
+
+@pytest.mark.claim(
+    "sqs.max-number-of-messages-range",
+    quote="MaxNumberOfMessages (up to 10, for receiving messages api)",
+    source="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html",
+)
+def test_max_number_of_messages_runs_from_1_to_10(aws, queue, error_code):
+    def refusal(count: int) -> str | None:
+        receive = aws.unvalidated("sqs").receive_message
+        return error_code(receive, QueueUrl=queue, MaxNumberOfMessages=count, WaitTimeSeconds=0)
+
+    # HINT: what does ReceiveMessage answer each MaxNumberOfMessages? (None, or the error code)
+    # BEGIN SOLUTION
+    expected = {0: "InvalidParameterValue", 1: None, 10: None, 11: "InvalidParameterValue"}
+    # END SOLUTION
+    assert {count: refusal(count) for count in expected} == expected
