@@ -94,3 +94,19 @@ def test_a_queue_without_an_access_policy_gets_nothing(aws, topic, inbox, subscr
     aws.sns.publish(TopicArn=topic, Message="order-1")
     assert allowed.messages(at_least=1) == ["order-1"]  # delivery has happened by now
     assert locked.messages() == [], "SNS may not send to a queue that does not allow it"
+
+
+@pytest.mark.claim(
+    "sns.many-subscribers",
+    quote="many event receivers or subscribers can listen to one sns topic",
+    source="https://docs.aws.amazon.com/sns/latest/api/API_ListSubscriptionsByTopic.html",
+)
+def test_one_topic_lists_all_its_subscribers(aws, topic, inbox, subscribe):
+    queues = [inbox(team) for team in ("billing", "shipping", "analytics")]
+    # HINT: subscribe every queue of `queues` to the topic.
+    # BEGIN SOLUTION
+    for queue in queues:
+        subscribe(topic, queue)
+    # END SOLUTION
+    listed = aws.sns.list_subscriptions_by_topic(TopicArn=topic)["Subscriptions"]
+    assert sorted(s["Endpoint"] for s in listed) == sorted(queue.arn for queue in queues)
