@@ -83,3 +83,50 @@ def test_up_to_10_batches_of_a_shard_at_once(aws, stream_arn, consumer, error_co
     # END SOLUTION
     assert refusal(most) is None
     assert refusal(most + 1) == "ValidationException"
+
+
+@pytest.mark.claim(
+    "kinesis.lambda-enhanced-fan-out",
+    quote="support classic and enhanced fan-out consumers",
+    source="https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto refuses a stream consumer's ARN as an event source (ResourceNotFoundException); "
+    "AWS maps it, and Lambda reads the shard through enhanced fan-out",
+)
+def test_a_mapping_reads_through_a_stream_consumer(aws, stream_arn, consumer):
+    classic = aws.lambda_.create_event_source_mapping(
+        EventSourceArn=stream_arn, FunctionName=consumer, StartingPosition="LATEST"
+    )
+    stream_consumer = aws.kinesis.register_stream_consumer(
+        StreamARN=stream_arn, ConsumerName="analytics"
+    )["Consumer"]["ConsumerARN"]
+    # HINT: a second mapping of `consumer` that reads through the enhanced fan-out consumer
+    # HINT: `stream_consumer` (from LATEST); keep CreateEventSourceMapping's answer in `fan_out`.
+    # BEGIN SOLUTION
+    fan_out = aws.lambda_.create_event_source_mapping(
+        EventSourceArn=stream_consumer, FunctionName=consumer, StartingPosition="LATEST"
+    )
+    # END SOLUTION
+    assert classic["EventSourceArn"] == stream_arn
+    assert fan_out["EventSourceArn"] == stream_consumer
+
+
+@pytest.mark.claim("kinesis.lambda-retries", quote="retry", line=1062, source=ESM_API)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto's event source mapping has no MaximumRetryAttempts; AWS answers -1 for a new "
+    "Kinesis mapping (retry until the records expire)",
+)
+def test_a_failing_batch_is_retried_until_its_records_expire(aws, stream_arn, consumer):
+    mapping = aws.lambda_.create_event_source_mapping(
+        EventSourceArn=stream_arn, FunctionName=consumer, StartingPosition="LATEST"
+    )
+    # HINT: a new mapping's MaximumRetryAttempts (-1 means: until the records expire) and
+    # HINT: MaximumRecordAgeInSeconds (-1 means: no limit besides the retention).
+    # BEGIN SOLUTION
+    expected = (-1, -1)
+    # END SOLUTION
+    assert (mapping["MaximumRetryAttempts"], mapping["MaximumRecordAgeInSeconds"]) == expected
+    assert mapping["BisectBatchOnFunctionError"] is False, "a failed batch is retried whole"
