@@ -142,3 +142,28 @@ def test_an_alarm_watches_a_metric_math_expression(aws, unique_name, namespace):
     assert [(m["Id"], m.get("Expression")) for m in returned] == [
         ("rate", "100 * errors / requests")
     ]
+
+
+@pytest.mark.claim("cloudwatch.alarm-stops-ec2", quote="ec2", line=1207, source=ALARM_STATES)
+def test_an_alarm_can_stop_an_idle_instance(aws, unique_name):
+    name = unique_name("idle")
+    instance = "i-0123456789abcdef0"
+    # HINT: the alarm action that stops the instance the alarm watches (an EC2 action ARN
+    # HINT: of the form arn:aws:automate:<region>:ec2:<action>; the region is aws.region).
+    # BEGIN SOLUTION
+    action = f"arn:aws:automate:{aws.region}:ec2:stop"
+    # END SOLUTION
+    aws.cloudwatch.put_metric_alarm(
+        AlarmName=name,
+        Namespace="AWS/EC2",
+        MetricName="CPUUtilization",
+        Dimensions=[{"Name": "InstanceId", "Value": instance}],
+        Statistic="Average",
+        Period=300,
+        EvaluationPeriods=6,
+        Threshold=2,
+        ComparisonOperator="LessThanThreshold",
+        AlarmActions=[action],
+    )
+    (alarm,) = aws.cloudwatch.describe_alarms(AlarmNames=[name])["MetricAlarms"]
+    assert alarm["AlarmActions"] == [f"arn:aws:automate:{aws.region}:ec2:stop"]
