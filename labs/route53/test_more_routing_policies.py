@@ -17,6 +17,8 @@ holds and the values it refuses.
 Notes, "route53 > routing policies".
 """
 
+import json
+
 import pytest
 
 CHANGE_RECORDS = (
@@ -198,3 +200,47 @@ def test_ip_based_records_answer_client_networks(aws, zone, upsert, records, uni
     assert [(b["CidrBlock"], b["LocationName"]) for b in blocks] == [
         ("203.0.113.0/24", "paris-office")
     ]
+
+
+@pytest.mark.claim(
+    "route53.traffic-policy-instances",
+    quote="can be saved as traffic flow policy and applied to different route 53 hosted zones",
+    source="https://docs.aws.amazon.com/Route53/latest/APIReference/API_CreateTrafficPolicyInstance.html",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    "localstack",
+    reason="moto (and LocalStack, which serves Route 53 through moto) does not implement "
+    "traffic policies (HTTP 404); AWS stores a policy and applies it in any hosted zone",
+)
+def test_one_traffic_policy_serves_two_zones(aws, unique_name):
+    document = {
+        "AWSPolicyFormatVersion": "2015-10-01",
+        "RecordType": "A",
+        "Endpoints": {"web": {"Type": "value", "Value": "192.0.2.1"}},
+        "StartEndpoint": "web",
+    }
+    policy = aws.route53.create_traffic_policy(
+        Name=unique_name("shop-routing"), Document=json.dumps(document)
+    )["TrafficPolicy"]
+    zones = []
+    for stem in ("shop", "store"):
+        name = f"{unique_name(stem)}.example.com."
+        created = aws.route53.create_hosted_zone(Name=name, CallerReference=unique_name(stem))
+        zones.append((created["HostedZone"]["Id"], name))
+    # HINT: apply version policy["Version"] of the policy at www.<zone name> in each zone
+    # HINT: (TTL 60).
+    # BEGIN SOLUTION
+    for zone_id, zone_name in zones:
+        aws.route53.create_traffic_policy_instance(
+            HostedZoneId=zone_id,
+            Name=f"www.{zone_name}",
+            TTL=60,
+            TrafficPolicyId=policy["Id"],
+            TrafficPolicyVersion=policy["Version"],
+        )
+    # END SOLUTION
+    instances = aws.route53.list_traffic_policy_instances_by_policy(
+        TrafficPolicyId=policy["Id"], TrafficPolicyVersion=policy["Version"]
+    )["TrafficPolicyInstances"]
+    assert len({instance["HostedZoneId"] for instance in instances}) == 2
