@@ -1,9 +1,10 @@
 """What an alias record may point at: AWS resources and this zone's records.
 
-The shop's apex and ``www`` both point at its load balancer with alias
-records: an alias names the resource's DNS name and the resource's own
-hosted zone ID (every AWS load balancer, CloudFront distribution, API
-Gateway or S3 website endpoint has one), at the apex as well as below it.
+The shop's apex and ``www`` both serve its static site from S3 website
+hosting, through alias records: an alias names the resource's DNS name and
+the hosted zone ID AWS publishes for it (every S3 website endpoint, load
+balancer, CloudFront distribution or API Gateway endpoint has one), at the
+apex as well as below it.
 An alias may also point at another record of the same hosted zone. It may
 not point at an EC2 instance's public DNS name: that name lies in no zone
 Route 53 lets you alias into (use an A record with the instance's address).
@@ -14,9 +15,9 @@ Notes, "route53 > CNAME vs Alias" and "route53 > Alias records > targets".
 import pytest
 
 ALIAS_TARGET = "https://docs.aws.amazon.com/Route53/latest/APIReference/API_AliasTarget.html"
-# An Application Load Balancer in us-east-1, and the hosted zone ID of that Region's ALBs.
-LOAD_BALANCER = "shop-alb-1234567890.us-east-1.elb.amazonaws.com."
-ELB_ZONE_US_EAST_1 = "Z35SXDOTRQ7X7K"
+# The S3 website endpoint of us-east-1, and the hosted zone ID AWS publishes for it.
+S3_WEBSITE = "s3-website-us-east-1.amazonaws.com."
+S3_WEBSITE_ZONE_US_EAST_1 = "Z3AQBSTGFYJSTF"
 
 
 def alias(name: str, zone_id: str, target: str) -> dict:
@@ -29,21 +30,24 @@ def alias(name: str, zone_id: str, target: str) -> dict:
     quote="Alias: TLD or non-TLD, point to aws resources",
     source=ALIAS_TARGET,
 )
-def test_an_alias_points_the_apex_and_www_at_a_load_balancer(zone, upsert, records):
+def test_an_alias_points_the_apex_and_www_at_an_s3_website(zone, upsert, records):
     apex = zone[1]
     www = f"www.{apex}"
-    # HINT: alias records (the alias helper) for the apex and for www, both to LOAD_BALANCER,
-    # HINT: whose hosted zone ID is ELB_ZONE_US_EAST_1.
+    # HINT: alias records (the alias helper) for the apex and for www, both to S3_WEBSITE,
+    # HINT: whose hosted zone ID is S3_WEBSITE_ZONE_US_EAST_1.
     # BEGIN SOLUTION
     upsert(
-        alias(apex, ELB_ZONE_US_EAST_1, LOAD_BALANCER),
-        alias(www, ELB_ZONE_US_EAST_1, LOAD_BALANCER),
+        alias(apex, S3_WEBSITE_ZONE_US_EAST_1, S3_WEBSITE),
+        alias(www, S3_WEBSITE_ZONE_US_EAST_1, S3_WEBSITE),
     )
     # END SOLUTION
     for name in (apex, www):
         [record] = records(name, "A")
         target = record["AliasTarget"]
-        assert (target["HostedZoneId"], target["DNSName"]) == (ELB_ZONE_US_EAST_1, LOAD_BALANCER)
+        assert (target["HostedZoneId"], target["DNSName"]) == (
+            S3_WEBSITE_ZONE_US_EAST_1,
+            S3_WEBSITE,
+        )
 
 
 @pytest.mark.claim(
