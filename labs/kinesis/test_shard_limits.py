@@ -40,7 +40,7 @@ pytestmark = [
 def test_a_shard_takes_1_mib_per_second(aws, stream):
     megabyte = b"x" * (1024 * 1024 - 16)  # with its partition key: just under 1 MiB
     refusals = []
-    for number in range(4):  # 4 MiB as fast as the client can send it
+    for number in range(3):  # 3 MiB as fast as the client can send it
         try:
             aws.kinesis.put_record(StreamName=stream, Data=megabyte, PartitionKey=f"k{number}")
         except ClientError as error:
@@ -57,8 +57,8 @@ def test_a_shard_takes_1_mib_per_second(aws, stream):
 )
 def test_a_shard_takes_1000_records_per_second(aws, stream):
     codes = []
-    for _ in range(3):  # 1,500 small records within a second
-        records = [{"Data": b"click", "PartitionKey": f"user-{n}"} for n in range(500)]
+    for _ in range(3):  # 1,200 small records within a second
+        records = [{"Data": b"click", "PartitionKey": f"user-{n}"} for n in range(400)]
         answer = aws.kinesis.put_records(StreamName=stream, Records=records)
         codes += [r.get("ErrorCode") for r in answer["Records"] if r.get("ErrorCode")]
     # HINT: the ErrorCode of the records of a PutRecords batch that went past the limit.
