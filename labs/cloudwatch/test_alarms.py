@@ -110,3 +110,60 @@ def test_a_composite_alarm_combines_two_alarms(aws, unique_name, alarm_settings)
     found = aws.cloudwatch.describe_alarms(AlarmNames=[composite], AlarmTypes=["CompositeAlarm"])
     rule = found["CompositeAlarms"][0]["AlarmRule"]
     assert errors in rule and latency in rule and " AND " in rule
+
+
+@pytest.mark.claim(
+    "cloudwatch.alarm-on-metric-math", quote="triggered by any metric", source=PUT_METRIC_ALARM
+)
+def test_an_alarm_watches_a_metric_math_expression(aws, unique_name, namespace):
+    def metric(name: str) -> dict:
+        stat = {"Metric": {"Namespace": namespace, "MetricName": name}, "Period": 60, "Stat": "Sum"}
+        return {"Id": name.lower(), "MetricStat": stat, "ReturnData": False}
+
+    name = unique_name("error-rate")
+    # HINT: the alarm's Metrics: "errors" and "requests" (the metric helper), and an
+    # expression with Id "rate" (100 * errors / requests) that returns the data.
+    # BEGIN SOLUTION
+    metrics = [
+        metric("Errors"),
+        metric("Requests"),
+        {"Id": "rate", "Expression": "100 * errors / requests", "ReturnData": True},
+    ]
+    # END SOLUTION
+    aws.cloudwatch.put_metric_alarm(
+        AlarmName=name,
+        Metrics=metrics,
+        EvaluationPeriods=1,
+        Threshold=5,
+        ComparisonOperator="GreaterThanThreshold",
+    )
+    (alarm,) = aws.cloudwatch.describe_alarms(AlarmNames=[name])["MetricAlarms"]
+    returned = [m for m in alarm["Metrics"] if m.get("ReturnData", True)]
+    assert [(m["Id"], m.get("Expression")) for m in returned] == [
+        ("rate", "100 * errors / requests")
+    ]
+
+
+@pytest.mark.claim("cloudwatch.alarm-stops-ec2", quote="ec2", line=1207, source=ALARM_STATES)
+def test_an_alarm_can_stop_an_idle_instance(aws, unique_name):
+    name = unique_name("idle")
+    instance = "i-0123456789abcdef0"
+    # HINT: the alarm action that stops the instance the alarm watches (an EC2 action ARN
+    # HINT: of the form arn:aws:automate:<region>:ec2:<action>; the region is aws.region).
+    # BEGIN SOLUTION
+    action = f"arn:aws:automate:{aws.region}:ec2:stop"
+    # END SOLUTION
+    aws.cloudwatch.put_metric_alarm(
+        AlarmName=name,
+        Namespace="AWS/EC2",
+        MetricName="CPUUtilization",
+        Dimensions=[{"Name": "InstanceId", "Value": instance}],
+        Statistic="Average",
+        Period=300,
+        EvaluationPeriods=6,
+        Threshold=2,
+        ComparisonOperator="LessThanThreshold",
+        AlarmActions=[action],
+    )
+    (alarm,) = aws.cloudwatch.describe_alarms(AlarmNames=[name])["MetricAlarms"]
+    assert alarm["AlarmActions"] == [f"arn:aws:automate:{aws.region}:ec2:stop"]

@@ -215,3 +215,41 @@ def test_storage_resolution_is_1_or_60_seconds(aws, namespace, error_code):
     answers = {resolution: refusal(resolution) for resolution in expected}
     assert {resolution: answer is None for resolution, answer in answers.items()} == expected
     assert {answer for answer in answers.values() if answer} == {"InvalidParameterValue"}
+
+
+@pytest.mark.claim(
+    "cloudwatch.dimensions-segment",
+    quote="can use dimensions to segment metrics",
+    source="https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/"
+    "cloudwatch_concepts.html#Dimension",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto aggregates a custom metric's points across its dimensions when none are "
+    "asked for; AWS treats each combination of dimensions as a metric of its own and "
+    "returns no data for the metric without dimensions",
+)
+def test_statistics_are_per_dimension_and_not_summed_for_you(aws, namespace, eventually):
+    at = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(minutes=2)
+    aws.cloudwatch.put_metric_data(
+        Namespace=namespace, MetricData=[latency("web-1", 100, at), latency("web-2", 300, at)]
+    )
+
+    def average(*dimensions: dict) -> list[float]:
+        datapoints = aws.cloudwatch.get_metric_statistics(
+            Namespace=namespace,
+            MetricName="Latency",
+            Dimensions=list(dimensions),
+            StartTime=at - timedelta(minutes=1),
+            EndTime=at + timedelta(minutes=1),
+            Period=60,
+            Statistics=["Average"],
+        )["Datapoints"]
+        return [d["Average"] for d in datapoints]
+
+    assert eventually(lambda: average({"Name": "Server", "Value": "web-1"})) == [100.0]
+    # HINT: predict the averages CloudWatch returns for Latency asked without any dimension.
+    # BEGIN SOLUTION
+    without_dimensions = []
+    # END SOLUTION
+    assert average() == without_dimensions

@@ -162,3 +162,24 @@ def test_events_older_than_the_retention_are_refused(aws, log_stream, put_events
     times = {"2 days ago": now - 2 * DAY, "1 hour ago": now - HOUR}
     verdicts = {label: verdict(put_events, group, stream, at) for label, at in times.items()}
     assert verdicts == {"2 days ago": "expiredLogEventEndIndex", "1 hour ago": "accepted"}
+
+
+@pytest.mark.claim(
+    "cloudwatch.log-stream-names",
+    quote="log stream",
+    source="https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogStream.html",
+)
+def test_a_stream_name_is_unique_within_its_group(aws, log_stream, unique_name, error_code):
+    group, stream = log_stream
+    other_group = unique_name("/app/payments")
+    aws.logs.create_log_group(logGroupName=other_group)
+    create = aws.logs.create_log_stream
+    # HINT: what does CreateLogStream answer for "web-1" in each group? (None, or the error code)
+    # BEGIN SOLUTION
+    expected = {"same group": "ResourceAlreadyExistsException", "other group": None}
+    # END SOLUTION
+    answers = {
+        "same group": error_code(create, logGroupName=group, logStreamName=stream),
+        "other group": error_code(create, logGroupName=other_group, logStreamName=stream),
+    }
+    assert answers == expected

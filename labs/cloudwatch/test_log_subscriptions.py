@@ -177,3 +177,42 @@ def test_only_matching_events_are_delivered(
     # Anything else arrives close behind, in the same batch.
     with pytest.raises(AssertionError):
         eventually(received(aws, receiver, at_least=2), timeout=delivery_timeout)
+
+
+@pytest.mark.claim(
+    "cloudwatch.cross-account-destination",
+    quote="cross-account subscription",
+    source="https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CreateDestination.html",
+)
+def test_a_destination_lets_another_account_subscribe(aws, kinesis_stream, unique_name):
+    _, stream_arn = kinesis_stream
+    role = service_role(aws.iam, unique_name("logs-to-kinesis"), "logs.amazonaws.com")
+    destination = aws.logs.put_destination(
+        destinationName=unique_name("central"), targetArn=stream_arn, roleArn=role
+    )["destination"]
+    sender_account = "111122223333"  # the account whose log groups send here
+    # HINT: a destination access policy that lets `sender_account` put subscription filters
+    # HINT: on this destination (logs:PutSubscriptionFilter on its arn).
+    # BEGIN SOLUTION
+    policy = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Principal": {"AWS": sender_account},
+                "Action": "logs:PutSubscriptionFilter",
+                "Resource": destination["arn"],
+            }
+        ],
+    }
+    aws.logs.put_destination_policy(
+        destinationName=destination["destinationName"], accessPolicy=json.dumps(policy)
+    )
+    # END SOLUTION
+    (found,) = aws.logs.describe_destinations(DestinationNamePrefix=destination["destinationName"])[
+        "destinations"
+    ]
+    (statement,) = json.loads(found["accessPolicy"])["Statement"]
+    assert statement["Action"] == "logs:PutSubscriptionFilter"
+    assert sender_account in json.dumps(statement["Principal"])
+    assert found["targetArn"] == stream_arn

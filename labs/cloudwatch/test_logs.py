@@ -111,3 +111,78 @@ def test_a_metric_filter_counts_only_new_events(
         return sum(d["Sum"] for d in datapoints) or None
 
     assert eventually(errors_counted, timeout=delivery_timeout) == 1.0
+
+
+@pytest.mark.claim(
+    "cloudwatch.log-group-kms-key",
+    quote="can set kms custom key",
+    source="https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogGroup.html",
+)
+def test_a_log_group_can_be_encrypted_with_your_kms_key(aws, unique_name):
+    key = aws.kms.create_key(Description=unique_name("logs"))["KeyMetadata"]["Arn"]
+    plain, mine = unique_name("/app/plain"), unique_name("/app/secret")
+    aws.logs.create_log_group(logGroupName=plain)
+    # HINT: create log group `mine`, encrypted with the KMS key `key`.
+    # BEGIN SOLUTION
+    aws.logs.create_log_group(logGroupName=mine, kmsKeyId=key)
+    # END SOLUTION
+
+    def key_of(group: str) -> str | None:
+        (found,) = aws.logs.describe_log_groups(logGroupNamePrefix=group)["logGroups"]
+        return found.get("kmsKeyId")  # absent: encrypted with CloudWatch Logs' own keys
+
+    assert (key_of(plain), key_of(mine)) == (None, key)
+
+
+@pytest.mark.claim(
+    "cloudwatch.filter-pattern",
+    quote="can use filter expression",
+    source="https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/FilterAndPatternSyntax.html",
+)
+def test_a_filter_pattern_selects_events(aws, log_stream, put_logs):
+    group, stream = log_stream
+    put_logs(group, stream, "ERROR card declined", "INFO order placed", "ERROR timeout")
+    # HINT: a filter pattern matching the events that contain the term ERROR.
+    # BEGIN SOLUTION
+    pattern = "ERROR"
+    # END SOLUTION
+    events = aws.logs.filter_log_events(logGroupName=group, filterPattern=pattern)["events"]
+    assert sorted(event["message"] for event in events) == ["ERROR card declined", "ERROR timeout"]
+
+
+@pytest.mark.claim(
+    "cloudwatch.metric-filter-dimensions",
+    quote="able to specify up to 3 dimensions for metric filter",
+    source="https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_MetricTransformation.html",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto accepts a metric filter with 4 dimensions; AWS takes up to 3 "
+    "(InvalidParameterException)",
+)
+def test_a_metric_filter_has_at_most_3_dimensions(aws, log_stream, error_code):
+    group, _ = log_stream
+
+    def refusal(count: int) -> str | None:
+        dimensions = {f"field{n}": f"$.field{n}" for n in range(count)}
+        transformation = {
+            "metricName": "Orders",
+            "metricNamespace": "Shop",
+            "metricValue": "1",
+            "dimensions": dimensions,
+        }
+        put = aws.logs.put_metric_filter
+        return error_code(
+            put,
+            logGroupName=group,
+            filterName=f"orders-{count}",
+            filterPattern='{ $.type = "order" }',
+            metricTransformations=[transformation],
+        )
+
+    # HINT: the most dimensions one metric filter may publish.
+    # BEGIN SOLUTION
+    most = 3
+    # END SOLUTION
+    assert refusal(most) is None
+    assert refusal(most + 1) == "InvalidParameterException"

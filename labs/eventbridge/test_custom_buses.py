@@ -96,3 +96,25 @@ def test_archived_events_are_replayed_to_the_bus(
     # END SOLUTION
     (again,) = target_queue.json_bodies(at_least=1)
     assert (again["detail"], again["replay-name"]) == ({"order": 7}, replay)
+
+
+@pytest.mark.claim(
+    "eventbridge.bus-policy-removed",
+    quote="resource-based policy",
+    line=1240,
+    source="https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_RemovePermission.html",
+)
+def test_removing_the_statement_closes_the_bus_again(aws, partner_bus):
+    aws.events.put_permission(
+        EventBusName=partner_bus,
+        Action="events:PutEvents",
+        Principal=PARTNER_ACCOUNT,
+        StatementId="partner",
+    )
+    assert "Policy" in aws.events.describe_event_bus(Name=partner_bus)
+    # HINT: take the partner's statement ("partner") out of the bus's policy.
+    # BEGIN SOLUTION
+    aws.events.remove_permission(EventBusName=partner_bus, StatementId="partner")
+    # END SOLUTION
+    policy = aws.events.describe_event_bus(Name=partner_bus).get("Policy")
+    assert policy is None or json.loads(policy)["Statement"] == []

@@ -99,3 +99,27 @@ def test_a_reader_moves_from_the_closed_parent_to_its_children(aws, stream, read
     children = [child["ShardId"] for child in response.get("ChildShards", [])]
     assert put["ShardId"] in children and len(children) == 2
     assert read(stream, put["ShardId"], "TRIM_HORIZON") == [b"after"]
+
+
+@pytest.mark.claim(
+    "kinesis.merged-parents-closed",
+    quote="the old shard will be closed and deleted once the data is expired",
+    line=1082,
+    source="https://docs.aws.amazon.com/streams/latest/dev/kinesis-using-sdk-java-resharding-merge.html",
+)
+def test_merged_parents_are_closed_but_still_readable(aws, create_stream, read):
+    stream = create_stream("games", shards=2)
+    first, second = sorted(shards_by_id(aws, stream))
+    aws.kinesis.put_record(
+        StreamName=stream, Data=b"before", PartitionKey="player-1", ExplicitHashKey="1"
+    )
+    aws.kinesis.merge_shards(StreamName=stream, ShardToMerge=first, AdjacentShardToMerge=second)
+    wait_active(aws, stream)
+    shards = shards_by_id(aws, stream)
+    closed = {i for i, s in shards.items() if "EndingSequenceNumber" in s["SequenceNumberRange"]}
+    # HINT: which shards are closed now, and what does a reader of `first` get from its start?
+    # BEGIN SOLUTION
+    expected_closed, first_holds = {first, second}, [b"before"]
+    # END SOLUTION
+    assert closed == expected_closed
+    assert read(stream, first, "TRIM_HORIZON") == first_holds

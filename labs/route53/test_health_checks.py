@@ -147,3 +147,31 @@ def test_a_health_check_follows_a_cloudwatch_alarm(aws, unique_name):
     assert stored["Type"] == "CLOUDWATCH_METRIC"
     assert stored["AlarmIdentifier"] == {"Region": aws.region, "Name": alarm}
     assert stored["InsufficientDataHealthStatus"] == "Unhealthy"
+
+
+@pytest.mark.claim(
+    "route53.health-check-public-endpoints",
+    quote="http health check only for public resources",
+    source=HEALTH_CHECK_VALUES,
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto creates a health check of a private IP address (10.0.0.5); AWS refuses it "
+    "(InvalidInput): its health checkers are on the Internet",
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack creates a health check of a private IP address (10.0.0.5); AWS refuses "
+    "it (InvalidInput)",
+)
+def test_an_endpoint_check_needs_a_public_address(aws, unique_name, error_code):
+    def refusal(address: str) -> str | None:
+        config = {"Type": "HTTP", "IPAddress": address, "Port": 80, "ResourcePath": "/health"}
+        create = aws.route53.create_health_check
+        return error_code(create, CallerReference=unique_name(address), HealthCheckConfig=config)
+
+    # HINT: what does Route 53 answer a check of each address? (None, or the error code)
+    # BEGIN SOLUTION
+    expected = {"192.0.2.44": None, "10.0.0.5": "InvalidInput"}
+    # END SOLUTION
+    assert {address: refusal(address) for address in expected} == expected

@@ -273,3 +273,61 @@ def test_failover_primary_is_watched_by_a_health_check(aws, zone, upsert, record
     health_check = aws.route53.get_health_check(HealthCheckId=by_role["PRIMARY"]["HealthCheckId"])
     config = health_check["HealthCheck"]["HealthCheckConfig"]
     assert (config["Type"], config["ResourcePath"]) == ("HTTPS", "/health")
+
+
+@pytest.mark.claim(
+    "route53.weight-zero-no-traffic", quote="if zero, then no traffic sent", source=WEIGHTED
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    "localstack",
+    reason="moto (and LocalStack, which serves Route 53 through moto) has no TestDNSAnswer, "
+    "so nothing shows which record answers a client; AWS never answers a weighted record of "
+    "weight 0 while another record of the group has a weight",
+)
+def test_a_record_of_weight_zero_gets_no_traffic(aws, zone, upsert):
+    name = f"api.{zone[1]}"
+    # HINT: two weighted records for `name`: "blue" 192.0.2.1 gets all the traffic, "green"
+    # HINT: 192.0.2.2 gets none (a_record helps).
+    # BEGIN SOLUTION
+    upsert(
+        a_record(name, "192.0.2.1", SetIdentifier="blue", Weight=1),
+        a_record(name, "192.0.2.2", SetIdentifier="green", Weight=0),
+    )
+    # END SOLUTION
+    answers = set()
+    for _ in range(10):
+        answer = aws.route53.test_dns_answer(
+            HostedZoneId=zone[0], RecordName=name, RecordType="A", EDNS0ClientSubnetIP=US_CLIENT
+        )
+        answers.update(answer["RecordData"])
+    assert answers == {"192.0.2.1"}
+
+
+@pytest.mark.claim(
+    "route53.all-weights-zero", quote="all zero, then traffic evenly distributed", source=WEIGHTED
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    "localstack",
+    reason="moto (and LocalStack, which serves Route 53 through moto) has no TestDNSAnswer, "
+    "so nothing shows which record answers a client; AWS answers every record of a group "
+    "whose weights are all 0, with equal probability",
+)
+def test_when_every_weight_is_zero_every_record_answers(aws, zone, upsert):
+    name = f"api.{zone[1]}"
+    upsert(
+        a_record(name, "192.0.2.1", SetIdentifier="blue", Weight=0),
+        a_record(name, "192.0.2.2", SetIdentifier="green", Weight=0),
+    )
+    answers = set()
+    for _ in range(40):  # each answer is drawn with probability 1/2: 40 draws miss one ~1e-12
+        answer = aws.route53.test_dns_answer(
+            HostedZoneId=zone[0], RecordName=name, RecordType="A", EDNS0ClientSubnetIP=US_CLIENT
+        )
+        answers.update(answer["RecordData"])
+    # HINT: the set of addresses the 40 answers hold between them.
+    # BEGIN SOLUTION
+    expected = {"192.0.2.1", "192.0.2.2"}
+    # END SOLUTION
+    assert answers == expected

@@ -94,3 +94,49 @@ def test_a_queue_without_an_access_policy_gets_nothing(aws, topic, inbox, subscr
     aws.sns.publish(TopicArn=topic, Message="order-1")
     assert allowed.messages(at_least=1) == ["order-1"]  # delivery has happened by now
     assert locked.messages() == [], "SNS may not send to a queue that does not allow it"
+
+
+@pytest.mark.claim(
+    "sns.many-subscribers",
+    quote="many event receivers or subscribers can listen to one sns topic",
+    source="https://docs.aws.amazon.com/sns/latest/api/API_ListSubscriptionsByTopic.html",
+)
+def test_one_topic_lists_all_its_subscribers(aws, topic, inbox, subscribe):
+    queues = [inbox(team) for team in ("billing", "shipping", "analytics")]
+    # HINT: subscribe every queue of `queues` to the topic.
+    # BEGIN SOLUTION
+    for queue in queues:
+        subscribe(topic, queue)
+    # END SOLUTION
+    listed = aws.sns.list_subscriptions_by_topic(TopicArn=topic)["Subscriptions"]
+    assert sorted(s["Endpoint"] for s in listed) == sorted(queue.arn for queue in queues)
+
+
+@pytest.mark.claim(
+    "sns.one-publish-many-receivers", quote="pub/sub: send one message to many receivers"
+)
+def test_one_publish_call_reaches_every_receiver(aws, topic, inbox, subscribe):
+    receivers = [inbox(team) for team in ("billing", "shipping")]
+    for receiver in receivers:
+        subscribe(topic, receiver)
+    # HINT: one call: publish "order-9" to the topic; keep the answer in `published`.
+    # BEGIN SOLUTION
+    published = aws.sns.publish(TopicArn=topic, Message="order-9")
+    # END SOLUTION
+    assert set(published) - {"ResponseMetadata"} == {"MessageId"}, "one message, one ID"
+    assert [receiver.messages(at_least=1) for receiver in receivers] == [["order-9"]] * 2
+
+
+@pytest.mark.claim("sns.publish-with-the-sdk", quote="topic publish using sdk")
+def test_publish_names_the_topic_by_its_arn(aws, topic, error_code):
+    missing = topic.rsplit(":", 1)[0] + ":no-such-topic"
+    publish = aws.sns.publish
+    # HINT: what does Publish answer to each topic ARN? (None, or the error code)
+    # BEGIN SOLUTION
+    expected = {"the topic": None, "a topic that does not exist": "NotFound"}
+    # END SOLUTION
+    answers = {
+        "the topic": error_code(publish, TopicArn=topic, Message="order-1"),
+        "a topic that does not exist": error_code(publish, TopicArn=missing, Message="order-1"),
+    }
+    assert answers == expected

@@ -194,3 +194,27 @@ def publish(aws, topic: str, update: str) -> None:
 def json_message(sqs_message: dict) -> str:
     """The SNS message inside an SQS message's JSON envelope."""
     return json.loads(sqs_message["Body"])["Message"]
+
+
+@pytest.mark.claim(
+    "sns.fifo-topic-name",
+    quote="similar to fifo queue",
+    source="https://docs.aws.amazon.com/sns/latest/dg/fifo-topic-code-examples.html",
+)
+def test_a_fifo_topic_is_named_like_a_fifo_queue(aws, unique_name, error_code):
+    create = aws.sns.create_topic
+    fifo = {"FifoTopic": "true"}
+    # HINT: what does CreateTopic answer each? (None, or the error code)
+    # BEGIN SOLUTION
+    expected = {
+        "FIFO, name ends in .fifo": None,
+        "FIFO, plain name": "InvalidParameter",
+        "standard, name ends in .fifo": "InvalidParameter",
+    }
+    # END SOLUTION
+    answers = {
+        "FIFO, name ends in .fifo": error_code(create, Name=unique_name("a.fifo"), Attributes=fifo),
+        "FIFO, plain name": error_code(create, Name=unique_name("b"), Attributes=fifo),
+        "standard, name ends in .fifo": error_code(create, Name=unique_name("c.fifo")),
+    }
+    assert answers == expected

@@ -115,3 +115,23 @@ def test_a_malformed_filter_policy_is_refused(aws, topic, inbox, subscribe):
             AttributeValue=json.dumps({"total": [{"numeric": [">", "a lot"]}]}),
         )
     assert refused.value.response["Error"]["Code"] == expected_code
+
+
+@pytest.mark.claim(
+    "sns.filter-policy-scope-default",
+    quote="subscribers use it to filter messages based on their needs",
+    source="https://docs.aws.amazon.com/sns/latest/dg/sns-message-filtering-scope.html",
+)
+def test_a_filter_policy_reads_message_attributes_by_default(aws, topic, inbox, subscribe):
+    shipping = inbox("shipping")
+    subscription = subscribe(topic, shipping, FilterPolicy=json.dumps({"country": ["FR"]}))
+    attributes = aws.sns.get_subscription_attributes(SubscriptionArn=subscription)["Attributes"]
+    # HINT: the FilterPolicyScope of a subscription whose policy was set without one.
+    # BEGIN SOLUTION
+    default_scope = "MessageAttributes"
+    # END SOLUTION
+    assert attributes["FilterPolicyScope"] == default_scope
+    # A body that says "FR" does not match: the policy reads the attributes.
+    aws.sns.publish(TopicArn=topic, Message=json.dumps({"country": "FR"}))
+    order(aws, topic, "fr-order", "FR", 10)
+    assert shipping.messages(at_least=1) == ["fr-order"]

@@ -70,3 +70,21 @@ def test_purge_deletes_every_message(aws, queue, receive):
     aws.sqs.purge_queue(QueueUrl=queue)
     # END SOLUTION
     assert receive(queue) == []
+
+
+@pytest.mark.claim("sqs.send-receive-delete", quote="SendMessage, ReceiveMessage, DeleteMessage")
+def test_send_receive_delete_is_a_messages_whole_life(aws, queue, clock, receive):
+    aws.sqs.set_queue_attributes(QueueUrl=queue, Attributes={"VisibilityTimeout": "2"})
+    aws.sqs.send_message(QueueUrl=queue, MessageBody="order-1")
+    (message,) = aws.sqs.receive_message(QueueUrl=queue)["Messages"]
+    # HINT: the third call of a message's life: the consumer is done with `message`.
+    # BEGIN SOLUTION
+    aws.sqs.delete_message(QueueUrl=queue, ReceiptHandle=message["ReceiptHandle"])
+    # END SOLUTION
+    clock.advance(3)  # past the visibility timeout
+    attributes = aws.sqs.get_queue_attributes(
+        QueueUrl=queue,
+        AttributeNames=["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
+    )["Attributes"]
+    assert receive(queue) == []
+    assert set(attributes.values()) == {"0"}, "nothing waiting, nothing in flight"

@@ -124,3 +124,33 @@ def test_a_redrive_moves_messages_back_to_the_source(
     aws.sqs.start_message_move_task(SourceArn=queue_arn(aws, dlq))
     # END SOLUTION
     assert eventually(lambda: receive(queue)) == ["fixed-now"]
+
+
+@pytest.mark.claim(
+    "sqs.dlq-after-failures",
+    quote="a message will be sent to a dlq after being failed to be processed",
+    source=REDRIVE_DOCS,
+)
+def test_only_the_message_that_keeps_failing_reaches_the_dlq(
+    aws, queue, unique_name, clock, receive
+):
+    dlq = aws.sqs.create_queue(QueueName=unique_name("dlq"))["QueueUrl"]
+    policy = {"deadLetterTargetArn": queue_arn(aws, dlq), "maxReceiveCount": 1}
+    aws.sqs.set_queue_attributes(
+        QueueUrl=queue,
+        Attributes={"RedrivePolicy": json.dumps(policy), "VisibilityTimeout": "2"},
+    )
+    aws.sqs.send_message(QueueUrl=queue, MessageBody="good")
+    poison_id = aws.sqs.send_message(QueueUrl=queue, MessageBody="poison")["MessageId"]
+    for message in aws.sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=10)["Messages"]:
+        if message["Body"] == "good":  # processed: deleted; "poison" fails and stays
+            aws.sqs.delete_message(QueueUrl=queue, ReceiptHandle=message["ReceiptHandle"])
+    clock.advance(3)
+    assert receive(queue) == []  # the next receive moves "poison" to the DLQ
+    moved = aws.sqs.receive_message(QueueUrl=dlq, MaxNumberOfMessages=10)["Messages"]
+    # HINT: predict the bodies in the DLQ, and whether the message kept its MessageId.
+    # BEGIN SOLUTION
+    expected_bodies, same_id = ["poison"], True
+    # END SOLUTION
+    assert [message["Body"] for message in moved] == expected_bodies
+    assert (moved[0]["MessageId"] == poison_id) is same_id

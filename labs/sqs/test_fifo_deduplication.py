@@ -110,3 +110,54 @@ def test_deleting_a_message_does_not_end_its_deduplication(aws, content_deduplic
     expected = []
     # END SOLUTION
     assert receive_and_delete() == expected
+
+
+@pytest.mark.claim(
+    "sqs.fifo-exactly-once-processing",
+    quote="exactly once delivery",
+    errata="FIFO queues promise exactly-once processing, not delivery: a duplicate sent "
+    "within the 5-minute interval is dropped, but a message a consumer receives and does not "
+    "delete before its visibility timeout ends is delivered again.",
+    source="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/"
+    "FIFO-queues-exactly-once-processing.html",
+)
+def test_a_fifo_message_not_deleted_is_delivered_again(aws, content_deduplicated_queue, clock):
+    url = content_deduplicated_queue
+    aws.sqs.set_queue_attributes(QueueUrl=url, Attributes={"VisibilityTimeout": "2"})
+    for _ in range(2):  # the producer retries: the duplicate is dropped
+        aws.sqs.send_message(QueueUrl=url, MessageBody="ship-7", MessageGroupId="g")
+    deliveries = []
+    for _ in range(2):  # a consumer that crashes each time, before DeleteMessage
+        messages = aws.sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10)
+        deliveries += [message["Body"] for message in messages.get("Messages", [])]
+        clock.advance(3)
+    # HINT: the bodies the consumer got over its two receives, in order.
+    # BEGIN SOLUTION
+    expected = ["ship-7", "ship-7"]
+    # END SOLUTION
+    assert deliveries == expected
+
+
+@pytest.mark.claim(
+    "sqs.fifo-duplicate-accepted-not-delivered",
+    quote="prevent producers from sending duplicated messages",
+    source="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/"
+    "using-messagededuplicationid-property.html",
+)
+def test_a_duplicate_send_succeeds_but_is_not_delivered(aws, fifo_queue, error_code, receive):
+    def send() -> str | None:
+        call = aws.sqs.send_message
+        return error_code(
+            call,
+            QueueUrl=fifo_queue,
+            MessageBody="refund-9",
+            MessageGroupId="g",
+            MessageDeduplicationId="refund-9",
+        )
+
+    # HINT: predict both sends' answers (None, or an error code), then what a consumer gets.
+    # BEGIN SOLUTION
+    expected_answers, expected_bodies = [None, None], ["refund-9"]
+    # END SOLUTION
+    assert [send(), send()] == expected_answers, "the producer's retry is not an error"
+    assert receive(fifo_queue) == expected_bodies

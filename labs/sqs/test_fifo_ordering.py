@@ -114,3 +114,40 @@ def test_a_fifo_queue_name_ends_in_fifo(aws, unique_name):
     )["QueueUrl"]
     # END SOLUTION
     assert url.endswith(".fifo")
+
+
+@pytest.mark.claim("sqs.fifo-in-order-across-receives", quote="messages processed in order")
+def test_a_consumer_gets_a_group_in_order_over_many_receives(aws, fifo_queue):
+    for number in range(1, 7):
+        send(aws, fifo_queue, f"step-{number}", group="order-1")
+    processed = []
+    for _ in range(3):  # a consumer takes two at a time, and deletes what it processed
+        messages = aws.sqs.receive_message(QueueUrl=fifo_queue, MaxNumberOfMessages=2)
+        for message in messages.get("Messages", []):
+            processed.append(message["Body"])
+            aws.sqs.delete_message(QueueUrl=fifo_queue, ReceiptHandle=message["ReceiptHandle"])
+    # HINT: the bodies in the order the consumer processed them.
+    # BEGIN SOLUTION
+    expected = [f"step-{number}" for number in range(1, 7)]
+    # END SOLUTION
+    assert processed == expected
+
+
+@pytest.mark.claim(
+    "sqs.fifo-no-order-across-groups", quote="ordering across groups is not guaranteed"
+)
+def test_groups_do_not_keep_their_order_with_each_other(aws, fifo_queue, receive):
+    send(aws, fifo_queue, "a1", group="a")
+    send(aws, fifo_queue, "a2", group="a")
+    send(aws, fifo_queue, "b1", group="b")  # sent last
+    received = []
+    first = aws.sqs.receive_message(QueueUrl=fifo_queue, MaxNumberOfMessages=1)["Messages"][0]
+    received.append(first["Body"])  # a1, in flight: group a waits
+    received += receive(fifo_queue)
+    aws.sqs.delete_message(QueueUrl=fifo_queue, ReceiptHandle=first["ReceiptHandle"])
+    received += receive(fifo_queue)
+    # HINT: the order in which the bodies came out of the queue.
+    # BEGIN SOLUTION
+    expected = ["a1", "b1", "a2"]
+    # END SOLUTION
+    assert received == expected, "b1 overtook a2, sent before it"

@@ -83,3 +83,20 @@ def test_an_annotation_finds_a_customers_traces(aws, recorder):
     # END SOLUTION
     found = summaries(aws, FilterExpression=expression)
     assert [summary["Id"] for summary in found] == [alice_trace]
+
+
+@pytest.mark.claim("xray.annotations-stored", quote="annotations: add extra info")
+def test_annotations_travel_with_the_segment(aws, recorder):
+    segment = recorder.begin_segment("orders")
+    # HINT: annotate the segment: key "customer", value "alice"; and key "total", value 42.
+    # BEGIN SOLUTION
+    segment.put_annotation("customer", "alice")
+    segment.put_annotation("total", 42)
+    # END SOLUTION
+    recorder.end_segment()
+    [document] = recorder.emitter.documents
+    aws.xray.put_trace_segments(TraceSegmentDocuments=[document])
+    trace_id = json.loads(document)["trace_id"]
+    [trace] = aws.xray.batch_get_traces(TraceIds=[trace_id])["Traces"]
+    [stored] = [json.loads(segment["Document"]) for segment in trace["Segments"]]
+    assert stored["annotations"] == {"customer": "alice", "total": 42}
