@@ -19,6 +19,7 @@ Notes, "cicd > introduction > code build".
 
 from __future__ import annotations
 
+import botocore.session
 import pytest
 
 BUILDSPEC = "https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html"
@@ -199,6 +200,59 @@ def test_the_phases_run_in_order(aws, build_project, source_bucket, finished_bui
     )["events"]
     ran = [e["message"].strip() for e in events if e["message"].startswith("phase=")]
     assert ran == ["phase=install", "phase=pre_build", "phase=build", "phase=post_build"]
+
+
+BUILD_PHASES = "https://docs.aws.amazon.com/codebuild/latest/userguide/view-build-details.html#view-build-details-phases"
+
+
+def phase_order() -> list[str]:
+    """A build's phases, in the order they run, as CodeBuild's API model lists them."""
+    model = botocore.session.get_session().get_service_model("codebuild")
+    return model.shape_for("BuildPhaseType").enum
+
+
+def after(phase: str) -> str:
+    """The phase that runs right after ``phase``."""
+    phases = phase_order()
+    return phases[phases.index(phase) + 1]
+
+
+@pytest.mark.claim("cicd.codebuild-install-phase", quote="install", line=1923, source=BUILD_PHASES)
+def test_install_runs_once_the_source_is_downloaded():
+    assert after("DOWNLOAD_SOURCE") == "INSTALL"
+
+
+@pytest.mark.claim(
+    "cicd.codebuild-pre-build-phase",
+    quote="pre-build",
+    errata="The buildspec key is pre_build (an underscore), the phase PRE_BUILD.",
+    source=BUILDSPEC,
+)
+def test_pre_build_runs_after_install():
+    # HINT: the phase after INSTALL, as the API names it.
+    # BEGIN SOLUTION
+    expected = "PRE_BUILD"
+    # END SOLUTION
+    assert after("INSTALL") == expected
+
+
+@pytest.mark.claim("cicd.codebuild-build-phase", quote="build", line=1925, source=BUILD_PHASES)
+def test_build_runs_after_pre_build():
+    assert after("PRE_BUILD") == "BUILD"
+
+
+@pytest.mark.claim(
+    "cicd.codebuild-post-build-phase",
+    quote="post-build",
+    errata="The buildspec key is post_build (an underscore), the phase POST_BUILD.",
+    source=BUILDSPEC,
+)
+def test_post_build_runs_before_the_artifacts_are_uploaded():
+    # HINT: the phase after POST_BUILD: what happens to the build's output.
+    # BEGIN SOLUTION
+    expected = "UPLOAD_ARTIFACTS"
+    # END SOLUTION
+    assert after("POST_BUILD") == expected
 
 
 @pytest.mark.emulator_gap("moto", reason=NO_BUILD)
