@@ -19,6 +19,8 @@ Notes, "cicd > introduction > code build".
 
 from __future__ import annotations
 
+import functools
+
 import botocore.session
 import pytest
 
@@ -58,6 +60,12 @@ artifacts:
   files:
     - app.txt
 """
+
+
+@functools.cache
+def service_model(service: str):
+    """The installed botocore's API model of ``service`` (read once: no call is made)."""
+    return botocore.session.get_session().get_service_model(service)
 
 
 @pytest.mark.claim("cicd.codebuild-sources", quote="source: codecommit, github, s3,...")
@@ -207,7 +215,7 @@ BUILD_PHASES = "https://docs.aws.amazon.com/codebuild/latest/userguide/view-buil
 
 def phase_order() -> list[str]:
     """A build's phases, in the order they run, as CodeBuild's API model lists them."""
-    model = botocore.session.get_session().get_service_model("codebuild")
+    model = service_model("codebuild")
     return model.shape_for("BuildPhaseType").enum
 
 

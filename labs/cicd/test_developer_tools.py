@@ -13,6 +13,7 @@ Notes, "cicd > introduction > code star", "code artifact", "code guru", "cloud9"
 
 from __future__ import annotations
 
+import functools
 import json
 
 import botocore.session
@@ -25,9 +26,15 @@ AGENT = "https://docs.aws.amazon.com/codeguru/latest/profiler-api/API_ConfigureA
 REPOSITORY_POLICY = "https://docs.aws.amazon.com/codeartifact/latest/ug/repo-policies.html"
 
 
+@functools.cache
+def service_model(service: str):
+    """The installed botocore's API model of ``service`` (read once: no call is made)."""
+    return botocore.session.get_session().get_service_model(service)
+
+
 def api_description(aws, service: str) -> str:
     """The service's description in the installed botocore API model (no call is made)."""
-    return botocore.session.get_session().get_service_model(service).documentation
+    return service_model(service).documentation
 
 
 @pytest.mark.claim(
@@ -83,7 +90,7 @@ def test_codeguru_reviewer_reviews_java_and_python(aws):
 
 def agent_parameters(aws) -> set[str]:
     """The parameters ConfigureAgent can answer, from the installed botocore API model."""
-    model = botocore.session.get_session().get_service_model("codeguruprofiler")
+    model = service_model("codeguruprofiler")
     return set(model.shape_for("AgentParameterField").enum)
 
 
