@@ -20,6 +20,8 @@ Notes, "cicd > introduction > code build".
 from __future__ import annotations
 
 import functools
+import io
+import zipfile
 
 import botocore.session
 import pytest
@@ -261,6 +263,34 @@ def test_post_build_runs_before_the_artifacts_are_uploaded():
     expected = "UPLOAD_ARTIFACTS"
     # END SOLUTION
     assert after("POST_BUILD") == expected
+
+
+@pytest.mark.emulator_gap("moto", reason=NO_BUILD)
+@pytest.mark.claim(
+    "cicd.codebuild-buildspec-yml-by-default",
+    quote="build instructions: buildspec.yml",
+    source=BUILDSPEC,
+)
+def test_a_project_without_a_buildspec_runs_the_sources_buildspec_yml(
+    aws, build_project, make_bucket, finished_build
+):
+    bundle = io.BytesIO()
+    with zipfile.ZipFile(bundle, "w") as archive:
+        # HINT: the file name CodeBuild looks for at the source's root when the project names
+        # no buildspec.
+        # BEGIN SOLUTION
+        archive.writestr("buildspec.yml", PHASES_BUILDSPEC)
+        # END SOLUTION
+    bucket = make_bucket("with-buildspec")
+    aws.s3.put_object(Bucket=bucket, Key="source.zip", Body=bundle.getvalue())
+    project = build_project(source={"type": "S3", "location": f"{bucket}/source.zip"})
+    build = finished_build(project)
+    assert build["buildStatus"] == "SUCCEEDED"
+    logs = build["logs"]
+    events = aws.logs.get_log_events(
+        logGroupName=logs["groupName"], logStreamName=logs["streamName"], startFromHead=True
+    )["events"]
+    assert any(event["message"].strip() == "phase=build" for event in events)
 
 
 @pytest.mark.emulator_gap("moto", reason=NO_BUILD)

@@ -24,6 +24,7 @@ GENERAL_AVAILABILITY = (
 SSH_SETUP = "https://docs.aws.amazon.com/codecommit/latest/userguide/setting-up-ssh-unixes.html"
 PERMISSIONS = "https://docs.aws.amazon.com/codecommit/latest/userguide/auth-and-access-control-permissions-reference.html"
 ENCRYPTION = "https://docs.aws.amazon.com/codecommit/latest/userguide/encryption.html"
+PULL_REQUESTS = "https://docs.aws.amazon.com/codecommit/latest/userguide/pull-requests.html"
 
 #: A public key's shape: CodeCommit only stores it; nothing here ever connects with it.
 PUBLIC_KEY = (
@@ -120,3 +121,39 @@ def test_every_repository_is_encrypted_with_a_kms_key(aws, repository):
     key_id = metadata["kmsKeyId"]
     key = aws.kms.describe_key(KeyId=expected_alias)["KeyMetadata"]
     assert key_id in (key["KeyId"], key["Arn"])
+
+
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto has no commits, branches nor pull requests (PutFile is not implemented); AWS "
+    "opens a pull request between two branches",
+)
+@pytest.mark.claim("cicd.codecommit-pull-requests", quote="collaboration", source=PULL_REQUESTS)
+def test_a_teammate_proposes_a_change_in_a_pull_request(aws, repository):
+    first = aws.codecommit.put_file(
+        repositoryName=repository, branchName="main", fileContent=b"v1\n", filePath="VERSION"
+    )["commitId"]
+    aws.codecommit.create_branch(repositoryName=repository, branchName="feature", commitId=first)
+    aws.codecommit.put_file(
+        repositoryName=repository,
+        branchName="feature",
+        fileContent=b"v2\n",
+        filePath="VERSION",
+        parentCommitId=first,
+    )
+    # HINT: open a pull request titled "Release v2" from branch feature into main.
+    # BEGIN SOLUTION
+    opened = aws.codecommit.create_pull_request(
+        title="Release v2",
+        targets=[
+            {
+                "repositoryName": repository,
+                "sourceReference": "feature",
+                "destinationReference": "main",
+            }
+        ],
+    )["pullRequest"]
+    # END SOLUTION
+    assert opened["pullRequestStatus"] == "OPEN"
+    [target] = opened["pullRequestTargets"]
+    assert target["mergeMetadata"]["isMerged"] is False
