@@ -191,7 +191,7 @@ def test_an_ecs_group_cannot_deploy_in_place(
         serviceRoleArn=deploy_role,
         deploymentStyle={
             "deploymentType": refused_type,
-            "deploymentOption": "WITH_TRAFFIC_CONTROL",
+            "deploymentOption": "WITHOUT_TRAFFIC_CONTROL",
         },
         ecsServices=[{"serviceName": "api", "clusterName": "main"}],
     )
