@@ -7,7 +7,7 @@ import datetime
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 
@@ -15,7 +15,7 @@ from cryptography.x509.oid import NameOID
 def self_signed() -> tuple[bytes, bytes]:
     """``(certificate, private key)``, PEM: a self-signed certificate for legacy.example.com,
     valid 30 days, as a team would bring from elsewhere."""
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    key = ec.generate_private_key(ec.SECP256R1())  # fast to make; ACM imports P-256 keys
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "legacy.example.com")])
     now = datetime.datetime.now(datetime.UTC)
     certificate = (

@@ -17,7 +17,7 @@ from __future__ import annotations
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 CA_LIFECYCLE = "https://docs.aws.amazon.com/privateca/latest/userguide/ca-lifecycle.html"
@@ -33,11 +33,12 @@ def read_pem(pem: str | bytes) -> x509.Certificate:
     return x509.load_pem_x509_certificate(pem.encode() if isinstance(pem, str) else pem)
 
 
-def new_key() -> rsa.RSAPrivateKey:
-    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+def new_key() -> ec.EllipticCurvePrivateKey:
+    """A new P-256 key: quick to make, and AWS Private CA signs requests made with it."""
+    return ec.generate_private_key(ec.SECP256R1())
 
 
-def csr_for(key: rsa.RSAPrivateKey, common_name: str) -> bytes:
+def csr_for(key: ec.EllipticCurvePrivateKey, common_name: str) -> bytes:
     """A PEM certificate signing request for ``common_name``, signed by ``key``."""
     subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
     request = x509.CertificateSigningRequestBuilder().subject_name(subject)
