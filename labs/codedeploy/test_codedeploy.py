@@ -62,7 +62,7 @@ def config(aws, name: str) -> dict:
     return {k: info[k] for k in ("minimumHealthyHosts", "trafficRoutingConfig") if k in info}
 
 
-@pytest.mark.claim("cicd.codedeploy-one-at-a-time-default", quote="one a time", source=CREATE_GROUP)
+@pytest.mark.claim("codedeploy.one-at-a-time-default", quote="one a time", source=CREATE_GROUP)
 def test_a_group_deploys_one_instance_at_a_time_by_default(
     aws, application, deploy_role, unique_name
 ):
@@ -89,7 +89,7 @@ def test_a_group_deploys_one_instance_at_a_time_by_default(
     "WITHOUT_TRAFFIC_CONTROL",
 )
 @pytest.mark.claim(
-    "cicd.codedeploy-in-place-by-default",
+    "codedeploy.in-place-by-default",
     quote="will do in-place deployment",
     source=DEPLOYMENT_STYLE,
 )
@@ -109,7 +109,7 @@ def test_a_group_deploys_in_place_by_default(aws, application, deploy_role, uniq
 
 
 @pytest.mark.claim(
-    "cicd.codedeploy-in-place-or-blue-green",
+    "codedeploy.in-place-or-blue-green",
     quote="perform in-place deployment or blue/green",
     source=DEPLOYMENT_STYLE,
 )
@@ -144,7 +144,7 @@ def test_a_server_group_can_deploy_blue_green_behind_a_load_balancer(
     "refuses it (InvalidLoadBalancerInfoException)",
 )
 @pytest.mark.claim(
-    "cicd.codedeploy-blue-green-needs-a-load-balancer",
+    "codedeploy.blue-green-needs-a-load-balancer",
     quote="blue/green: must use ELB",
     source=CREATE_GROUP,
 )
@@ -175,7 +175,7 @@ def test_blue_green_without_a_load_balancer_is_refused(
     "(InvalidDeploymentStyleException: ECS deploys blue/green only)",
 )
 @pytest.mark.claim(
-    "cicd.codedeploy-ecs-blue-green-only", quote="only blue/green", source=ECS_DEPLOYMENTS
+    "codedeploy.ecs-blue-green-only", quote="only blue/green", source=ECS_DEPLOYMENTS
 )
 def test_an_ecs_group_cannot_deploy_in_place(
     aws, application, deploy_role, unique_name, error_code
@@ -202,7 +202,7 @@ def test_an_ecs_group_cannot_deploy_in_place(
 
 
 @pytest.mark.emulator_gap("moto", reason=NO_CONFIGS)
-@pytest.mark.claim("cicd.codedeploy-all-at-once", quote="all at once", line=1940, source=CONFIGS)
+@pytest.mark.claim("codedeploy.all-at-once", quote="all at once", line=1940, source=CONFIGS)
 def test_all_at_once_needs_no_healthy_instance(aws):
     # HINT: predict AllAtOnce's minimum healthy hosts: its type and value.
     # BEGIN SOLUTION
@@ -213,7 +213,7 @@ def test_all_at_once_needs_no_healthy_instance(aws):
 
 @pytest.mark.emulator_gap("moto", reason=NO_CONFIGS)
 @pytest.mark.claim(
-    "cicd.codedeploy-half-at-a-time",
+    "codedeploy.half-at-a-time",
     quote="half at a time: in-place deployment",
     source=CONFIGS,
 )
@@ -228,7 +228,7 @@ def test_half_at_a_time_keeps_half_the_fleet_healthy(aws):
 @pytest.mark.emulator_gap(
     "moto", reason="moto has no CreateDeploymentConfig nor GetDeploymentConfig (not implemented)"
 )
-@pytest.mark.claim("cicd.codedeploy-custom-config", quote="custom", line=1943, source=CONFIGS)
+@pytest.mark.claim("codedeploy.custom-config", quote="custom", line=1943, source=CONFIGS)
 def test_a_custom_configuration_keeps_three_quarters_healthy(aws, unique_name):
     # HINT: create a deployment configuration unique_name("three-quarters") for servers that
     # keeps at least 75% of the fleet healthy.
@@ -250,7 +250,7 @@ def routing(aws, name: str) -> dict:
 
 @pytest.mark.emulator_gap("moto", reason=NO_CONFIGS)
 @pytest.mark.claim(
-    "cicd.codedeploy-lambda-traffic-splitting",
+    "codedeploy.lambda-traffic-splitting",
     quote="can help do traffic splitting for lambda alias",
     source=CONFIGS,
 )
@@ -267,7 +267,7 @@ def test_a_lambda_canary_sends_ten_percent_first(aws):
 
 
 @pytest.mark.emulator_gap("moto", reason=NO_CONFIGS)
-@pytest.mark.claim("cicd.codedeploy-lambda-linear", quote="linear", line=1947, source=CONFIGS)
+@pytest.mark.claim("codedeploy.lambda-linear", quote="linear", line=1947, source=CONFIGS)
 def test_a_lambda_linear_deployment_moves_equal_steps(aws):
     # HINT: predict LambdaLinear10PercentEvery1Minute's routing.
     # BEGIN SOLUTION
@@ -280,7 +280,7 @@ def test_a_lambda_linear_deployment_moves_equal_steps(aws):
 
 
 @pytest.mark.emulator_gap("moto", reason=NO_CONFIGS)
-@pytest.mark.claim("cicd.codedeploy-lambda-canary", quote="canary", line=1948, source=CONFIGS)
+@pytest.mark.claim("codedeploy.lambda-canary", quote="canary", line=1948, source=CONFIGS)
 def test_a_lambda_canary_moves_the_rest_after_the_wait(aws):
     # HINT: predict LambdaCanary10Percent30Minutes' routing.
     # BEGIN SOLUTION
@@ -293,9 +293,7 @@ def test_a_lambda_canary_moves_the_rest_after_the_wait(aws):
 
 
 @pytest.mark.emulator_gap("moto", reason=NO_CONFIGS)
-@pytest.mark.claim(
-    "cicd.codedeploy-lambda-all-at-once", quote="all at once", line=1949, source=CONFIGS
-)
+@pytest.mark.claim("codedeploy.lambda-all-at-once", quote="all at once", line=1949, source=CONFIGS)
 def test_a_lambda_all_at_once_moves_everything(aws):
     # HINT: predict LambdaAllAtOnce's routing type.
     # BEGIN SOLUTION
@@ -305,7 +303,7 @@ def test_a_lambda_all_at_once_moves_everything(aws):
 
 
 @pytest.mark.emulator_gap("moto", reason=NO_CONFIGS)
-@pytest.mark.claim("cicd.codedeploy-ecs-linear", quote="linear", line=1953, source=CONFIGS)
+@pytest.mark.claim("codedeploy.ecs-linear", quote="linear", line=1953, source=CONFIGS)
 def test_an_ecs_linear_deployment_moves_equal_steps(aws):
     # HINT: predict ECSLinear10PercentEvery1Minutes' routing.
     # BEGIN SOLUTION
@@ -318,7 +316,7 @@ def test_an_ecs_linear_deployment_moves_equal_steps(aws):
 
 
 @pytest.mark.emulator_gap("moto", reason=NO_CONFIGS)
-@pytest.mark.claim("cicd.codedeploy-ecs-canary", quote="canary", line=1954, source=CONFIGS)
+@pytest.mark.claim("codedeploy.ecs-canary", quote="canary", line=1954, source=CONFIGS)
 def test_an_ecs_canary_sends_ten_percent_first(aws):
     # HINT: predict ECSCanary10Percent5Minutes' routing.
     # BEGIN SOLUTION
@@ -331,9 +329,7 @@ def test_an_ecs_canary_sends_ten_percent_first(aws):
 
 
 @pytest.mark.emulator_gap("moto", reason=NO_CONFIGS)
-@pytest.mark.claim(
-    "cicd.codedeploy-ecs-all-at-once", quote="all at once", line=1955, source=CONFIGS
-)
+@pytest.mark.claim("codedeploy.ecs-all-at-once", quote="all at once", line=1955, source=CONFIGS)
 def test_an_ecs_all_at_once_moves_everything(aws):
     # HINT: predict ECSAllAtOnce's routing type.
     # BEGIN SOLUTION
@@ -347,9 +343,7 @@ def test_an_ecs_all_at_once_moves_everything(aws):
     reason="moto gives a new group an empty deploymentStyle; AWS answers IN_PLACE, "
     "WITHOUT_TRAFFIC_CONTROL",
 )
-@pytest.mark.claim(
-    "cicd.codedeploy-asg-in-place-by-default", quote="in place", source=DEPLOYMENT_STYLE
-)
+@pytest.mark.claim("codedeploy.asg-in-place-by-default", quote="in place", source=DEPLOYMENT_STYLE)
 def test_an_auto_scaling_group_is_updated_in_place_by_default(
     aws, application, deploy_role, unique_name
 ):
@@ -368,42 +362,3 @@ def test_an_auto_scaling_group_is_updated_in_place_by_default(
         applicationName=app, deploymentGroupName=unique_name("fleet")
     )["deploymentGroupInfo"]
     assert group["deploymentStyle"]["deploymentType"] == "IN_PLACE"
-
-
-class NoManagedPolicies:
-    """The SAM translator's policy loader; these templates name no managed policy."""
-
-    def load(self) -> dict:
-        return {}
-
-
-@pytest.mark.claim(
-    "cicd.codedeploy-with-sam",
-    quote="integrated with sam",
-    source="https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/"
-    "automating-updates-to-serverless-apps.html",
-)
-def test_sam_makes_the_codedeploy_resources_of_a_gradual_deployment(aws):
-    # Imported here, not at the top: it takes half a second, paid by this test alone.
-    samtranslator = pytest.importorskip(
-        "samtranslator.translator.transform", reason="needs aws-sam-translator"
-    )
-    function = {
-        "Type": "AWS::Serverless::Function",
-        "Properties": {
-            "Runtime": "python3.12",
-            "Handler": "index.handler",
-            "InlineCode": "def handler(event, context):\n    return 'v2'\n",
-            "AutoPublishAlias": "live",
-        },
-    }
-    # HINT: ask SAM to shift the alias "live" to each new version with CodeDeploy's
-    # Canary10Percent5Minutes (the function's DeploymentPreference property).
-    # BEGIN SOLUTION
-    function["Properties"]["DeploymentPreference"] = {"Type": "Canary10Percent5Minutes"}
-    # END SOLUTION
-    template = {"Transform": "AWS::Serverless-2016-10-31", "Resources": {"Api": function}}
-    expanded = samtranslator.transform(template, {"AWS::Region": aws.region}, NoManagedPolicies())
-    types = {body["Type"] for body in expanded["Resources"].values()}
-    assert {"AWS::CodeDeploy::Application", "AWS::CodeDeploy::DeploymentGroup"} <= types
-    assert {"AWS::Lambda::Version", "AWS::Lambda::Alias"} <= types
