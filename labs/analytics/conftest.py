@@ -1,13 +1,4 @@
-"""Shared fixtures for the analytics labs: subnets for the clusters that live in a VPC."""
+"""Shared fixtures for the analytics labs: none yet beyond the harness's own
+(``make_bucket``, ``unique_name``, ``eventually``)."""
 
 from __future__ import annotations
-
-import pytest
-
-
-@pytest.fixture
-def two_subnets(aws) -> list[str]:
-    """Two subnets of the default VPC, in two Availability Zones: their IDs."""
-    subnets = aws.ec2.describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])
-    by_zone = {subnet["AvailabilityZone"]: subnet["SubnetId"] for subnet in subnets["Subnets"]}
-    return sorted(by_zone.values())[:2]

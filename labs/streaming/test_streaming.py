@@ -24,7 +24,7 @@ MSK_ENCRYPTION = "https://docs.aws.amazon.com/msk/latest/developerguide/msk-encr
 HASH_SPACE_END = 2**128 - 1
 
 
-@pytest.mark.claim("analytics.kds-shards", quote="data stream with shards", source=SHARDS)
+@pytest.mark.claim("streaming.kds-shards", quote="data stream with shards", source=SHARDS)
 def test_the_shards_of_a_stream_share_the_hash_space(aws, unique_name, eventually):
     stream = unique_name("clicks")
     # HINT: a stream `stream` of 2 shards.
@@ -43,7 +43,7 @@ def test_the_shards_of_a_stream_share_the_hash_space(aws, unique_name, eventuall
 
 
 @pytest.mark.claim(
-    "analytics.kds-encryption-at-rest",
+    "streaming.kds-encryption-at-rest",
     quote="encryption in-transit and at rest",
     line=2244,
     source=KDS_ENCRYPTION,
@@ -70,7 +70,7 @@ def broker_nodes(subnets: list[str]) -> dict:
 
 
 @pytest.mark.claim(
-    "analytics.msk-cluster-lifecycle",
+    "streaming.msk-cluster-lifecycle",
     quote="allow to create, update, delete clusters",
     source=MSK_CREATE,
 )
@@ -90,7 +90,7 @@ def test_a_kafka_cluster_is_created_as_brokers_in_subnets(aws, unique_name, two_
 
 
 @pytest.mark.claim(
-    "analytics.msk-serverless", quote="without mananing the capacity", source=MSK_SERVERLESS
+    "streaming.msk-serverless", quote="without mananing the capacity", source=MSK_SERVERLESS
 )
 def test_a_serverless_cluster_has_no_brokers_to_size(aws, unique_name, two_subnets):
     # HINT: an MSK Serverless cluster unique_name("events") in two_subnets (create_cluster_v2).
@@ -111,7 +111,7 @@ def test_a_serverless_cluster_has_no_brokers_to_size(aws, unique_name, two_subne
     "and in transit (TLS client-broker, in-cluster) by default",
 )
 @pytest.mark.claim(
-    "analytics.msk-encryption-by-default",
+    "streaming.msk-encryption-by-default",
     quote="encryption in-transit and at rest",
     line=2249,
     source=MSK_ENCRYPTION,
