@@ -1,5 +1,5 @@
-"""Shared fixtures for the CI/CD labs: a CodeCommit repository, service roles, a
-client for another IAM user."""
+"""Shared fixtures for the CI/CD labs: a CodeCommit repository, service roles, a client for
+another IAM user, and a pipeline's stages."""
 
 from __future__ import annotations
 
@@ -58,37 +58,6 @@ def client_as(aws, unique_name):
     return client_as
 
 
-#: A build environment: CodeBuild's standard Linux image on the smallest compute type.
-ENVIRONMENT = {
-    "type": "LINUX_CONTAINER",
-    "image": "aws/codebuild/standard:7.0",
-    "computeType": "BUILD_GENERAL1_SMALL",
-}
-
-
-@pytest.fixture
-def build_role(aws, role_for, unique_name) -> str:
-    """A role for CodeBuild that may read and write S3 and write CloudWatch Logs: its ARN."""
-    arn = role_for("codebuild")
-    aws.iam.put_role_policy(
-        RoleName=arn.rsplit("/", 1)[1],
-        PolicyName="build",
-        PolicyDocument=json.dumps(
-            {
-                "Version": "2012-10-17",
-                "Statement": [
-                    {
-                        "Effect": "Allow",
-                        "Action": ["s3:GetObject", "s3:PutObject", "logs:*"],
-                        "Resource": "*",
-                    }
-                ],
-            }
-        ),
-    )
-    return arn
-
-
 @pytest.fixture
 def source_bucket(aws, make_bucket) -> str:
     """A bucket holding ``source.zip``, an empty source bundle for builds: its name."""
@@ -98,47 +67,6 @@ def source_bucket(aws, make_bucket) -> str:
     bucket = make_bucket("source")
     aws.s3.put_object(Bucket=bucket, Key="source.zip", Body=bundle.getvalue())
     return bucket
-
-
-@pytest.fixture
-def build_project(aws, unique_name, build_role, source_bucket):
-    """``build_project(**overrides)``: a new CodeBuild project reading ``source.zip`` from
-    ``source_bucket``, with no artifacts; its name. ``overrides`` replace CreateProject's
-    arguments (``source``, ``artifacts``, ``environment``...)."""
-
-    made = []
-
-    def build_project(**overrides) -> str:
-        made.append(None)
-        name = unique_name(f"build-{len(made)}")
-        arguments = {
-            "name": name,
-            "source": {"type": "S3", "location": f"{source_bucket}/source.zip"},
-            "artifacts": {"type": "NO_ARTIFACTS"},
-            "environment": ENVIRONMENT,
-            "serviceRole": build_role,
-        }
-        aws.codebuild.create_project(**(arguments | overrides))
-        return name
-
-    return build_project
-
-
-@pytest.fixture
-def finished_build(aws, eventually):
-    """``finished_build(project)``: start a build of ``project`` and wait for its end;
-    BatchGetBuilds' answer for it."""
-
-    def finished_build(project: str) -> dict:
-        build_id = aws.codebuild.start_build(projectName=project)["build"]["id"]
-
-        def finished() -> dict | None:
-            [build] = aws.codebuild.batch_get_builds(ids=[build_id])["builds"]
-            return build if build["buildStatus"] != "IN_PROGRESS" else None
-
-        return eventually(finished, timeout=120)
-
-    return finished_build
 
 
 @pytest.fixture
@@ -164,30 +92,34 @@ def source_stage(source_bucket) -> dict:
 
 
 @pytest.fixture
-def build_stage():
-    """``build_stage(project, reads="code")``: a stage running the CodeBuild ``project`` on
-    the artifact named ``reads``."""
-    return _build_stage
+def deploy_stage(make_bucket):
+    """``deploy_stage(reads="code")``: a stage that unpacks the artifact named ``reads`` into a
+    new bucket (S3 deploy action)."""
+    made = []
 
+    def deploy_stage(reads: str = "code") -> dict:
+        made.append(reads)
+        return {
+            "name": "Deploy",
+            "actions": [
+                {
+                    "name": "Publish",
+                    "actionTypeId": {
+                        "category": "Deploy",
+                        "owner": "AWS",
+                        "provider": "S3",
+                        "version": "1",
+                    },
+                    "configuration": {
+                        "BucketName": make_bucket(f"site-{len(made)}"),
+                        "Extract": "true",
+                    },
+                    "inputArtifacts": [{"name": reads}],
+                }
+            ],
+        }
 
-def _build_stage(project: str, reads: str = "code") -> dict:
-    return {
-        "name": "Build",
-        "actions": [
-            {
-                "name": "Compile",
-                "actionTypeId": {
-                    "category": "Build",
-                    "owner": "AWS",
-                    "provider": "CodeBuild",
-                    "version": "1",
-                },
-                "configuration": {"ProjectName": project},
-                "inputArtifacts": [{"name": reads}],
-                "outputArtifacts": [{"name": "release"}],
-            }
-        ],
-    }
+    return deploy_stage
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 CodePipeline orchestrates the other tools. A pipeline is a list of *stages*
 run in order (at least two; the first holds the source actions), each made
 of *actions* (fetch from S3 or CodeCommit, build with CodeBuild, deploy with
-CodeDeploy...). An action's output is an *artifact*, stored in the
+CodeDeploy or to S3...). An action's output is an *artifact*, stored in the
 pipeline's S3 *artifact store*, and a later action names it as its input.
 CodePipeline acts through its *service role*: a role it may not assume is
 refused when the pipeline is made, and a role that lacks a permission makes
@@ -35,23 +35,23 @@ LOOKUP_EVENTS = (
     source=PIPELINE_STRUCTURE,
 )
 def test_a_pipeline_has_a_source_stage_and_at_least_one_more(
-    aws, pipeline_for, build_project, source_stage, build_stage, error_code
+    aws, pipeline_for, source_stage, deploy_stage, error_code
 ):
     source_only = pipeline_for([source_stage])
     refused = error_code(aws.codepipeline.create_pipeline, pipeline=source_only)
     assert refused == "InvalidStructureException"
-    # HINT: the pipeline argument (pipeline_for) for the source stage followed by a build stage
-    # running a new project (build_stage(build_project())).
+    # HINT: the pipeline argument (pipeline_for) for the source stage followed by a stage
+    # deploying the code to a bucket (deploy_stage()).
     # BEGIN SOLUTION
-    two_stages = pipeline_for([source_stage, build_stage(build_project())])
+    two_stages = pipeline_for([source_stage, deploy_stage()])
     # END SOLUTION
     made = aws.codepipeline.create_pipeline(pipeline=two_stages)["pipeline"]
-    assert [stage["name"] for stage in made["stages"]] == ["Source", "Build"]
+    assert [stage["name"] for stage in made["stages"]] == ["Source", "Deploy"]
 
 
 @pytest.mark.emulator_gap(
     "moto",
-    reason="moto accepts a pipeline whose first stage builds and whose second fetches the source; "
+    reason="moto accepts a pipeline whose first stage deploys and whose second fetches the source; "
     "AWS refuses it (InvalidStructureException: source actions only in the first stage)",
 )
 @pytest.mark.claim(
@@ -59,10 +59,8 @@ def test_a_pipeline_has_a_source_stage_and_at_least_one_more(
     quote="source -- build -- test -- deploy -- load testing -- ...",
     source=PIPELINE_STRUCTURE,
 )
-def test_the_source_stage_comes_first(
-    aws, pipeline_for, build_project, source_stage, build_stage, error_code
-):
-    stages = [source_stage, build_stage(build_project())]
+def test_the_source_stage_comes_first(aws, pipeline_for, source_stage, deploy_stage, error_code):
+    stages = [source_stage, deploy_stage()]
     # HINT: the stages in an order CodePipeline refuses.
     # BEGIN SOLUTION
     stages.reverse()
@@ -80,18 +78,17 @@ def test_the_source_stage_comes_first(
     "cicd.codepipeline-artifacts", quote="artifacts:", line=1906, source=PIPELINE_STRUCTURE
 )
 def test_an_action_reads_an_artifact_an_earlier_action_made(
-    aws, pipeline_for, build_project, source_stage, build_stage, error_code
+    aws, pipeline_for, source_stage, deploy_stage, error_code
 ):
-    project = build_project()
     # HINT: the name of the artifact the source stage outputs (the source_stage fixture).
     # BEGIN SOLUTION
     artifact = "code"
     # END SOLUTION
     made = aws.codepipeline.create_pipeline(
-        pipeline=pipeline_for([source_stage, build_stage(project, artifact)])
+        pipeline=pipeline_for([source_stage, deploy_stage(artifact)])
     )["pipeline"]
     assert made["artifactStore"]["type"] == "S3"
-    dangling = pipeline_for([source_stage, build_stage(project, "nothing")])
+    dangling = pipeline_for([source_stage, deploy_stage("nothing")])
     refused = error_code(aws.codepipeline.create_pipeline, pipeline=dangling)
     assert refused == "InvalidStructureException"
 
@@ -102,12 +99,12 @@ def test_an_action_reads_an_artifact_an_earlier_action_made(
     source=SERVICE_ROLE,
 )
 def test_a_pipeline_acts_through_a_role_it_may_assume(
-    aws, pipeline_for, build_project, source_stage, build_stage, role_for, error_code
+    aws, pipeline_for, source_stage, deploy_stage, role_for, error_code
 ):
-    stages = [source_stage, build_stage(build_project())]
-    # HINT: a role (role_for) that CodeBuild may assume, but not CodePipeline.
+    stages = [source_stage, deploy_stage()]
+    # HINT: a role (role_for) that CodeDeploy may assume, but not CodePipeline.
     # BEGIN SOLUTION
-    wrong_role = role_for("codebuild")
+    wrong_role = role_for("codedeploy")
     # END SOLUTION
     refused = error_code(
         aws.codepipeline.create_pipeline, pipeline=pipeline_for(stages, role=wrong_role)
@@ -126,9 +123,9 @@ def test_a_pipeline_acts_through_a_role_it_may_assume(
     source=LOOKUP_EVENTS,
 )
 def test_cloudtrail_records_who_made_the_pipeline(
-    aws, pipeline_for, build_project, source_stage, build_stage, eventually
+    aws, pipeline_for, source_stage, deploy_stage, eventually
 ):
-    pipeline = pipeline_for([source_stage, build_stage(build_project())])
+    pipeline = pipeline_for([source_stage, deploy_stage()])
     aws.codepipeline.create_pipeline(pipeline=pipeline)
     # HINT: the name of the event CloudTrail records for the call that made the pipeline.
     # BEGIN SOLUTION

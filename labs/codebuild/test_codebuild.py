@@ -70,10 +70,12 @@ def service_model(service: str):
     return botocore.session.get_session().get_service_model(service)
 
 
-@pytest.mark.claim("cicd.codebuild-sources", quote="source: codecommit, github, s3,...")
+@pytest.mark.claim("codebuild.sources", quote="source: codecommit, github, s3,...")
 def test_a_project_builds_from_codecommit_or_s3_and_not_from_anywhere(
-    aws, build_project, repository, source_bucket, error_code
+    aws, build_project, unique_name, error_code
 ):
+    repository = unique_name("app")
+    aws.codecommit.create_repository(repositoryName=repository)
     clone_url = aws.codecommit.get_repository(repositoryName=repository)["repositoryMetadata"][
         "cloneUrlHttp"
     ]
@@ -103,7 +105,7 @@ def test_a_project_builds_from_codecommit_or_s3_and_not_from_anywhere(
     reason="moto leaves out the type of a variable given without one; AWS answers PLAINTEXT",
 )
 @pytest.mark.claim(
-    "cicd.codebuild-plaintext-variables", quote="variables", line=1919, source=ENV_VARIABLE
+    "codebuild.plaintext-variables", quote="variables", line=1919, source=ENV_VARIABLE
 )
 def test_a_variable_is_plain_text_by_default(aws, build_project):
     environment = {
@@ -130,7 +132,7 @@ def variables_of(aws, project: str) -> dict[str, tuple[str, str]]:
 
 
 @pytest.mark.claim(
-    "cicd.codebuild-parameter-store-variables",
+    "codebuild.parameter-store-variables",
     quote="parameter store",
     line=1920,
     source=ENV_VARIABLE,
@@ -152,7 +154,7 @@ def test_a_variable_can_name_a_parameter_store_parameter(aws, build_project, uni
     "PARAMETER_STORE or SECRETS_MANAGER and refuses another (InvalidInputException)",
 )
 @pytest.mark.claim(
-    "cicd.codebuild-secrets-manager-variables",
+    "codebuild.secrets-manager-variables",
     quote="secrets manager",
     line=1921,
     source=ENV_VARIABLE,
@@ -190,7 +192,7 @@ def _environment() -> dict:
 
 
 @pytest.mark.emulator_gap("moto", reason=NO_BUILD)
-@pytest.mark.claim("cicd.codebuild-phases-in-order", quote="phases", line=1922, source=BUILDSPEC)
+@pytest.mark.claim("codebuild.phases-in-order", quote="phases", line=1922, source=BUILDSPEC)
 def test_the_phases_run_in_order(aws, build_project, source_bucket, finished_build):
     # HINT: a project (build_project) whose buildspec is PHASES_BUILDSPEC, given inline in its
     # source (the "buildspec" key of the source).
@@ -227,13 +229,13 @@ def after(phase: str) -> str:
     return phases[phases.index(phase) + 1]
 
 
-@pytest.mark.claim("cicd.codebuild-install-phase", quote="install", line=1923, source=BUILD_PHASES)
+@pytest.mark.claim("codebuild.install-phase", quote="install", line=1923, source=BUILD_PHASES)
 def test_install_runs_once_the_source_is_downloaded():
     assert after("DOWNLOAD_SOURCE") == "INSTALL"
 
 
 @pytest.mark.claim(
-    "cicd.codebuild-pre-build-phase",
+    "codebuild.pre-build-phase",
     quote="pre-build",
     errata="The buildspec key is pre_build (an underscore), the phase PRE_BUILD.",
     source=BUILDSPEC,
@@ -246,13 +248,13 @@ def test_pre_build_runs_after_install():
     assert after("INSTALL") == expected
 
 
-@pytest.mark.claim("cicd.codebuild-build-phase", quote="build", line=1925, source=BUILD_PHASES)
+@pytest.mark.claim("codebuild.build-phase", quote="build", line=1925, source=BUILD_PHASES)
 def test_build_runs_after_pre_build():
     assert after("PRE_BUILD") == "BUILD"
 
 
 @pytest.mark.claim(
-    "cicd.codebuild-post-build-phase",
+    "codebuild.post-build-phase",
     quote="post-build",
     errata="The buildspec key is post_build (an underscore), the phase POST_BUILD.",
     source=BUILDSPEC,
@@ -267,7 +269,7 @@ def test_post_build_runs_before_the_artifacts_are_uploaded():
 
 @pytest.mark.emulator_gap("moto", reason=NO_BUILD)
 @pytest.mark.claim(
-    "cicd.codebuild-buildspec-yml-by-default",
+    "codebuild.buildspec-yml-by-default",
     quote="build instructions: buildspec.yml",
     source=BUILDSPEC,
 )
@@ -295,7 +297,7 @@ def test_a_project_without_a_buildspec_runs_the_sources_buildspec_yml(
 
 @pytest.mark.emulator_gap("moto", reason=NO_BUILD)
 @pytest.mark.claim(
-    "cicd.codebuild-artifacts-to-s3",
+    "codebuild.artifacts-to-s3",
     quote="artifacts: send to s3 bucket used by next stage",
     source=BUILDSPEC,
 )
@@ -319,7 +321,7 @@ def test_a_build_leaves_its_artifacts_in_s3(
 
 
 @pytest.mark.claim(
-    "cicd.codebuild-cache-off-by-default",
+    "codebuild.cache-off-by-default",
     quote="cache: files to cache for future build speedup",
     source=CREATE_PROJECT,
 )
@@ -341,7 +343,7 @@ def test_a_project_caches_nothing_unless_asked(aws, build_project, make_bucket):
     "logs DISABLED for a project created without one",
 )
 @pytest.mark.claim(
-    "cicd.codebuild-logs-destinations",
+    "codebuild.logs-destinations",
     quote="output logs can be stored in s3 or cloudwatch logs",
     source=LOGS_CONFIG,
 )
