@@ -45,6 +45,11 @@ def test_an_api_is_edge_optimized_unless_said_otherwise(aws, unique_name):
     reason="moto deploys a private API that has no resource policy; AWS refuses "
     "(BadRequestException)",
 )
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack deploys a PRIVATE API that has no resource policy; AWS refuses the "
+    "deployment (BadRequestException)",
+)
 def test_a_private_api_is_deployed_only_with_a_resource_policy(aws, unique_name, error_code):
     apigw = aws.apigateway
     api_id = apigw.create_rest_api(

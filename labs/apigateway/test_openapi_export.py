@@ -11,6 +11,7 @@ Notes, "api gateway > open api spec".
 import json
 
 import pytest
+import yaml
 
 EXPORT = "https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-export-api.html"
 
@@ -23,6 +24,11 @@ def deployed(aws, hello_api) -> str:
 
 @pytest.mark.claim(
     "apigateway.export-openapi", quote="can export current api as openapi spec", source=EXPORT
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack answers InternalError to this GetExport call; AWS answers "
+    "BadRequestException",
 )
 def test_a_stage_exports_as_an_openapi_document(aws, deployed, error_code):
     export = aws.apigateway.get_export
@@ -53,7 +59,8 @@ def test_the_document_comes_as_yaml_when_asked(aws, deployed):
         restApiId=deployed, stageName="prod", exportType="oas30", accepts=accepts
     )
     text = answer["body"].read().decode()
-    assert text.lstrip().startswith("openapi:"), text[:40]
+    assert not text.lstrip().startswith("{"), "YAML, not JSON"
+    assert str(yaml.safe_load(text)["openapi"]).startswith("3.0"), text[:40]
 
 
 @pytest.mark.claim(
@@ -63,6 +70,11 @@ def test_the_document_comes_as_yaml_when_asked(aws, deployed):
 )
 @pytest.mark.emulator_gap(
     "moto", reason="moto has no GetSdk; AWS generates a client SDK for a stage (a .zip)"
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack has no GetSdk (no route for the stage's sdks path); AWS generates a "
+    "client SDK for a stage",
 )
 def test_a_stage_generates_a_client_sdk(aws, deployed):
     sdk_type = None

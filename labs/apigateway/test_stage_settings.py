@@ -157,6 +157,11 @@ def test_cached_data_is_encrypted_only_when_asked(aws, stages, patch_stage):
 @pytest.mark.emulator_gap(
     "moto", reason="moto has no FlushStageCache; AWS empties the stage's cache (202)"
 )
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack has no FlushStageCache (no route for the stage's cache/data path); AWS "
+    "flushes the stage's cache",
+)
 def test_a_stage_cache_is_flushed_whole(aws, stages, patch_stage):
     patch_stage("prod", "/cacheClusterEnabled", "true")
     answer = None
@@ -191,6 +196,11 @@ def test_a_method_has_tighter_limits_than_its_stage(aws, stages, patch_stage):
     "apigateway.account-throttle",
     quote="account limit",
     source=THROTTLING,
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack reports the account's throttle as 500 requests a second with a burst of "
+    "1,000; AWS's default is 10,000 and 5,000",
 )
 def test_every_api_of_the_account_shares_10000_requests_a_second(aws):
     throttle = aws.apigateway.get_account()["throttleSettings"]

@@ -29,6 +29,11 @@ def one_point(name: str) -> list[dict]:
     reason="moto accepts a custom metric in namespace AWS/EC2; AWS refuses a namespace that "
     "starts with AWS/ (InvalidParameterValue)",
 )
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack accepts custom metric data in an AWS/ namespace; AWS refuses it "
+    "(InvalidParameterValue)",
+)
 def test_custom_metrics_cannot_use_an_aws_namespace(aws, namespace, error_code):
     put = aws.cloudwatch.put_metric_data
     # HINT: what does PutMetricData answer for each namespace? (None, or the error code)
@@ -43,6 +48,11 @@ def test_custom_metrics_cannot_use_an_aws_namespace(aws, namespace, error_code):
     "cloudwatch.dashboards",
     quote="can create custom dashboards",
     source="https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutDashboard.html",
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack accepts a dashboard body that is not a valid dashboard; AWS refuses it "
+    "(InvalidParameterInput)",
 )
 def test_a_dashboard_is_a_checked_json_document(aws, namespace, unique_name, error_code):
     name = unique_name("orders")

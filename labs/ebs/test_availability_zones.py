@@ -37,6 +37,11 @@ def test_a_volume_moves_from_one_instance_to_another(aws, launch, volume, attach
     reason="moto attaches a volume to an instance of another Availability Zone; AWS refuses "
     "(InvalidVolume.ZoneMismatch)",
 )
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack attaches a volume to an instance in another Availability Zone; AWS "
+    "refuses (InvalidVolume.ZoneMismatch)",
+)
 def test_an_instance_cannot_attach_a_volume_of_another_zone(aws, launch, volume, zones, error_code):
     instance_id = launch(zone=zones[0])
     elsewhere = volume(zone=zones[1])

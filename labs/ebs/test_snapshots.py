@@ -53,6 +53,10 @@ def snapshot(aws, volume, wait_for) -> str:
 
 
 @pytest.mark.claim("ebs.snapshot-archive-tier", quote="archive", line=124, source=ARCHIVE)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack's snapshots carry no StorageTier; AWS shows standard, then archive",
+)
 def test_a_snapshot_moves_to_the_archive_tier(aws, snapshot, eventually):
     tier = aws.ec2.describe_snapshots(SnapshotIds=[snapshot])["Snapshots"][0]["StorageTier"]
     assert tier == "standard", "where every snapshot starts"
@@ -105,6 +109,11 @@ def test_a_deleted_snapshot_waits_in_the_recycle_bin(aws, snapshot):
     source=FAST_SNAPSHOT_RESTORE,
 )
 @pytest.mark.emulator_gap("moto", reason="moto does not implement EnableFastSnapshotRestores (500)")
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack has no EnableFastSnapshotRestores (not implemented); AWS enables it per "
+    "Availability Zone",
+)
 def test_fast_snapshot_restore_is_enabled_per_zone(aws, snapshot, zones):
     # HINT: enable fast snapshot restore for the snapshot in the first of `zones` only.
     # BEGIN SOLUTION

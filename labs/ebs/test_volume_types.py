@@ -26,6 +26,11 @@ CREATE_VOLUME = "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_Crea
     reason="moto creates a gp3 volume of any size (0 GiB and 65,537 GiB too); AWS takes "
     "1 to 65,536 GiB and refuses the rest (InvalidParameterValue)",
 )
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack accepts gp3 volumes of 0 and 65,537 GiB; AWS refuses them "
+    "(InvalidParameterValue)",
+)
 def test_a_gp3_volume_takes_1_to_65536_gib(aws, zones, error_code, created_volumes):
     def answer(size: int) -> str | None:
         try:
@@ -66,6 +71,10 @@ def test_a_gp3_volume_has_3000_iops_whatever_its_size(aws, volume):
     "moto",
     reason="moto reports no IOPS for a gp2 volume; AWS gives it 3 IOPS per GiB, at least 100",
 )
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack reports no Iops for a gp2 volume; AWS reports 3 IOPS per GiB (100 at least)",
+)
 def test_a_gp2_volume_has_3_iops_per_gib(aws, volume):
     small, large = volume(size=8, type="gp2"), volume(size=2000, type="gp2")
     found = aws.ec2.describe_volumes(VolumeIds=[small, large])["Volumes"]
@@ -87,6 +96,11 @@ def test_a_gp2_volume_has_3_iops_per_gib(aws, volume):
     reason="moto keeps one attachment per volume: a second AttachVolume replaces the first, "
     "Multi-Attach or not; AWS attaches a Multi-Attach io2 volume to both instances and "
     "refuses a second instance for any other volume (VolumeInUse)",
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack attaches a volume without Multi-Attach to a second instance; AWS refuses "
+    "(VolumeInUse)",
 )
 def test_only_a_multi_attach_io_volume_serves_two_instances(
     aws, launch, volume, attachments, error_code, wait_for
@@ -132,6 +146,11 @@ def test_an_instance_boots_from_a_gp3_root_volume(aws, launch, image):
     "moto",
     reason="moto refuses an io2 root volume in BlockDeviceMappings, Iops given or not "
     "(InvalidParameterDependency: VolumeType requires Iops); AWS boots from it",
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack's EC2 refuses an io2 root volume in BlockDeviceMappings, Iops given or "
+    "not (InvalidParameterDependency), as moto does; AWS boots from it",
 )
 def test_an_instance_boots_from_an_io2_root_volume(aws, launch, image):
     # HINT: launch an instance whose root volume is a 20 GiB io2 volume with 1,000 IOPS;

@@ -117,4 +117,5 @@ def test_removing_the_statement_closes_the_bus_again(aws, partner_bus):
     aws.events.remove_permission(EventBusName=partner_bus, StatementId="partner")
     # END SOLUTION
     policy = aws.events.describe_event_bus(Name=partner_bus).get("Policy")
-    assert policy is None or json.loads(policy)["Statement"] == []
+    # No policy, or one with no statement left: either way nobody else may put events.
+    assert policy is None or json.loads(policy).get("Statement", []) == []

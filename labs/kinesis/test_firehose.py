@@ -41,6 +41,11 @@ def create_delivery_stream(aws, unique_name, make_bucket, error_code):
 @pytest.mark.emulator_gap(
     "moto", reason="moto accepts any buffer size (0 MiB, 129 MiB); AWS takes 1 to 128"
 )
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack accepts Firehose buffer sizes of 0 and 129 MiB; AWS refuses them "
+    "(ValidationException)",
+)
 def test_the_buffer_size_is_1_to_128_mib(create_delivery_stream):
     # HINT: what does Firehose answer each SizeInMBs? {size: None, or the error code}
     # BEGIN SOLUTION
@@ -54,6 +59,11 @@ def test_the_buffer_size_is_1_to_128_mib(create_delivery_stream):
 )
 @pytest.mark.emulator_gap(
     "moto", reason="moto accepts any buffer interval (901 s); AWS takes 0 to 900 seconds"
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack accepts a Firehose buffer interval past 900 seconds; AWS refuses it "
+    "(ValidationException)",
 )
 def test_the_buffer_interval_is_0_to_900_seconds(create_delivery_stream):
     # HINT: what does Firehose answer each IntervalInSeconds? {seconds: None, or the error code}

@@ -18,6 +18,11 @@ import pytest
     quote="direct publish for mobile apps sdk",
     source="https://docs.aws.amazon.com/sns/latest/dg/mobile-push-send-directmobile.html",
 )
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack asks a GCM (Firebase) platform application for a PlatformPrincipal; AWS "
+    "takes the server key (PlatformCredential) alone",
+)
 def test_publish_to_one_device_endpoint(aws, unique_name, error_code):
     application = aws.sns.create_platform_application(
         Name=unique_name("shop-app"),

@@ -30,6 +30,11 @@ SET_QUEUE_ATTRIBUTES = (
     reason="moto accepts a ReceiveMessageWaitTimeSeconds of 21; AWS takes 0 to 20 and refuses "
     "21 (InvalidAttributeValue)",
 )
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack accepts a ReceiveMessageWaitTimeSeconds of 21; AWS refuses it "
+    "(InvalidAttributeValue)",
+)
 def test_a_queue_level_long_poll_waits_at_most_20_seconds(aws, queue, error_code):
     def refusal(seconds: int) -> str | None:
         attributes = {"ReceiveMessageWaitTimeSeconds": str(seconds)}
@@ -52,6 +57,11 @@ def test_a_queue_level_long_poll_waits_at_most_20_seconds(aws, queue, error_code
     "moto",
     reason="moto accepts a VisibilityTimeout of 43,201 s; AWS takes 0 to 43,200 (12 hours) "
     "and refuses more (InvalidAttributeValue)",
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack accepts a visibility timeout over 12 hours; AWS refuses it "
+    "(InvalidAttributeValue)",
 )
 def test_a_visibility_timeout_is_at_most_12_hours(aws, queue, error_code):
     def refusal(seconds: int) -> str | None:
@@ -76,6 +86,11 @@ def test_a_visibility_timeout_is_at_most_12_hours(aws, queue, error_code):
     "moto",
     reason="moto accepts a FIFO queue as the dead-letter queue of a standard queue; AWS "
     "refuses it (InvalidParameterValue: the DLQ must be of the source queue's type)",
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack accepts a FIFO queue as a standard queue's dead-letter queue; AWS refuses"
+    " it (InvalidParameterValue)",
 )
 def test_a_standard_queue_needs_a_standard_dlq(aws, queue, fifo_queue, unique_name, error_code):
     standard_dlq = aws.sqs.create_queue(QueueName=unique_name("dlq"))["QueueUrl"]
@@ -103,6 +118,11 @@ def test_a_standard_queue_needs_a_standard_dlq(aws, queue, fifo_queue, unique_na
 @pytest.mark.emulator_gap(
     "moto", reason="moto accepts 11 message attributes; AWS refuses more than 10"
 )
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack accepts a message with 11 attributes; AWS refuses it "
+    "(InvalidParameterValue)",
+)
 def test_a_message_carries_at_most_10_attributes(aws, queue, error_code):
     def refusal(count: int) -> str | None:
         attributes = {
@@ -123,6 +143,11 @@ def test_a_message_carries_at_most_10_attributes(aws, queue, error_code):
     "sqs.max-number-of-messages-range",
     quote="MaxNumberOfMessages (up to 10, for receiving messages api)",
     source="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html",
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack accepts a MaxNumberOfMessages of 0; AWS takes 1 to 10 "
+    "(InvalidParameterValue)",
 )
 def test_max_number_of_messages_runs_from_1_to_10(aws, queue, error_code):
     def refusal(count: int) -> str | None:

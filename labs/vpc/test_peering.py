@@ -77,6 +77,11 @@ def test_two_vpcs_peer_once_accepted_and_routed(aws, make_vpc, status_of, eventu
     reason="moto lets a peering request between overlapping VPCs wait for acceptance "
     "(pending-acceptance); on AWS the request fails (status failed)",
 )
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack leaves a peering between overlapping ranges pending-acceptance; AWS fails"
+    " it",
+)
 def test_overlapping_vpcs_cannot_peer(aws, make_vpc, status_of, eventually):
     requester, accepter = make_vpc("10.10.0.0/16"), make_vpc("10.10.128.0/17")
     connection = aws.ec2.create_vpc_peering_connection(VpcId=requester, PeerVpcId=accepter)[
