@@ -40,6 +40,9 @@ class Backend:
         """
         self.start()
 
+    def clock_moved(self) -> None:
+        """The lab's clock has just moved (backends that ``moves_time``)."""
+
     def environment(self) -> dict[str, str]:
         """Variables the test process needs once the backend runs (after ``start``)."""
         return {}
