@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import boto3
 
-from harness.backends import moto_waits
+from harness.backends import moto_costs, moto_waits
 from harness.backends.base import Backend
 from harness.lambda_runtime import MotoLambdaRuntime
 
@@ -156,6 +156,7 @@ class MotoBackend(Backend):
         self._lambda = MotoLambdaRuntime(self.endpoint_url)
         self._lambda.install()
         moto_waits.install()  # a long poll answers when the clock passes its end
+        moto_costs.install()  # Cognito's fixed key imported once, not once per user pool
         # One line per request would bury the test output.
         logging.getLogger("werkzeug").setLevel(logging.ERROR)
         app = ServedSinceReset(DomainDispatcherApplication(create_backend_app))
