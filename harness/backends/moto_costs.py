@@ -1,4 +1,4 @@
-"""Work moto repeats though its answer never changes, done once per process instead.
+"""Work moto does before anyone needs it, or again though its answer never changes.
 
 moto's Cognito signs every user pool's tokens with one fixed key, shipped with
 moto (``cognitoidp/resources/jwks-private.json``), and imports it again for each
@@ -6,11 +6,17 @@ new pool: parsing and checking an RSA private key, some 100 ms on a quiet
 2-core machine and most of a Cognito lab's setup. The same key, imported once,
 serves every pool: what a lab observes (the tokens, their signature, the pool's
 public keys) is exactly what it was.
+
+moto's KMS makes an RSA key pair for every new key (tens of milliseconds each),
+symmetric ones included, though only an asymmetric key ever signs, verifies or
+shows its public key. Here the pair is made at the key's first use: the same
+pair for the key's whole life, as before, and none for a key that never needs it.
 """
 
 from __future__ import annotations
 
 import json
+import threading
 from types import ModuleType
 from typing import Any
 
@@ -26,8 +32,45 @@ class _Forwarding:
         return getattr(self._module, name)
 
 
+class _KeyPairOnFirstUse:
+    """Stands for moto's private key of one KMS key; makes it at its first use."""
+
+    def __init__(self, make: Any, key_spec: str) -> None:
+        self._make = make
+        self._key_spec = key_spec
+        self._key: Any = None
+        self._lock = threading.Lock()  # two first uses at once still make one pair
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # copy, pickle and the like ask the object itself
+            raise AttributeError(name)
+        with self._lock:
+            if self._key is None:
+                self._key = self._make(self._key_spec)
+        return getattr(self._key, name)
+
+
 def install() -> None:
-    """Import moto Cognito's fixed signing key once per process (idempotent)."""
+    """Both savings above, once per process (idempotent)."""
+    _import_cognito_key_once()
+    _make_kms_key_pairs_on_first_use()
+
+
+def _make_kms_key_pairs_on_first_use() -> None:
+    from moto.kms import models
+
+    make = models.generate_private_key
+    if getattr(make, "on_first_use", False):
+        return
+
+    def generate_private_key(key_spec: str) -> Any:
+        return _KeyPairOnFirstUse(make, key_spec)
+
+    generate_private_key.on_first_use = True  # type: ignore[attr-defined]
+    models.generate_private_key = generate_private_key
+
+
+def _import_cognito_key_once() -> None:
     from moto.cognitoidp import models
 
     if getattr(models.jwk, "imports_once", False):

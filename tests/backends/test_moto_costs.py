@@ -25,3 +25,15 @@ def test_the_stand_in_leaves_every_other_name_to_joserfc():
     moto_costs.install()
     assert models.jwk.OctKey is jwk.OctKey
     assert models.jwk.RSAKey.generate_key == jwk.RSAKey.generate_key
+
+
+def test_a_kms_key_pair_is_made_at_its_first_use_and_kept():
+    from moto.kms.models import Key
+
+    moto_costs.install()
+    key = Key(None, "SIGN_VERIFY", "RSA_2048", "", "123456789012", "us-east-1")
+    assert key.private_key._key is None  # nothing made yet
+    public = key.private_key.public_key()
+    assert key.private_key._key is not None
+    assert key.private_key.public_key() == public  # the same pair from then on
+    assert key.private_key.key_size == 2048
