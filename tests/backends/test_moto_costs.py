@@ -14,11 +14,13 @@ KEY_FILE = "cognitoidp/resources/jwks-private.json"
 def test_every_user_pool_gets_the_one_key_imported_once():
     moto_costs.install()
     moto_costs.install()  # idempotent: still one stand-in, one cache
-    first = models.CognitoIdpUserPool("us-east-1", "123456789012", "pool-1", {})
-    second = models.CognitoIdpUserPool("us-east-1", "123456789012", "pool-2", {})
-    assert first.json_web_key is second.json_web_key
+    # What each new user pool does (CognitoIdpUserPool.__init__), without making pools:
+    # moto's reset would meet them, made outside any backend, in a later test.
+    first = models.jwk.RSAKey.import_key(load_resource(KEY_FILE))
+    second = models.jwk.RSAKey.import_key(load_resource(KEY_FILE))
+    assert first is second
     fresh = jwk.RSAKey.import_key(load_resource(KEY_FILE))
-    assert first.json_web_key.as_dict(private=True) == fresh.as_dict(private=True)
+    assert first.as_dict(private=True) == fresh.as_dict(private=True)
 
 
 def test_the_stand_in_leaves_every_other_name_to_joserfc():
