@@ -2,22 +2,51 @@
 
 from __future__ import annotations
 
+import os
+import resource
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@dataclass(frozen=True)
+class Timing:
+    """One command's wall seconds, and the CPU seconds it and its children used.
+
+    The CPU seconds hardly change with the machine's load, the wall does: a figure
+    taken on a busy machine is read with both.
+    """
+
+    wall: float
+    cpu: float
+
+
+def timed(command: Sequence[str], cwd: Path = ROOT, env: dict | None = None) -> Timing:
+    """Run ``command`` to the end (it must succeed); its wall and CPU seconds."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    finished = subprocess.run(
+        list(command), cwd=cwd, capture_output=True, text=True, env={**os.environ, **(env or {})}
+    )
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if finished.returncode != 0:
+        tail = "\n".join((finished.stdout + finished.stderr).splitlines()[-15:])
+        raise SystemExit(f"{' '.join(command)} failed (exit {finished.returncode}):\n{tail}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Timing(wall, cpu)
+
+
+def pytest_command(*arguments: str) -> list[str]:
+    """``pytest ARGUMENTS`` in a fresh interpreter, in a fixed order."""
+    return [sys.executable, "-m", "pytest", *arguments, "-q", "-p", "no:randomly"]
+
+
 def cold_pytest_runs(target: str, runs: int) -> list[float]:
     """Wall seconds of ``pytest target``, each run in a new process (imports, server start)."""
-    timings = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "pytest", target, "-q", "-p", "no:randomly"],
-            cwd=ROOT, check=True, capture_output=True,
-        )  # fmt: skip
-        timings.append(time.perf_counter() - started)
-    return timings
+    return [timed(pytest_command(target)).wall for _ in range(runs)]

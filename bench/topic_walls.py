@@ -1,4 +1,4 @@
-"""Measure each topic's ``pytest labs/<topic>`` wall time on moto, against the 5 s target.
+"""Measure each topic's ``pytest labs/<topic>`` wall time on moto, against the 3 s target.
 
     .venv/bin/python bench/topic_walls.py [--runs 3] [TOPIC ...]
 
@@ -16,7 +16,7 @@ import statistics
 
 from timing import ROOT, cold_pytest_runs
 
-TARGET_SECONDS = 5.0
+TARGET_SECONDS = 3.0
 
 
 def main() -> None:

@@ -24,6 +24,9 @@ NOTES = Notes(ROOT / "notes" / "aws-dev-associate.md")
 TOPICS = sorted(p for p in LABS.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
 MODULES = lab_tree.lab_modules([LABS])
 REGION_TESTS = sorted(lab_tree.region_tests([LABS], ROOT))
+# More workers than cores: a blanked lab mostly waits, for an effect that never comes,
+# until its eventually(...) gives up (3 s on moto); the waits of 4 workers overlap.
+BLANK_RUN_WORKERS = ["-n", "4"]
 
 
 @pytest.mark.parametrize("topic", TOPICS, ids=lambda p: p.name)
@@ -85,7 +88,7 @@ def blank_results(tmp_path_factory, worker_id: str) -> dict[str, blank_check.Bla
     once, doubling the load of a run for two minutes.
     """
     if worker_id == "master":
-        results = blank_check.check([LABS], ROOT, extra_args=["-n", "2"])
+        results = blank_check.check([LABS], ROOT, extra_args=BLANK_RUN_WORKERS)
         return {r.nodeid: r for r in results}
     shared = tmp_path_factory.getbasetemp().parent / "blank-results.json"
     with open(shared.with_suffix(".lock"), "w") as lock:
@@ -93,7 +96,7 @@ def blank_results(tmp_path_factory, worker_id: str) -> dict[str, blank_check.Bla
         if shared.is_file():
             results = [blank_check.BlankResult(**r) for r in json.loads(shared.read_text())]
         else:
-            results = blank_check.check([LABS], ROOT, extra_args=["-n", "2"])
+            results = blank_check.check([LABS], ROOT, extra_args=BLANK_RUN_WORKERS)
             shared.write_text(json.dumps([dataclasses.asdict(r) for r in results]))
     return {r.nodeid: r for r in results}
 

@@ -44,6 +44,9 @@ class Backend:
         """Load what ``start`` needs without starting: a process about to fork one child
         per test (``harness.plugin.sealed``) does this once, instead of every child."""
 
+    def clock_moved(self) -> None:
+        """The lab's clock has just moved (backends that ``moves_time``)."""
+
     def environment(self) -> dict[str, str]:
         """Variables the test process needs once the backend runs (after ``start``)."""
         return {}

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import boto3
 
+from harness.backends import moto_costs, moto_waits
 from harness.backends.base import Backend
 from harness.lambda_runtime import MotoLambdaRuntime
 
@@ -157,6 +158,8 @@ class MotoBackend(Backend):
         # moto runs Lambda code only in Docker; this runs Python handlers in local workers.
         self._lambda = MotoLambdaRuntime(self.endpoint_url)
         self._lambda.install()
+        moto_waits.install()  # a long poll answers when the clock passes its end
+        moto_costs.install()  # Cognito's fixed key imported once, not once per user pool
         # One line per request would bury the test output.
         logging.getLogger("werkzeug").setLevel(logging.ERROR)
         app = ServedSinceReset(DomainDispatcherApplication(create_backend_app))
@@ -180,6 +183,9 @@ class MotoBackend(Backend):
         watcher, self._watcher = self._watcher, None
         if watcher is not None:
             watcher.stop()
+
+    def clock_moved(self) -> None:
+        moto_waits.clock_moved()
 
     def environment(self) -> dict[str, str]:
         # moto's own service integrations (a Step Functions Task calling SQS, say)

@@ -3,8 +3,10 @@
 LocalStack's Python runtime runs directly on the host (``python -m
 localstack.runtime.main``). It needs Python 3.13 and dependencies that clash
 with the harness's, so it gets a virtual environment of its own, built from
-``requirements.txt`` beside this module, under a cache folder the user may
-delete at any time (``.awslab/localstack/`` in a source checkout). The
+``requirements.txt`` beside this module, once per machine and requirements file
+in the user's cache (``~/.cache/awslab/localstack-venvs/``); its log, state and
+files go in a folder the user may delete at any time (``.awslab/localstack/`` in a
+source checkout). The
 process runs in its own session, bound to loopback, logging to a file, and
 ``stop()`` ends it and every process it started.
 """
@@ -24,7 +26,7 @@ from pathlib import Path
 from harness.errors import LauncherError
 from harness.launcher import docker_mode, localstack_dynamodb, processes
 from harness.launcher.health import Health, StartFailed, fetch, wait_until_healthy
-from harness.launcher.homes import tool_home
+from harness.launcher.homes import exclusive, tool_home, user_cache
 from harness.launcher.settings import DEFAULT_PORT, host_environment
 
 REQUIREMENTS = Path(__file__).with_name("requirements.txt")
@@ -49,6 +51,13 @@ print(json.dumps({"services": sorted(SERVICE_PLUGINS.list_available()),
 def default_home() -> Path:
     """``$AWSLAB_LOCALSTACK_HOME``, or ``.awslab/localstack`` in the project, or a user cache."""
     return tool_home(HOME_VARIABLE, "localstack")
+
+
+def shared_venv() -> Path:
+    """LocalStack's venv in the user's cache, named by the requirements it is built from."""
+    return (
+        user_cache("localstack-venvs") / hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()[:16]
+    )
 
 
 def _version_of(python: str) -> tuple[int, int] | None:
@@ -105,10 +114,13 @@ class HostLocalStack:
         port: int = DEFAULT_PORT,
         echo: Callable[[str], None] = print,
     ) -> None:
+        chosen = home is not None or bool(os.environ.get(HOME_VARIABLE))
         self.home = home or default_home()
         self.port = port
         self.echo = echo
-        self.venv = self.home / "venv"
+        # Unless a home is chosen, the venv is the user's, one per requirements file: a
+        # fresh clone (as in CI) finds it built, instead of 1.5 minutes building it again.
+        self.venv = self.home / "venv" if chosen else shared_venv()
         self.python = self.venv / "bin" / "python"
         self.stamp = self.venv / ".awslab-requirements"  # written last: the venv is complete
         self.services_file = self.venv / ".awslab-services.json"
@@ -138,6 +150,12 @@ class HostLocalStack:
         """Build (or rebuild) the venv unless it is up to date; the seconds it took, or None."""
         if self.venv_ready():
             return None
+        with exclusive(self.venv.with_name(f"{self.venv.name}.lock")):  # another clone's build
+            if self.venv_ready():
+                return None
+            return self._build_venv()
+
+    def _build_venv(self) -> float:
         python = find_python()
         self.echo(f"building LocalStack's virtual environment in {self.venv} with {python} ...")
         started = time.monotonic()

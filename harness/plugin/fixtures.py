@@ -96,7 +96,8 @@ def aws(aws_backend: Backend, pytestconfig: pytest.Config) -> AwsClients:
 @pytest.fixture
 def clock(aws_backend: Backend, request: pytest.FixtureRequest):
     """``clock.advance(seconds)``: instant on moto, a real wait elsewhere."""
-    with (EmulatedClock if aws_backend.moves_time else WaitingClock)() as lab_clock:
+    kind = EmulatedClock if aws_backend.moves_time else WaitingClock
+    with kind(moved=aws_backend.clock_moved) as lab_clock:
         yield lab_clock
     request.node.user_properties.append((CLOCK_PROPERTY, lab_clock.advanced))
 

@@ -9,6 +9,7 @@ real backend (LocalStack, AWS) there is no such lever, so it really waits.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import pytest
 import time_machine
@@ -21,9 +22,14 @@ def _checked(seconds: float) -> float:
 
 
 class EmulatedClock:
-    """The process clock, moved by time-machine; usable as a context manager."""
+    """The process clock, moved by time-machine; usable as a context manager.
 
-    def __init__(self) -> None:
+    ``moved`` is called after each advance: the emulator looks at the clock again
+    there, rather than at the end of a real wait (moto's long poll).
+    """
+
+    def __init__(self, moved: Callable[[], None] = lambda: None) -> None:
+        self.moved = moved
         self.advanced = 0.0
         self._travel: time_machine.travel | None = None
         self._coordinates: time_machine.Traveller | None = None
@@ -38,6 +44,7 @@ class EmulatedClock:
             raise RuntimeError("the clock is not started: use it inside `with EmulatedClock():`")
         self._coordinates.shift(seconds)
         self.advanced += seconds
+        self.moved()
 
     def stop(self) -> None:
         if self._travel is not None:

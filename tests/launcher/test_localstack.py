@@ -18,7 +18,13 @@ from harness.errors import LauncherError
 from harness.launcher import docker_mode, doctor, localstack_dynamodb
 from harness.launcher import localstack as launcher
 from harness.launcher.health import StartFailed, wait_until_healthy
-from harness.launcher.host import PYTHON_VARIABLE, HostLocalStack, find_python
+from harness.launcher.host import (
+    HOME_VARIABLE,
+    PYTHON_VARIABLE,
+    REQUIREMENTS,
+    HostLocalStack,
+    find_python,
+)
 from harness.launcher.settings import AWS_LIKE_SETTINGS, host_environment
 
 FAKE_LOCALSTACK = """
@@ -163,6 +169,39 @@ def test_an_edited_requirements_file_means_a_rebuild(fake_host: HostLocalStack):
     assert fake_host.venv_ready()
     fake_host.stamp.write_text("an older requirements file\n")
     assert not fake_host.venv_ready()
+
+
+def test_the_venv_is_built_once_per_machine_and_requirements_not_per_clone(
+    tmp_path: Path, monkeypatch
+):
+    monkeypatch.delenv(HOME_VARIABLE, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    venv = HostLocalStack().venv
+    assert venv.parent == tmp_path / "cache" / "awslab" / "localstack-venvs"
+    assert HostLocalStack().venv == venv  # a fresh clone would find it
+    # An edited pin is a venv of its own: the old one is never half-updated.
+    monkeypatch.setattr(REQUIREMENTS.__class__, "read_bytes", lambda path: b"localstack==0\n")
+    assert HostLocalStack().venv != venv
+
+
+def test_a_chosen_home_holds_its_own_venv(tmp_path: Path, monkeypatch):
+    assert HostLocalStack(tmp_path).venv == tmp_path / "venv"
+    monkeypatch.setenv(HOME_VARIABLE, str(tmp_path / "chosen"))
+    assert HostLocalStack().venv == tmp_path / "chosen" / "venv"
+
+
+def test_a_venv_built_meanwhile_by_another_clone_is_not_built_again(fake_host: HostLocalStack):
+    built = []
+    fake_host._build_venv = lambda: built.append(True) or 1.0  # type: ignore[method-assign]
+    # Not ready when asked, ready once the lock is ours: the other clone built it meanwhile.
+    readiness = iter([False, True])
+    fake_host.venv_ready = lambda: next(readiness)  # type: ignore[method-assign]
+    assert fake_host.build_venv() is None
+    assert built == []
+    fake_host.stamp.write_text("an older requirements file\n")
+    del fake_host.venv_ready  # the real check again: out of date, so built
+    assert fake_host.build_venv() == 1.0
+    assert built == [True]
 
 
 def test_a_wrong_python_for_host_mode_is_refused_in_one_line(monkeypatch):

@@ -1,0 +1,91 @@
+"""Work moto does before anyone needs it, or again though its answer never changes.
+
+moto's Cognito signs every user pool's tokens with one fixed key, shipped with
+moto (``cognitoidp/resources/jwks-private.json``), and imports it again for each
+new pool: parsing and checking an RSA private key, some 100 ms on a quiet
+2-core machine and most of a Cognito lab's setup. The same key, imported once,
+serves every pool: what a lab observes (the tokens, their signature, the pool's
+public keys) is exactly what it was.
+
+moto's KMS makes an RSA key pair for every new key (tens of milliseconds each),
+symmetric ones included, though only an asymmetric key ever signs, verifies or
+shows its public key. Here the pair is made at the key's first use: the same
+pair for the key's whole life, as before, and none for a key that never needs it.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from types import ModuleType
+from typing import Any
+
+
+class _Forwarding:
+    """Stands for ``module``: the names given here, every other one from the module."""
+
+    def __init__(self, module: ModuleType | Any, **names: Any) -> None:
+        self._module = module
+        self.__dict__.update(names)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._module, name)
+
+
+class _KeyPairOnFirstUse:
+    """Stands for moto's private key of one KMS key; makes it at its first use."""
+
+    def __init__(self, make: Any, key_spec: str) -> None:
+        self._make = make
+        self._key_spec = key_spec
+        self._key: Any = None
+        self._lock = threading.Lock()  # two first uses at once still make one pair
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # copy, pickle and the like ask the object itself
+            raise AttributeError(name)
+        with self._lock:
+            if self._key is None:
+                self._key = self._make(self._key_spec)
+        return getattr(self._key, name)
+
+
+def install() -> None:
+    """Both savings above, once per process (idempotent)."""
+    _import_cognito_key_once()
+    _make_kms_key_pairs_on_first_use()
+
+
+def _make_kms_key_pairs_on_first_use() -> None:
+    from moto.kms import models
+
+    make = models.generate_private_key
+    if getattr(make, "on_first_use", False):
+        return
+
+    def generate_private_key(key_spec: str) -> Any:
+        return _KeyPairOnFirstUse(make, key_spec)
+
+    generate_private_key.on_first_use = True  # type: ignore[attr-defined]
+    models.generate_private_key = generate_private_key
+
+
+def _import_cognito_key_once() -> None:
+    from moto.cognitoidp import models
+
+    if getattr(models.jwk, "imports_once", False):
+        return
+    jwk = models.jwk
+    imported: dict[str, Any] = {}
+
+    def import_key(value: Any, *args: Any, **kwargs: Any) -> Any:
+        if args or kwargs:  # not moto's call: left as it is
+            return jwk.RSAKey.import_key(value, *args, **kwargs)
+        text = json.dumps(value, sort_keys=True)
+        if text not in imported:
+            imported[text] = jwk.RSAKey.import_key(value)
+        return imported[text]
+
+    # Only moto's Cognito module sees this stand-in for joserfc's jwk module.
+    rsa_key = _Forwarding(jwk.RSAKey, import_key=import_key)
+    models.jwk = _Forwarding(jwk, RSAKey=rsa_key, imports_once=True)  # type: ignore[assignment]

@@ -1,0 +1,41 @@
+"""moto's Cognito imports its fixed signing key once per process, and signs as before."""
+
+from __future__ import annotations
+
+from joserfc import jwk
+from moto.cognitoidp import models
+from moto.utilities.utils import load_resource
+
+from harness.backends import moto_costs
+
+KEY_FILE = "cognitoidp/resources/jwks-private.json"
+
+
+def test_every_user_pool_gets_the_one_key_imported_once():
+    moto_costs.install()
+    moto_costs.install()  # idempotent: still one stand-in, one cache
+    # What each new user pool does (CognitoIdpUserPool.__init__), without making pools:
+    # moto's reset would meet them, made outside any backend, in a later test.
+    first = models.jwk.RSAKey.import_key(load_resource(KEY_FILE))
+    second = models.jwk.RSAKey.import_key(load_resource(KEY_FILE))
+    assert first is second
+    fresh = jwk.RSAKey.import_key(load_resource(KEY_FILE))
+    assert first.as_dict(private=True) == fresh.as_dict(private=True)
+
+
+def test_the_stand_in_leaves_every_other_name_to_joserfc():
+    moto_costs.install()
+    assert models.jwk.OctKey is jwk.OctKey
+    assert models.jwk.RSAKey.generate_key == jwk.RSAKey.generate_key
+
+
+def test_a_kms_key_pair_is_made_at_its_first_use_and_kept():
+    from moto.kms.models import Key
+
+    moto_costs.install()
+    key = Key(None, "SIGN_VERIFY", "RSA_2048", "", "123456789012", "us-east-1")
+    assert key.private_key._key is None  # nothing made yet
+    public = key.private_key.public_key()
+    assert key.private_key._key is not None
+    assert key.private_key.public_key() == public  # the same pair from then on
+    assert key.private_key.key_size == 2048
