@@ -14,22 +14,18 @@ from __future__ import annotations
 
 import pytest
 
+from harness.testkit.images import amazon_linux
+
 ATTRIBUTES = "botocore/data/elbv2/2015-12-01/service-2.json (TargetGroupAttribute, Key)"
 DRAINING = "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-target-group-attributes.html#deregistration-delay"
 QUOTE = "connection draining(deregistration delay)"
-
-AMAZON_LINUX = "al2023-ami-2023.*-kernel-6.1-x86_64"
 
 
 @pytest.fixture
 def instance_id(aws) -> str:
     """A running t3.micro instance (Amazon Linux 2023) in the default VPC."""
-    images = aws.ec2.describe_images(
-        Owners=["amazon"], Filters=[{"Name": "name", "Values": [AMAZON_LINUX]}]
-    )["Images"]
-    image = max(images, key=lambda found: found["CreationDate"])["ImageId"]
     instance = aws.ec2.run_instances(
-        ImageId=image, InstanceType="t3.micro", MinCount=1, MaxCount=1
+        ImageId=amazon_linux(aws)["ImageId"], InstanceType="t3.micro", MinCount=1, MaxCount=1
     )["Instances"][0]["InstanceId"]
     aws.ec2.get_waiter("instance_running").wait(InstanceIds=[instance])
     return instance

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-#: Amazon Linux 2023 with the 6.1 kernel: one image per release, so the answer stays
-#: small (moto serializes every image a query matches; see labs/ec2/conftest.py).
-AMAZON_LINUX = "al2023-ami-2023.*-kernel-6.1-x86_64"
+from harness.testkit.images import amazon_linux
 
 #: Short polls: a waiter's default (15 s between checks) would dwarf a LocalStack run.
 QUICK = {"Delay": 1, "MaxAttempts": 120}
@@ -121,24 +119,10 @@ def routes_of(aws):
     return routes_of
 
 
-@pytest.fixture(scope="session")
-def _image_ids() -> dict[str, str]:
-    """Image ids found so far, by endpoint: public images do not change during a run."""
-    return {}
-
-
 @pytest.fixture
-def image_id(aws, _image_ids) -> str:
+def image_id(aws) -> str:
     """The newest Amazon Linux 2023 image owned by Amazon."""
-    key = aws.endpoint_url or aws.region
-    if key not in _image_ids:
-        images = aws.ec2.describe_images(
-            Owners=["amazon"], Filters=[{"Name": "name", "Values": [AMAZON_LINUX]}]
-        )["Images"]
-        if not images:
-            pytest.fail(f"no image named {AMAZON_LINUX} owned by amazon here", pytrace=False)
-        _image_ids[key] = max(images, key=lambda image: image["CreationDate"])["ImageId"]
-    return _image_ids[key]
+    return amazon_linux(aws)["ImageId"]
 
 
 @pytest.fixture
