@@ -66,7 +66,9 @@ def isolation() -> Isolation:
     """What this machine offers: bubblewrap if it is installed and works here."""
     bwrap = shutil.which("bwrap")
     if bwrap and _works(bwrap):
-        return Isolation(bwrap, as_nobody=os.geteuid() == 0)
+        # As root, util-linux's setpriv drops the sandbox to nobody; without it, bwrap
+        # makes a user namespace, as for any other user.
+        return Isolation(bwrap, as_nobody=os.geteuid() == 0 and bool(shutil.which("setpriv")))
     return Isolation(None, as_nobody=False)
 
 
@@ -213,7 +215,7 @@ def _sandboxed(command: list[str], workspace: Path, how: Isolation) -> list[str]
     arguments += ["--chdir", str(workspace)]
     if how.as_nobody:
         # bubblewrap sets the sandbox up as root, then this drops to nobody for good.
-        setpriv = shutil.which("setpriv") or "setpriv"
+        setpriv = str(shutil.which("setpriv"))
         command = [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
                    "--inh-caps=-all", "--bounding-set=-all", "--", *command]  # fmt: skip
     return [*arguments, "--", *command]
