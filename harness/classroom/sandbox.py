@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from harness.classroom.workspace import Outcome
+from harness.classroom.workspace import Outcome, keep_worst
 from harness.model.outcomes import TestOutcome
 
 #: The harness package the grader runs: the sandbox runs the same one.
@@ -137,9 +137,7 @@ def _take(line: bytes, outcomes: dict[str, Outcome]) -> None:
         outcome = Outcome(TestOutcome(result["outcome"]), str(result["detail"])[:300])
     except (ValueError, KeyError, TypeError):
         return
-    earlier = outcomes.get(nodeid)
-    if earlier is None or earlier.outcome not in (TestOutcome.FAILED, TestOutcome.ERROR):
-        outcomes[nodeid] = outcome  # a parametrized test: its worst case counts
+    keep_worst(outcomes, nodeid, outcome)
 
 
 def _lines(fd: int, deadline: float):

@@ -106,11 +106,16 @@ def junit_outcomes(junit: Path) -> dict[str, Outcome]:
         classes = [p for p in parts if p[:1].isupper()]
         path = "/".join(p for p in parts if not p[:1].isupper()) + ".py"
         nodeid = "::".join([path, *classes, case.get("name", "").split("[", 1)[0]])
-        outcome = _case_outcome(case)
-        earlier = outcomes.get(nodeid)
-        if earlier is None or earlier.outcome not in (TestOutcome.FAILED, TestOutcome.ERROR):
-            outcomes[nodeid] = outcome
+        keep_worst(outcomes, nodeid, _case_outcome(case))
     return outcomes
+
+
+def keep_worst(outcomes: dict[str, Outcome], nodeid: str, outcome: Outcome) -> None:
+    """Record ``outcome`` for ``nodeid`` unless a failure is already there: a test
+    reported more than once (its parameters, or setup then call) counts its worst."""
+    earlier = outcomes.get(nodeid)
+    if earlier is None or earlier.outcome not in (TestOutcome.FAILED, TestOutcome.ERROR):
+        outcomes[nodeid] = outcome
 
 
 def _case_outcome(case: ElementTree.Element) -> Outcome:

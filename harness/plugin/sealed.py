@@ -37,7 +37,7 @@ from _pytest.runner import runtestprotocol
 from harness.model.outcomes import TestOutcome
 from harness.plugin.keys import run_key
 from harness.plugin.lab_run import LabRun
-from harness.report.records import GAP_PROPERTY
+from harness.report.records import GAP_PROPERTY, report_reason
 from harness.testkit.clients import available_services, service_named
 
 #: Output (captured, logged or written) one test may produce.
@@ -197,14 +197,7 @@ def _address_space() -> int:
 
 
 def _phase(report: pytest.TestReport) -> dict:
-    message = ""
-    crash = getattr(report.longrepr, "reprcrash", None)
-    if crash is not None:
-        message = crash.message
-    elif isinstance(report.longrepr, tuple):  # a skip: (file, line, message)
-        message = str(report.longrepr[2]).removeprefix("Skipped: ")
-    elif report.longrepr:
-        message = str(report.longrepr).strip().splitlines()[-1]
+    message = report_reason(report) if report.longrepr else ""
     properties = dict(report.user_properties)
     return {
         "when": report.when,

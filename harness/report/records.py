@@ -49,7 +49,8 @@ def _properties(report) -> dict:
     return {name: value for name, value in report.user_properties}
 
 
-def _reason(report) -> str:
+def report_reason(report) -> str:
+    """A report's one-line why: its crash message, or its skip reason."""
     crash = getattr(report.longrepr, "reprcrash", None)
     if crash is not None:
         return crash.message.splitlines()[0]
@@ -79,7 +80,7 @@ class ClaimsReport:
         if test.outcome == TestOutcome.FAILED:
             return  # a failure is final; a later teardown does not undo it
         if report.failed:
-            test.outcome, test.reason = TestOutcome.FAILED, _reason(report)
+            test.outcome, test.reason = TestOutcome.FAILED, report_reason(report)
             if "XPASS(strict)" in test.reason and properties.get(GAP_PROPERTY):
                 test.reason = (
                     f"marked as an emulator gap on {self.backend} but passed: the emulator may "
@@ -90,7 +91,7 @@ class ClaimsReport:
         elif report.skipped:
             test.outcome, test.reason = (
                 TestOutcome.SKIPPED,
-                getattr(report, "wasxfail", None) or _reason(report),
+                getattr(report, "wasxfail", None) or report_reason(report),
             )
 
     def as_dict(self) -> dict:
