@@ -101,10 +101,11 @@ def solution_problems(text: str, relative: str) -> list[str]:
     """The grader's rules for a region (``solution_rules``), on the instructor's own
     solutions: one that breaks them would cost every student who copies the idea."""
     bodies, _ = regions.student_regions(text)
+    rules = solution_rules.Rules(text)
     return [
         f"{relative}::{test}: {problem} (the grader would refuse this solution)"
         for test, given in bodies.items()
-        for problem in filter(None, (solution_rules.problem(body, text) for body in given))
+        for problem in filter(None, map(rules.problem, given))
     ]
 
 

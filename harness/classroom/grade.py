@@ -67,11 +67,10 @@ class Grade:
         }
 
 
-def _problem_with(body: str, instructor: str = "", in_helper: bool = False) -> str | None:
-    """Why a region's body cannot be graded as written, or None. ``instructor`` is the
-    module it goes into, whose imports the region may not borrow (``solution_rules``);
-    ``in_helper``: the region stands in a function nested in the test, whose ``return``
-    gives the helper its value and skips no check."""
+def _problem_with(body: str, rules: solution_rules.Rules, in_helper: bool) -> str | None:
+    """Why a region's body cannot be graded as written, or None. ``rules``: those of the
+    module it goes into; ``in_helper``: the region stands in a function nested in the
+    test, whose ``return`` gives the helper its value and skips no check."""
     try:
         tree = ast.parse("def _region():\n" + textwrap.indent(body or "pass", "    "))
     except SyntaxError as error:
@@ -82,7 +81,7 @@ def _problem_with(body: str, instructor: str = "", in_helper: bool = False) -> s
     for node in [] if in_helper else _walk_own_scope(region):
         if isinstance(node, ast.Return | ast.Yield | ast.YieldFrom):
             return "the solution returns from the test, which would skip its checks"
-    return solution_rules.problem(body, instructor)
+    return rules.problem(body)
 
 
 def _walk_own_scope(function: ast.FunctionDef):
@@ -94,20 +93,24 @@ def _walk_own_scope(function: ast.FunctionDef):
             stack.extend(ast.iter_child_nodes(node))
 
 
-def _in_helper(module: str, region: regions.Region, test: str) -> bool:
-    """Whether ``region`` stands in a function nested in ``test``, not in the test itself."""
+def _functions(module: str) -> list[tuple[str, int, int]]:
+    """(name, first line, last line) of every function of ``module``, nested ones too."""
     try:
         tree = ast.parse(module)
     except SyntaxError:
-        return False
-    enclosing = [
-        node
+        return []
+    return [
+        (node.name, node.lineno, node.end_lineno or node.lineno)
         for node in ast.walk(tree)
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
-        and node.lineno < region.begin <= (node.end_lineno or node.lineno)
     ]
-    innermost = max(enclosing, key=lambda node: node.lineno, default=None)
-    return innermost is not None and innermost.name != test.split("::")[-1]
+
+
+def _in_helper(functions: list[tuple[str, int, int]], region: regions.Region, test: str) -> bool:
+    """Whether ``region`` stands in a function nested in ``test``, not in the test itself."""
+    enclosing = [f for f in functions if f[1] < region.begin <= f[2]]
+    innermost = max(enclosing, key=lambda function: function[1], default=None)
+    return innermost is not None and innermost[0] != test.split("::")[-1]
 
 
 def _failing(reason: str) -> str:
@@ -130,6 +133,7 @@ def splice(instructor: str, student: str | None, filename: str) -> tuple[str, di
         theirs, broken = regions.student_regions(student)
         missing = "its solution region is missing"
     bodies: dict[regions.Region, str] = {}
+    rules, functions = solution_rules.Rules(instructor), _functions(instructor)
     for test, held in expected.items():
         given = theirs.get(test)
         if test in broken:
@@ -143,7 +147,7 @@ def splice(instructor: str, student: str | None, filename: str) -> tuple[str, di
                 filter(
                     None,
                     (
-                        _problem_with(b, instructor, _in_helper(instructor, r, test))
+                        _problem_with(b, rules, _in_helper(functions, r, test))
                         for b, r in zip(given, held, strict=True)
                     ),
                 ),

@@ -78,20 +78,25 @@ GUARDED_MODULES: dict[str, frozenset[str]] = {
 }
 
 
-def problem(body: str, module_source: str = "") -> str | None:
-    """Why the region ``body`` may not run, or None. ``module_source`` is the
-    instructor's module around it, whose imports a region must not borrow from."""
-    try:
-        tree = ast.parse(body)
-    except SyntaxError:
-        return None  # the grader reports syntax errors in its own words
-    guarded = _guarded_names(module_source)
-    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
-    for node in ast.walk(tree):
-        found = _forbidden(node, guarded, parents)
-        if found:
-            return f"not allowed in a solution: {found}"
-    return None
+class Rules:
+    """The rules for the regions of one lab module: its imports, read once."""
+
+    def __init__(self, module_source: str = "") -> None:
+        #: Names the module's imports bind to guarded modules (or to what they hold).
+        self.guarded = _guarded_names(module_source)
+
+    def problem(self, body: str) -> str | None:
+        """Why the region ``body`` may not run, or None."""
+        try:
+            tree = ast.parse(body)
+        except SyntaxError:
+            return None  # the grader reports syntax errors in its own words
+        parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+        for node in ast.walk(tree):
+            found = _forbidden(node, self.guarded, parents)
+            if found:
+                return f"not allowed in a solution: {found}"
+        return None
 
 
 def _forbidden(

@@ -196,7 +196,7 @@ needs_bubblewrap = pytest.mark.skipif(
 @pytest.fixture
 def rules_off(monkeypatch):
     """The grader with its first defence switched off: what the others hold on their own."""
-    monkeypatch.setattr(solution_rules, "problem", lambda body, module_source="": None)
+    monkeypatch.setattr(solution_rules.Rules, "problem", lambda self, body: None)
 
 
 # Five attacks per submission, one per test, the sixth test solved: each attack must
