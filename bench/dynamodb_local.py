@@ -28,8 +28,9 @@ from pathlib import Path
 import boto3
 from timing import ROOT
 
-from harness.backends import BACKENDS, BackendUnavailable
+from harness.backends.registry import BACKENDS
 from harness.backends.safety import emulator_environment
+from harness.errors import BackendUnavailable
 from harness.launcher.dynamodb_local import DynamoDBLocal
 
 LABS = "labs/dynamodb"

@@ -2,24 +2,10 @@
 
 Each backend is a plain class that works without pytest: read
 ``endpoint_url`` (known from construction), ``start()`` it, ``isolate()``
-before a test, ``clean_up()`` after, ``stop()`` at the end.
+before a test, ``clean_up()`` after, ``stop()`` at the end. ``registry`` names
+them for ``--backend``.
+
+Nothing is imported here on purpose: the Lambda runtime's workers import
+``loopback`` (standard library only) at every cold start, and importing this
+package must not cost them boto3 and moto (about 0.25 s each).
 """
-
-from __future__ import annotations
-
-from harness.backends.aws import RealAwsBackend
-from harness.backends.base import Backend
-from harness.backends.dynamodb_local import DynamoDBLocalBackend
-from harness.backends.localstack import LocalStackBackend
-from harness.backends.moto import MotoBackend
-from harness.errors import BackendUnavailable
-
-BACKENDS: dict[str, type[Backend]] = {
-    "moto": MotoBackend,
-    "localstack": LocalStackBackend,
-    "dynamodb-local": DynamoDBLocalBackend,
-    "aws": RealAwsBackend,
-}
-EMULATORS = tuple(name for name, cls in BACKENDS.items() if cls.emulated)
-
-__all__ = ["BACKENDS", "EMULATORS", "Backend", "BackendUnavailable"]

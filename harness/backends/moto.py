@@ -148,6 +148,8 @@ class MotoBackend(Backend):
         if self._socket is None:
             raise RuntimeError(f"moto could not start: {self._start_error or 'it was stopped'}")
         _choose_images()
+        # First: botocore's data files are to be parsed once from moto's first import on.
+        moto_costs.install()
         from moto.moto_server.werkzeug_app import (
             DomainDispatcherApplication,
             MotoRequestHandler,
@@ -159,7 +161,6 @@ class MotoBackend(Backend):
         self._lambda = MotoLambdaRuntime(self.endpoint_url)
         self._lambda.install()
         moto_waits.install()  # a long poll answers when the clock passes its end
-        moto_costs.install()  # Cognito's fixed key imported once, not once per user pool
         # One line per request would bury the test output.
         logging.getLogger("werkzeug").setLevel(logging.ERROR)
         app = ServedSinceReset(DomainDispatcherApplication(create_backend_app))

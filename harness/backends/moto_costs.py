@@ -11,10 +11,27 @@ moto's KMS makes an RSA key pair for every new key (tens of milliseconds each),
 symmetric ones included, though only an asymmetric key ever signs, verifies or
 shows its public key. Here the pair is made at the key's first use: the same
 pair for the key's whole life, as before, and none for a key that never needs it.
+
+moto's SNS makes a 2048-bit RSA key for each HTTP(S) subscription at its first
+delivery (about 20 ms each), to sign the notification. AWS signs with one
+certificate per region; here one key per process signs every delivery, and each
+message still carries a signature its certificate verifies.
+
+moto's server lists its own package folder (some 200 ``isdir`` calls) for every
+request it routes, to tell a service name from a host name. The folder does not
+change while it runs: it is listed once.
+
+botocore parses a data file (a service's API model, the endpoints) again for each
+new ``Session`` or loader, and moto makes several: its EC2 module alone parses the
+EC2 model three times as it imports (some 0.1 s each), then once more to serve
+it, besides the test's own client. Each file is parsed once per process here and
+the parsed data shared: botocore and moto only read it (botocore's merge of a
+model's extras into it gives the same result every time).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 from types import ModuleType
@@ -51,9 +68,58 @@ class _KeyPairOnFirstUse:
 
 
 def install() -> None:
-    """Both savings above, once per process (idempotent)."""
+    """The savings above, once per process (idempotent)."""
+    _parse_botocore_files_once()  # first: the imports below parse some
     _import_cognito_key_once()
     _make_kms_key_pairs_on_first_use()
+    _sign_sns_deliveries_with_one_key()
+    _list_moto_modules_once()
+
+
+def _parse_botocore_files_once() -> None:
+    from botocore.loaders import JSONFileLoader
+
+    if getattr(JSONFileLoader.load_file, "parses_once", False):
+        return
+    load_file = JSONFileLoader.load_file
+    parsed: dict[str, Any] = {}
+
+    def load_file_once(loader: JSONFileLoader, file_path: str) -> Any:
+        # Two threads may parse one file at once: the same data, kept once.
+        if file_path not in parsed:
+            parsed[file_path] = load_file(loader, file_path)
+        return parsed[file_path]
+
+    load_file_once.parses_once = True  # type: ignore[attr-defined]
+    JSONFileLoader.load_file = load_file_once
+
+
+def _sign_sns_deliveries_with_one_key() -> None:
+    from moto.sns.models import Subscription
+
+    if getattr(Subscription.private_key, "one_key", False):
+        return
+    make = functools.cache(Subscription.private_key.__wrapped__)  # moto's, without its cache
+
+    def private_key(subscription: Any) -> Any:
+        return make(None)  # moto's never reads the subscription
+
+    private_key.one_key = True  # type: ignore[attr-defined]
+    Subscription.private_key = private_key  # type: ignore[assignment]
+
+
+def _list_moto_modules_once() -> None:
+    from moto import backends
+
+    if getattr(backends.list_of_moto_modules, "listed_once", False):
+        return
+    modules = tuple(backends.list_of_moto_modules())
+
+    def list_of_moto_modules() -> tuple[str, ...]:
+        return modules
+
+    list_of_moto_modules.listed_once = True  # type: ignore[attr-defined]
+    backends.list_of_moto_modules = list_of_moto_modules
 
 
 def _make_kms_key_pairs_on_first_use() -> None:

@@ -29,7 +29,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from harness.backends import BACKENDS
+from harness.backends.registry import BACKENDS
 from harness.errors import AwslabError
 from harness.model.notes import NOTES, Notes
 from harness.plugin import markers

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from harness.backends import Backend
+from harness.backends.base import Backend
 from harness.plugin.keys import run_key
 from harness.plugin.lab_run import LabRun
 from harness.testkit.clients import AwsClients, error_code

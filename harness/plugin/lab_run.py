@@ -13,7 +13,8 @@ import boto3
 import pytest
 from botocore.config import Config
 
-from harness.backends import BACKENDS, Backend
+from harness.backends.base import Backend
+from harness.backends.registry import BACKENDS
 from harness.backends.safety import LoopbackOnly, emulator_environment
 from harness.model.notes import Notes
 from harness.report.records import ClaimsReport

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.backends import EMULATORS
+from harness.backends.registry import EMULATORS
 from harness.errors import MarkerError, SolutionMarkupError
 from harness.model import regions
 from harness.model.claims import Claim, as_record, claim_from_marker, gap_backends

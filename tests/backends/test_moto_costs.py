@@ -39,3 +39,41 @@ def test_a_kms_key_pair_is_made_at_its_first_use_and_kept():
     assert key.private_key._key is not None
     assert key.private_key.public_key() == public  # the same pair from then on
     assert key.private_key.key_size == 2048
+
+
+def test_every_sns_delivery_is_signed_with_one_2048_bit_key():
+    from moto.sns.models import Subscription
+
+    moto_costs.install()
+    moto_costs.install()
+    # moto's method never reads the subscription: no need to build one.
+    first, second = Subscription.private_key(object()), Subscription.private_key(object())
+    assert first is second
+    assert first.key_size == 2048
+
+
+def test_moto_lists_its_modules_once_and_as_before():
+    import os
+
+    import moto
+    from moto import backends
+
+    moto_costs.install()
+    folder = os.path.dirname(moto.__file__)
+    listed = sorted(
+        name
+        for name in os.listdir(folder)
+        if os.path.isdir(os.path.join(folder, name)) and not name.startswith("__")
+    )
+    assert list(backends.list_of_moto_modules()) == listed
+    assert backends.list_of_moto_modules() is backends.list_of_moto_modules()
+
+
+def test_a_botocore_data_file_is_parsed_once_for_every_loader():
+    from botocore.loaders import create_loader
+
+    moto_costs.install()
+    first = create_loader().load_service_model("sqs", "service-2")
+    second = create_loader().load_service_model("sqs", "service-2")
+    assert first is second
+    assert first["metadata"]["endpointPrefix"] == "sqs"
