@@ -19,6 +19,9 @@ class Backend:
     moves_time = False
     #: How long ``eventually`` waits, by default, for an asynchronous effect.
     settle_seconds = 15.0
+    #: How long a botocore waiter may poll here, whatever its ``WaiterConfig`` asks;
+    #: None: as asked (a lab asks for what the real service may take).
+    waiter_seconds: float | None = None
 
     def __init__(self) -> None:
         #: Where the backend answers (None: AWS's own endpoints), known from construction,

@@ -84,6 +84,9 @@ class MotoBackend(Backend):
     name = "moto"
     moves_time = True  # moto reads the process clock, which time-machine moves
     settle_seconds = 3.0  # moto delivers in-process, within milliseconds
+    # moto changes a resource's state inside the call (a table is ACTIVE once created):
+    # a waiter that has not seen the state within moto's bound never will.
+    waiter_seconds = settle_seconds
 
     def __init__(self) -> None:
         super().__init__()

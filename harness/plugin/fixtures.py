@@ -90,6 +90,7 @@ def aws(aws_backend: Backend, pytestconfig: pytest.Config) -> AwsClients:
         run.client_config,
         run.clients,
         aws_backend.missing_service,
+        aws_backend.waiter_seconds,
     )
 
 
@@ -151,5 +152,6 @@ def enforce_iam(aws_backend: Backend):
 
 @pytest.fixture
 def eventually(aws_backend: Backend) -> Eventually:
-    """``eventually(check)``: retry ``check`` until it holds, within the backend's bound."""
-    return Eventually(timeout=aws_backend.settle_seconds)
+    """``eventually(check)``: retry ``check`` until it holds, within the backend's bound
+    (``aws_takes=120``: within 120 s on AWS, the same bound on an emulator)."""
+    return Eventually(timeout=aws_backend.settle_seconds, emulated=aws_backend.emulated)

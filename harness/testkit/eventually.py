@@ -17,13 +17,29 @@ MAX_TIMEOUT = 120.0
 
 
 class Eventually:
-    """Call ``check`` until it returns a truthy value without an AssertionError."""
+    """Call ``check`` until it returns a truthy value without an AssertionError.
 
-    def __init__(self, timeout: float = 10.0, interval: float = 0.05) -> None:
+    ``timeout`` is the default bound; ``emulated`` says whether the backend is an
+    emulator, which holds what AWS takes minutes for (a failover, a restore) to its
+    own bound: ``eventually(check, aws_takes=120)`` waits 120 s on AWS, the default
+    bound on an emulator.
+    """
+
+    def __init__(self, timeout: float = 10.0, interval: float = 0.05, emulated: bool = False):
         self.timeout = timeout
         self.interval = interval
+        self.emulated = emulated
 
-    def __call__(self, check: Callable[[], T], timeout: float | None = None) -> T:
+    def __call__(
+        self,
+        check: Callable[[], T],
+        timeout: float | None = None,
+        aws_takes: float | None = None,
+    ) -> T:
+        if timeout is not None and aws_takes is not None:
+            raise ValueError("eventually takes timeout=... or aws_takes=..., not both")
+        if aws_takes is not None:
+            timeout = min(self.timeout, aws_takes) if self.emulated else aws_takes
         timeout = self.timeout if timeout is None else timeout
         if not 0 < timeout <= MAX_TIMEOUT:
             raise ValueError(

@@ -110,7 +110,7 @@ def test_a_running_application_polls_the_new_version(
             )["State"]
             return state == "COMPLETE"
 
-        eventually(complete, timeout=120)
+        eventually(complete, aws_takes=120)
 
     deployed(first)
     # The application, once started: a session, then a poll with the token of the last poll.

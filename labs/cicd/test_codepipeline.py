@@ -137,5 +137,5 @@ def test_cloudtrail_records_who_made_the_pipeline(
             LookupAttributes=[{"AttributeKey": "EventName", "AttributeValue": event_name}]
         )["Events"]
 
-    events = eventually(recorded, timeout=120)
+    events = eventually(recorded, aws_takes=120)
     assert any(pipeline["name"] in event.get("CloudTrailEvent", "") for event in events)

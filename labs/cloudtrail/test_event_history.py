@@ -42,7 +42,7 @@ def history(aws, eventually):
             )["Events"]
             return found if len(found) >= at_least else []
 
-        return eventually(events, timeout=DELIVERY)
+        return eventually(events, aws_takes=DELIVERY)
 
     return history
 

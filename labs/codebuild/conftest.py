@@ -104,6 +104,6 @@ def finished_build(aws, eventually):
             [build] = aws.codebuild.batch_get_builds(ids=[build_id])["builds"]
             return build if build["buildStatus"] != "IN_PROGRESS" else None
 
-        return eventually(finished, timeout=120)
+        return eventually(finished, aws_takes=120)
 
     return finished_build

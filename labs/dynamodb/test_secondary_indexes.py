@@ -207,7 +207,7 @@ def test_a_global_index_added_later_answers_a_new_question(
     # The table shows the new index at once (CREATING while AWS backfills it from the
     # table), so a table without one fails here, not after the wait below.
     assert "by-genre" in index_status()
-    eventually(lambda: index_status()["by-genre"] == "ACTIVE", timeout=60)
+    eventually(lambda: index_status()["by-genre"] == "ACTIVE", aws_takes=60)
     page = aws.dynamodb.query(
         TableName=table,
         IndexName="by-genre",

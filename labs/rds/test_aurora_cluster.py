@@ -112,7 +112,7 @@ def test_a_failover_promotes_a_reader_and_the_endpoint_follows(
     # END SOLUTION
     # A failover takes a minute or so on AWS: wait until the reader is the writer.
     promoted = {writer: False, reader: True}
-    eventually(lambda: cluster_members(cluster["DBClusterIdentifier"]) == promoted, timeout=120)
+    eventually(lambda: cluster_members(cluster["DBClusterIdentifier"]) == promoted, aws_takes=120)
     after = aws.rds.describe_db_clusters(DBClusterIdentifier=cluster["DBClusterIdentifier"])
     assert after["DBClusters"][0]["Endpoint"] == cluster["Endpoint"]
 

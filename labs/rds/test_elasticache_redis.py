@@ -70,6 +70,6 @@ def test_a_snapshot_seeds_a_new_group(aws, create_replication_group, unique_name
         ]
         return snapshot["SnapshotStatus"] == "available" and snapshot["SnapshotStatus"]
 
-    eventually(snapshot_status, timeout=120)
+    eventually(snapshot_status, aws_takes=120)
     restored = create_replication_group("restored", SnapshotName=unique_name("nightly"))
     assert restored["Status"] == "available"

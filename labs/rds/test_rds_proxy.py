@@ -69,7 +69,7 @@ def create_proxy(aws, unique_name, proxy_settings, eventually):
             return proxy if proxy["Status"] == "available" else None
 
         # A proxy takes minutes to create on AWS; an emulator's is available at once.
-        return eventually(available, timeout=120)
+        return eventually(available, aws_takes=120)
 
     return create_proxy
 

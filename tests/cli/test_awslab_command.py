@@ -13,6 +13,7 @@ import textwrap
 
 import pytest
 
+from harness.classroom import blank_check
 from harness.cli import main
 
 QUOTE = "by default 30 seconds, then after that, it becomes visible again"
@@ -252,6 +253,16 @@ def test_check_finds_a_lab_that_cannot_fail(course: pytest.Pytester, capsys):
     capsys.readouterr()
     assert main(["check", "labs/demo"]) == 1
     assert "test_weak.py::test_weak: passed with its solution blanked" in capsys.readouterr().out
+
+    # A gap of moto's is not run blanked: its strict expected failure holds either way.
+    gap = weak.replace(
+        "def test_weak", '@pytest.mark.emulator_gap("moto", reason="no X")\ndef test_gap'
+    )
+    (course.path / "labs/demo/test_gap.py").write_text(gap.replace("demo.weak", "demo.gap"))
+    results = {r.nodeid: r for r in blank_check.check([course.path / "labs/demo"], course.path)}
+    assert results["labs/demo/test_gap.py::test_gap"].detail == "not run: a gap on moto (no X)"
+    assert results["labs/demo/test_gap.py::test_gap"].ok
+    assert not results["labs/demo/test_weak.py::test_weak"].ok
 
 
 def test_a_student_sees_progress_and_the_next_hint(course: pytest.Pytester, capsys):

@@ -21,3 +21,31 @@ def test_an_unvalidated_client_lets_the_service_refuse(lab: pytest.Pytester):
         """
     )
     lab.runpytest("-p", "no:randomly").assert_outcomes(passed=1)
+
+
+def test_on_moto_a_waiter_that_asks_for_a_minute_gives_up_within_motos_bound(
+    lab: pytest.Pytester,
+):
+    lab.makepyfile(
+        """
+        import time
+
+        import pytest
+        from botocore.exceptions import WaiterError
+
+        def test_waits(aws, aws_backend):
+            table = aws.dynamodb.get_waiter("table_exists")
+            started = time.monotonic()
+            with pytest.raises(WaiterError):  # no such table: it never appears
+                table.wait(TableName="none", WaiterConfig={"Delay": 1, "MaxAttempts": 60})
+            assert time.monotonic() - started < aws_backend.waiter_seconds + 2
+            aws.dynamodb.create_table(
+                TableName="carts",
+                KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+                AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+                BillingMode="PAY_PER_REQUEST",
+            )
+            table.wait(TableName="carts", WaiterConfig={"Delay": 1, "MaxAttempts": 60})
+        """
+    )
+    lab.runpytest("-p", "no:randomly").assert_outcomes(passed=1)

@@ -83,3 +83,16 @@ def test_eventually_gives_up_with_the_last_failure():
 def test_eventually_refuses_an_unbounded_wait():
     with pytest.raises(ValueError, match="must be in"):
         Eventually()(lambda: True, timeout=3600)
+
+
+@pytest.mark.parametrize(
+    ("emulated", "bound"), [(True, "0.2 s"), (False, "0.3 s")], ids=["emulator", "aws"]
+)
+def test_what_aws_takes_minutes_for_an_emulator_does_within_its_own_bound(emulated, bound):
+    def never() -> bool:
+        return False
+
+    with pytest.raises(AssertionError, match=f"after {bound}"):
+        Eventually(timeout=0.2, interval=0.01, emulated=emulated)(never, aws_takes=0.3)
+    with pytest.raises(ValueError, match="not both"):
+        Eventually()(never, timeout=1, aws_takes=1)
