@@ -11,7 +11,9 @@ stand on several lines, ``line=`` names the bullet's line. A claim about
 something the notes never say is not anchored to an unrelated bullet: it
 carries ``beyond_notes=`` (what it shows, in a sentence) and a ``source=``, and
 the report lists it apart. ``@pytest.mark.emulator_gap(backend,
-reason=...)`` says that one emulator differs from AWS for that test.
+reason=...)`` says that one emulator differs from AWS for that test; with
+``race=True``, that it differs only sometimes (a lost update under concurrency),
+which no strict expected failure can hold: the test is skipped there.
 
 Everything here is plain Python, usable without pytest.
 """
@@ -31,7 +33,7 @@ CLAIM_SIGNATURE = (
     "claim(id, quote=..., errata=None, source=None, line=None) "
     "or claim(id, beyond_notes=..., source=...)"
 )
-GAP_SIGNATURE = "emulator_gap(backend, ..., reason=...)"
+GAP_SIGNATURE = "emulator_gap(backend, ..., reason=..., race=False)"
 
 
 @dataclass(frozen=True)
@@ -148,11 +150,18 @@ def _line(value: object, claim_id: str, quote: str | None) -> int | None:
     return value
 
 
-def gap_backends(
-    args: tuple, kwargs: Mapping[str, object], known: tuple[str, ...]
-) -> tuple[tuple[str, ...], str]:
-    """The backends and reason of an ``emulator_gap`` marker, validated."""
-    unknown = set(kwargs) - {"reason"}
+@dataclass(frozen=True)
+class Gap:
+    """An ``emulator_gap`` marker, read."""
+
+    backends: tuple[str, ...]
+    reason: str
+    race: bool = False  # differs only sometimes: skipped there, not a strict expected failure
+
+
+def gap_backends(args: tuple, kwargs: Mapping[str, object], known: tuple[str, ...]) -> Gap:
+    """The backends, reason and kind of an ``emulator_gap`` marker, validated."""
+    unknown = set(kwargs) - {"reason", "race"}
     if unknown:
         raise MarkerError(
             f"@pytest.mark.emulator_gap got unknown keyword {sorted(unknown)[0]}=; "
@@ -171,7 +180,10 @@ def gap_backends(
         raise MarkerError(
             f"@pytest.mark.emulator_gap{args!r} needs reason=: how the emulator differs from AWS"
         )
-    return tuple(args), reason
+    race = kwargs.get("race", False)
+    if not isinstance(race, bool):
+        raise MarkerError(f"@pytest.mark.emulator_gap{args!r}: race= is True or False")
+    return Gap(tuple(args), reason, race)
 
 
 def as_record(claim: Claim, location: NotesLocation | None) -> dict:

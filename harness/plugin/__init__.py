@@ -84,8 +84,9 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     config.addinivalue_line(
         "markers",
-        "emulator_gap(backend, ..., reason): on that emulator the test is a strict expected "
-        "failure, because the emulator differs from AWS",
+        "emulator_gap(backend, ..., reason, race=False): on that emulator the test is a strict "
+        "expected failure, because the emulator differs from AWS (race=True: differs only "
+        "sometimes, so the test is skipped there)",
     )
     backend_name = config.getoption("backend") or os.environ.get(BACKEND_VARIABLE)
     notes_name = config.getini("awslab_notes")

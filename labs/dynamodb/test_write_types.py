@@ -27,6 +27,13 @@ def shows(create_table) -> str:
 
 
 @pytest.mark.claim("dynamodb.atomic-counter", quote="atomic writes")
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto applies an UpdateItem's ADD without a lock: under concurrent calls an "
+    "increment is lost now and then (38 of 40 in one run on a loaded machine); AWS applies "
+    "each one atomically",
+    race=True,
+)
 def test_atomic_increments_from_many_writers_all_count(aws, shows, read_item):
     aws.dynamodb.put_item(TableName=shows, Item={**SHOW, "sold": {"N": "0"}})
 

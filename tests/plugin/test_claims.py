@@ -40,6 +40,7 @@ def test_a_malformed_claim_says_what_is_wrong(args, kwargs, message):
         (("aws",), {"reason": "r"}, "not an emulator"),
         (("moto",), {}, "needs reason="),
         (("moto",), {"reason": "r", "strict": False}, "unknown keyword strict="),
+        (("moto",), {"reason": "r", "race": "yes"}, "race= is True or False"),
     ],
 )
 def test_a_malformed_gap_marker_says_what_is_wrong(args, kwargs, message):
@@ -146,11 +147,32 @@ def test_an_emulator_gap_is_a_strict_expected_failure_on_that_backend_only(
     result.stdout.fnmatch_lines(["*XPASS(strict)*emulator gap on moto: moto differs*"])
 
 
+def test_a_race_of_an_emulators_is_skipped_there_whatever_its_outcome(lab: pytest.Pytester):
+    lab.makepyfile(
+        """
+        import pytest
+
+        @pytest.mark.emulator_gap("moto", reason="loses an update now and then", race=True)
+        def test_sometimes():
+            assert False, "never run on moto"
+
+        @pytest.mark.emulator_gap("localstack", reason="loses an update", race=True)
+        def test_races_elsewhere():
+            pass
+        """
+    )
+    result = lab.runpytest("-p", "no:randomly", "-rs")
+    result.assert_outcomes(skipped=1, passed=1)
+    result.stdout.fnmatch_lines(
+        ["*emulator gap on moto (a race, not run): loses an update now and then*"]
+    )
+
+
 def test_the_markers_are_registered_with_their_signatures(lab: pytest.Pytester):
     result = lab.runpytest("--markers")
     result.stdout.fnmatch_lines(
         [
             "@pytest.mark.claim(id, quote, errata=None, source=None): links a test*",
-            "@pytest.mark.emulator_gap(backend, ..., reason): *",
+            "@pytest.mark.emulator_gap(backend, ..., reason, race=False): *",
         ]
     )
