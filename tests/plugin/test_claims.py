@@ -147,6 +147,32 @@ def test_an_emulator_gap_is_a_strict_expected_failure_on_that_backend_only(
     result.stdout.fnmatch_lines(["*XPASS(strict)*emulator gap on moto: moto differs*"])
 
 
+def test_a_gaps_expected_failure_keeps_only_the_tests_own_frames(lab: pytest.Pytester):
+    # Formatting the frames of botocore (here: deeper.py) for a traceback nobody sees
+    # cost about 16 ms a gap.
+    lab.makepyfile(deeper="def fail():\n    raise ValueError('deep down')\n")
+    lab.makepyfile(
+        test_gap="""
+        import pytest
+        import deeper
+
+        @pytest.mark.emulator_gap("moto", reason="moto differs")
+        def test_differs_on_moto():
+            deeper.fail()
+
+        def test_fails():
+            deeper.fail()
+        """
+    )
+    run = lab.inline_run("-p", "no:randomly", "--backend", "moto")
+    calls = {r.nodeid.split("::")[1]: r for r in run.getreports() if r.when == "call"}
+    frames = {name: report.longrepr for name, report in calls.items()}
+    gap = [e.reprfileloc.path for e in frames["test_differs_on_moto"].reprtraceback.reprentries]
+    assert gap == ["test_gap.py"]
+    other = [e.reprfileloc.path for e in frames["test_fails"].reprtraceback.reprentries]
+    assert other == ["test_gap.py", "deeper.py"], "only a gap's frames are trimmed"
+
+
 def test_a_race_of_an_emulators_is_skipped_there_whatever_its_outcome(lab: pytest.Pytester):
     lab.makepyfile(
         """
