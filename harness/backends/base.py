@@ -50,6 +50,11 @@ class Backend:
     def clock_moved(self) -> None:
         """The lab's clock has just moved (backends that ``moves_time``)."""
 
+    def next_wait(self) -> float | None:
+        """When the backend's earliest wait on the clock ends (``time.time()``), or None
+        (backends that ``moves_time``: ``clock.fast_forward()`` moves the clock there)."""
+        return None
+
     def environment(self) -> dict[str, str]:
         """Variables the test process needs once the backend runs (after ``start``)."""
         return {}

@@ -163,7 +163,7 @@ class MotoBackend(Backend):
         # moto runs Lambda code only in Docker; this runs Python handlers in local workers.
         self._lambda = MotoLambdaRuntime(self.endpoint_url)
         self._lambda.install()
-        moto_waits.install()  # a long poll answers when the clock passes its end
+        moto_waits.install()  # a long poll, a Wait state... end when the clock passes their end
         # One line per request would bury the test output.
         logging.getLogger("werkzeug").setLevel(logging.ERROR)
         app = ServedSinceReset(DomainDispatcherApplication(create_backend_app))
@@ -190,6 +190,9 @@ class MotoBackend(Backend):
 
     def clock_moved(self) -> None:
         moto_waits.clock_moved()
+
+    def next_wait(self) -> float | None:
+        return moto_waits.next_deadline()
 
     def environment(self) -> dict[str, str]:
         # moto's own service integrations (a Step Functions Task calling SQS, say)

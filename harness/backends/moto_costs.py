@@ -38,7 +38,7 @@ from types import ModuleType
 from typing import Any
 
 
-class _Forwarding:
+class Forwarding:
     """Stands for ``module``: the names given here, every other one from the module."""
 
     def __init__(self, module: ModuleType | Any, **names: Any) -> None:
@@ -153,5 +153,5 @@ def _import_cognito_key_once() -> None:
         return imported[text]
 
     # Only moto's Cognito module sees this stand-in for joserfc's jwk module.
-    rsa_key = _Forwarding(jwk.RSAKey, import_key=import_key)
-    models.jwk = _Forwarding(jwk, RSAKey=rsa_key, imports_once=True)  # type: ignore[assignment]
+    rsa_key = Forwarding(jwk.RSAKey, import_key=import_key)
+    models.jwk = Forwarding(jwk, RSAKey=rsa_key, imports_once=True)  # type: ignore[assignment]

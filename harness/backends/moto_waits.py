@@ -7,20 +7,111 @@ answered only after that real second. Here each of those waits also ends when th
 clock moves, so a 20-second long poll answers as soon as the lab's clock has passed
 20 seconds, and a poll whose end is not reached goes back to waiting, as before.
 Nothing else changes: a message that arrives still ends the wait at once.
+
+moto's Step Functions interpreter waits in real time: a Wait state's seconds, a
+retry's interval, a task's TimeoutSeconds, a task token's or an activity's wait.
+Here each of those waits for its moment on the process clock instead (checked
+every few milliseconds), which passes in real time as before, or at once when
+the lab moves the clock. ``next_deadline()`` says when the earliest pause ends (a
+Wait state, a retry's interval: nothing runs meanwhile), so that a lab waiting for
+an execution can move the clock just there (``clock.fast_forward()``). A timeout
+is not a pause: work runs meanwhile, and jumping to its end would stop that work
+before it could finish; it ends when the lab moves the clock past it, or in real time.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
+from typing import Any
+
+from harness.backends.moto_costs import Forwarding
+
+#: How often a wait on the clock looks at it again (real seconds).
+POLL_SECONDS = 0.01
+#: Wall-clock sleep, whatever time-machine does to the clock.
+_real_sleep = time.sleep
 
 _lock = threading.Lock()
 _moves = 0  # how many times the clock has moved in this process
 _waiting: Counter[threading.Condition] = Counter()  # the conditions moto waits on now
+_deadlines: Counter[float] = Counter()  # when each pause on the clock ends (process clock)
 
 
 def install() -> None:
-    """Make moto's SQS long-poll wait end when the clock moves (once per process)."""
+    """Make moto's waits end when the clock moves (once per process)."""
+    _wake_long_polls_on_clock_moves()
+    _run_step_functions_waits_on_the_clock()
+
+
+def next_deadline() -> float | None:
+    """When the earliest pause of moto's on the clock ends (``time.time()``), or None."""
+    with _lock:
+        return min(_deadlines, default=None)
+
+
+def wait_on_the_clock(seconds: float, until: Any = None, pause: bool = False) -> bool:
+    """Wait until ``seconds`` have passed on the process clock, or ``until()`` holds;
+    whether it holds. A ``pause`` (nothing runs meanwhile) is listed for ``next_deadline``."""
+    deadline = time.time() + seconds
+    if pause:
+        with _lock:
+            _deadlines[deadline] += 1
+    try:
+        while not (until is not None and until()):
+            left = deadline - time.time()
+            if left <= 0:
+                return False
+            _real_sleep(min(left, POLL_SECONDS))
+        return True
+    finally:
+        if pause:
+            with _lock:
+                _deadlines[deadline] -= 1
+                if not _deadlines[deadline]:
+                    del _deadlines[deadline]
+
+
+def pause_on_the_clock(seconds: float) -> None:
+    """``time.sleep`` on the process clock, listed for ``next_deadline``."""
+    wait_on_the_clock(seconds, pause=True)
+
+
+class ClockEvent(threading.Event):
+    """A ``threading.Event`` whose timed wait (a timeout) runs on the process clock."""
+
+    pause = False
+
+    def wait(self, timeout: float | None = None) -> bool:
+        if timeout is None:
+            return super().wait()
+        return wait_on_the_clock(timeout, until=self.is_set, pause=self.pause)
+
+
+class PauseEvent(ClockEvent):
+    """A ``ClockEvent`` whose timed wait is a pause: nothing runs until it ends."""
+
+    pause = True
+
+
+def _run_step_functions_waits_on_the_clock() -> None:
+    from moto.stepfunctions.parser.asl.component.common.retry import retrier_decl
+    from moto.stepfunctions.parser.asl.component.state.exec import execute_state
+    from moto.stepfunctions.parser.asl.eval import environment
+    from moto.stepfunctions.parser.asl.eval.callback import callback
+
+    if callback.Event is ClockEvent:
+        return
+    # Pauses: a Wait state waits on the execution's event; a retry sleeps its interval.
+    environment.threading = Forwarding(threading, Event=PauseEvent)  # type: ignore[assignment]
+    retrier_decl.time = Forwarding(time, sleep=pause_on_the_clock)  # type: ignore[assignment]
+    # Timeouts: a task's TimeoutSeconds; a task token, an activity, a heartbeat.
+    execute_state.threading = Forwarding(threading, Event=ClockEvent)  # type: ignore[assignment]
+    callback.Event = ClockEvent  # type: ignore[misc]
+
+
+def _wake_long_polls_on_clock_moves() -> None:
     from moto.sqs.models import Queue
 
     if getattr(Queue.wait_for_messages, "wakes_on_clock", False):

@@ -96,9 +96,10 @@ def aws(aws_backend: Backend, pytestconfig: pytest.Config) -> AwsClients:
 
 @pytest.fixture
 def clock(aws_backend: Backend, request: pytest.FixtureRequest):
-    """``clock.advance(seconds)``: instant on moto, a real wait elsewhere."""
+    """``clock.advance(seconds)``: instant on moto, a real wait elsewhere;
+    ``clock.fast_forward()``: to the end of the emulator's next wait, if it waits."""
     kind = EmulatedClock if aws_backend.moves_time else WaitingClock
-    with kind(moved=aws_backend.clock_moved) as lab_clock:
+    with kind(moved=aws_backend.clock_moved, next_wait=aws_backend.next_wait) as lab_clock:
         yield lab_clock
     request.node.user_properties.append((CLOCK_PROPERTY, lab_clock.advanced))
 

@@ -25,11 +25,17 @@ class EmulatedClock:
     """The process clock, moved by time-machine; usable as a context manager.
 
     ``moved`` is called after each advance: the emulator looks at the clock again
-    there, rather than at the end of a real wait (moto's long poll).
+    there, rather than at the end of a real wait (moto's long poll). ``next_wait``
+    says when the emulator's earliest wait on the clock ends (``time.time()``), or None.
     """
 
-    def __init__(self, moved: Callable[[], None] = lambda: None) -> None:
+    def __init__(
+        self,
+        moved: Callable[[], None] = lambda: None,
+        next_wait: Callable[[], float | None] = lambda: None,
+    ) -> None:
         self.moved = moved
+        self.next_wait = next_wait
         self.advanced = 0.0
         self._travel: time_machine.travel | None = None
         self._coordinates: time_machine.Traveller | None = None
@@ -45,6 +51,16 @@ class EmulatedClock:
         self._coordinates.shift(seconds)
         self.advanced += seconds
         self.moved()
+
+    def fast_forward(self) -> float:
+        """Move the clock to the end of the emulator's earliest wait (a Wait state, a
+        retry's interval), if it is waiting; the seconds moved (0 if it is not)."""
+        deadline = self.next_wait()
+        if deadline is None:
+            return 0.0
+        seconds = max(deadline - time.time(), 0.0)
+        self.advance(seconds)
+        return seconds
 
     def stop(self) -> None:
         if self._travel is not None:
@@ -80,6 +96,10 @@ class WaitingClock(EmulatedClock):
             )
         time.sleep(seconds)
         self.advanced += seconds
+
+    def fast_forward(self) -> float:
+        """Nothing to skip: on this backend its waits pass in real time."""
+        return 0.0
 
     def stop(self) -> None:
         pass

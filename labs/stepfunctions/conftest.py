@@ -51,11 +51,12 @@ def role(aws, unique_name) -> str:
 class Workflows:
     """Create state machines from a definition, start them, wait for them."""
 
-    def __init__(self, aws, role: str, unique_name, eventually) -> None:
+    def __init__(self, aws, role: str, unique_name, eventually, clock) -> None:
         self.sfn = aws.stepfunctions
         self.role = role
         self.unique_name = unique_name
         self.eventually = eventually
+        self.clock = clock
 
     def create(self, definition: dict, type: str = "STANDARD") -> str:
         return self.sfn.create_state_machine(
@@ -75,9 +76,17 @@ class Workflows:
 
     def finished(self, execution: str) -> dict:
         """DescribeExecution once the execution has stopped running."""
-        # A retried state really waits its IntervalSeconds (1 s and more) on every backend.
-        timeout = max(self.eventually.timeout, 10)
-        return self.eventually(lambda: finished_or_none(self.sfn, execution), timeout=timeout)
+
+        def stopped() -> dict | None:
+            description = finished_or_none(self.sfn, execution)
+            if description is None:
+                # Waiting, maybe for time to pass (a Wait state, a retry's interval): on
+                # moto the clock jumps to the end of that wait, elsewhere it passes.
+                self.clock.fast_forward()
+            return description
+
+        # Elsewhere a retried state really waits its IntervalSeconds (1 s and more).
+        return self.eventually(stopped, timeout=max(self.eventually.timeout, 10))
 
     def run(self, definition: dict, input: dict | None = None) -> dict:
         """Run to the end: DescribeExecution, with ``output`` parsed when there is one."""
@@ -97,5 +106,5 @@ def finished_or_none(sfn, execution: str) -> dict | None:
 
 
 @pytest.fixture
-def workflows(aws, role, unique_name, eventually) -> Workflows:
-    return Workflows(aws, role, unique_name, eventually)
+def workflows(aws, role, unique_name, eventually, clock) -> Workflows:
+    return Workflows(aws, role, unique_name, eventually, clock)

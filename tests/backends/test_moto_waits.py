@@ -68,3 +68,49 @@ def test_installing_twice_patches_once():
     moto_waits.install()
     assert Queue.wait_for_messages is patched
     assert patched.wakes_on_clock  # type: ignore[attr-defined]
+
+
+def test_a_pause_of_a_minute_ends_as_soon_as_the_clock_is_fast_forwarded():
+    moto_waits.install()
+    with EmulatedClock(next_wait=moto_waits.next_deadline) as clock:
+        pause = threading.Thread(target=moto_waits.pause_on_the_clock, args=(60,))
+        pause.start()
+        try:
+            while moto_waits.next_deadline() is None:  # the thread has not begun its pause
+                pause.join(timeout=0.01)
+            pause.join(timeout=0.2)
+            assert pause.is_alive(), "the clock has not moved: the pause goes on"
+            assert 59 < clock.fast_forward() <= 60
+        finally:
+            clock.advance(60)  # never left pausing, whatever happened
+            pause.join(timeout=10)
+    assert not pause.is_alive()
+    assert moto_waits.next_deadline() is None
+
+
+def test_a_timeout_is_not_fast_forwarded_as_work_runs_meanwhile():
+    moto_waits.install()
+    with EmulatedClock(next_wait=moto_waits.next_deadline) as clock:
+        timeout = moto_waits.ClockEvent()
+        waiting = threading.Thread(target=timeout.wait, args=(60,))
+        waiting.start()
+        try:
+            waiting.join(timeout=0.1)
+            assert clock.fast_forward() == 0.0, "a timeout is no pause to skip"
+            assert waiting.is_alive()
+            clock.advance(60)  # the lab may still move the clock past it on purpose
+            waiting.join(timeout=10)
+            assert not waiting.is_alive()
+        finally:
+            timeout.set()
+
+
+def test_step_functions_waits_run_on_the_clock():
+    from moto.stepfunctions.parser.asl.component.common.retry import retrier_decl
+    from moto.stepfunctions.parser.asl.eval import environment
+    from moto.stepfunctions.parser.asl.eval.callback import callback
+
+    moto_waits.install()
+    assert environment.threading.Event is moto_waits.PauseEvent  # a Wait state
+    assert retrier_decl.time.sleep is moto_waits.pause_on_the_clock  # a retry's interval
+    assert callback.Event is moto_waits.ClockEvent  # a task token's timeout
