@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 
 import boto3
 
@@ -27,6 +28,7 @@ class Backend:
         #: Where the backend answers (None: AWS's own endpoints), known from construction,
         #: so that clients can be pointed at it before ``start``.
         self.endpoint_url: str | None = None
+        self._sweeping: dict[str, object] = {}  # clean_up's clients, made once per service
 
     def check_allowed(self) -> None:
         """Raise ``BackendUnavailable`` if this backend may not be used at all."""
@@ -79,7 +81,13 @@ class Backend:
         should cost nothing when no test has used the backend since the last call.
         """
 
-    def clean_up(self, session: boto3.Session, prefix: str) -> None:
-        """After a test: delete what it created (every name starts with ``prefix``)."""
-        for problem in sweepers.sweep(session, self.endpoint_url, prefix, self.missing_service):
+    def clean_up(
+        self, session: boto3.Session, prefix: str, called: Collection[str] | None = None
+    ) -> None:
+        """After a test: delete what it created (every name starts with ``prefix``) in
+        the services it ``called`` (None: in every one)."""
+        problems = sweepers.sweep(
+            session, self.endpoint_url, prefix, self.missing_service, called, self._sweeping
+        )
+        for problem in problems:
             log.warning("awslab clean-up: %s", problem)

@@ -11,6 +11,7 @@ clients cannot follow). Every other service is skipped, with the reason.
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from typing import Any
 
 import boto3
@@ -74,5 +75,7 @@ class DynamoDBLocalBackend(Backend):
             for name in page["TableNames"]:
                 self._tables.delete_table(TableName=name)
 
-    def clean_up(self, session: boto3.Session, prefix: str) -> None:
+    def clean_up(
+        self, session: boto3.Session, prefix: str, called: Collection[str] | None = None
+    ) -> None:
         pass  # the next test's isolate() deletes every table

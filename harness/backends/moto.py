@@ -11,7 +11,7 @@ import sys
 import tempfile
 import threading
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -243,7 +243,9 @@ class MotoBackend(Backend):
         if self._lambda is not None:
             self._lambda.runtime.stop_workers()  # their functions are gone with the reset
 
-    def clean_up(self, session: boto3.Session, prefix: str) -> None:
+    def clean_up(
+        self, session: boto3.Session, prefix: str, called: Collection[str] | None = None
+    ) -> None:
         pass  # the next test's isolate() resets everything
 
 

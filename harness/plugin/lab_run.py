@@ -142,7 +142,7 @@ class LabRun:
     def after_test(self, prefix: str) -> None:
         """Delete what a test named with ``prefix`` (backends that cannot reset)."""
         if self._started:
-            self.backend.clean_up(self.session, prefix)
+            self.backend.clean_up(self.session, prefix, set(self.calls.services))
 
     def close(self) -> None:
         self._exit.close()

@@ -12,10 +12,12 @@ import boto3
 
 
 class ApiCalls:
-    """Records every operation called through clients of one boto3 session."""
+    """Records every operation called through clients of one boto3 session, and the
+    services called (what a clean-up sweeps)."""
 
     def __init__(self) -> None:
         self.names: list[str] = []
+        self.services: set[str] = set()
 
     def attach(self, session: boto3.Session) -> None:
         # Clients copy the session's event hooks when made, so attach before any client.
@@ -23,9 +25,11 @@ class ApiCalls:
 
     def _record(self, model, **kwargs) -> None:
         self.names.append(model.name)  # list.append is atomic: calls from threads are safe
+        self.services.add(model.service_model.service_name)  # so is set.add
 
     def clear(self) -> None:
         self.names.clear()
+        self.services.clear()
 
     def summary(self) -> str:
         """``"SendMessage, ReceiveMessage ×2"``: in order, repeats folded."""

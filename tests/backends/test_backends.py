@@ -256,3 +256,30 @@ def test_a_users_own_moto_image_catalogue_stands(lab: pytest.Pytester, monkeypat
     result.stdout.re_match_lines(
         [".*" + re.escape(f"images: 1 catalogue: {catalogue} ['golden-image']")]
     )
+
+
+def test_the_sweep_lists_only_the_services_a_test_called(aws, aws_backend, unique_name):
+    """A queue is left when the test called only S3; CloudFormation makes any service's."""
+    from harness.backends import sweepers
+
+    queue, bucket = unique_name("q"), unique_name("b")
+    aws.sqs.create_queue(QueueName=queue)
+    aws.s3.create_bucket(Bucket=bucket)
+    clients: dict = {}
+
+    def sweep(called):
+        # moto has no X-Ray sampling-rule API (its sweeper is tried with a stub below).
+        no_xray = lambda service: service == "xray"  # noqa: E731
+        return list(
+            sweepers.sweep(
+                aws.session, aws_backend.endpoint_url, unique_name.prefix, no_xray, called,
+                clients,
+            )
+        )  # fmt: skip
+
+    assert sweep({"s3"}) == []
+    assert aws.s3.list_buckets()["Buckets"] == []
+    assert len(aws.sqs.list_queues()["QueueUrls"]) == 1, "SQS was not called: not listed"
+    assert set(clients) == {"s3"}, "one client per service swept, kept for the next sweep"
+    assert sweep({"cloudformation"}) == []
+    assert "QueueUrls" not in aws.sqs.list_queues(), "a stack may have made it: swept"
