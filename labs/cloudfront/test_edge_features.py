@@ -76,7 +76,7 @@ def log_stream(aws, unique_name) -> dict:
     real-time log configuration."""
     stream = unique_name("edge-logs")
     aws.kinesis.create_stream(StreamName=stream, ShardCount=1)
-    aws.kinesis.get_waiter("stream_exists").wait(StreamName=stream)
+    aws.kinesis.get_waiter("stream_exists").wait(StreamName=stream, WaiterConfig={"Delay": 1})
     arn = aws.kinesis.describe_stream_summary(StreamName=stream)["StreamDescriptionSummary"][
         "StreamARN"
     ]
