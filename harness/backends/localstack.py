@@ -7,13 +7,22 @@ import os
 import urllib.error
 import urllib.request
 
+import boto3
+from botocore.exceptions import ClientError
 from localstack_client.config import get_service_endpoint
+from tenacity import Retrying, retry_if_exception_type, stop_after_delay, wait_fixed
 
 from harness.backends.base import Backend
 from harness.errors import BackendUnavailable
 from harness.launcher import localstack as launcher
 
 HEALTH_TIMEOUT_SECONDS = 5
+#: Services LocalStack serves from a process of their own, started at their first
+#: call (Kinesis: kinesis-mock; DynamoDB: DynamoDB Local), and a call that starts it.
+#: Until that process listens, LocalStack answers InternalError (seen once in CI:
+#: CreateStream refused while kinesis-mock was starting, on a loaded machine).
+STARTED_ON_FIRST_CALL = {"kinesis": "list_streams", "dynamodb": "list_tables"}
+READY_TIMEOUT_SECONDS = 60
 
 
 class LocalStackBackend(Backend):
@@ -30,6 +39,30 @@ class LocalStackBackend(Backend):
         # Checked when the run starts, so a LocalStack that is down costs one
         # line and at most HEALTH_TIMEOUT_SECONDS, not one error per test.
         self.services = self._health()
+
+    def start(self) -> None:
+        """Wait until the services LocalStack starts at their first call answer, so that
+        no test's first call meets one still starting."""
+        for service, call in STARTED_ON_FIRST_CALL.items():
+            if self.missing_service(service) is None:
+                self._wait_ready(service, call)
+
+    def _wait_ready(self, service: str, call: str) -> None:
+        client = boto3.client(service, endpoint_url=self.endpoint_url, region_name="us-east-1")
+        retrying = Retrying(
+            stop=stop_after_delay(READY_TIMEOUT_SECONDS),
+            wait=wait_fixed(0.2),
+            retry=retry_if_exception_type(ClientError),
+            reraise=True,
+        )
+        try:
+            retrying(getattr(client, call))
+        except ClientError as error:
+            raise BackendUnavailable(
+                f"LocalStack at {self.endpoint_url} did not get {service} ready within "
+                f"{READY_TIMEOUT_SECONDS} s ({error}); its log may say why "
+                "(`awslab localstack status` says where it runs)"
+            ) from None
 
     def _health(self) -> dict[str, str]:
         url = f"{self.endpoint_url}/_localstack/health"
