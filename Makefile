@@ -5,6 +5,11 @@ BIN := $(VENV)/bin
 
 .PHONY: labs test lint browser sandbox dynamodb-local newest clean
 
+# Python caches compiled modules (and pytest its rewritten test modules) in __pycache__:
+# a machine that turns that off (PYTHONDONTWRITEBYTECODE) would compile every lab and
+# the harness again in each of a run's processes, some 0.5-1 s each.
+unexport PYTHONDONTWRITEBYTECODE
+
 ## labs: every lab on the embedded moto backend; claims report in reports/
 ## (DynamoDB Local is installed too, where it can be, for --backend dynamodb-local).
 ## A CI shard or another backend: make labs LABS="labs/s3 labs/sqs" BACKEND=localstack REPORTS=dir

@@ -27,11 +27,17 @@ class Timing:
 
 
 def timed(command: Sequence[str], cwd: Path = ROOT, env: dict | None = None) -> Timing:
-    """Run ``command`` to the end (it must succeed); its wall and CPU seconds."""
+    """Run ``command`` to the end (it must succeed); its wall and CPU seconds.
+
+    With Python's default of caching compiled modules, as on a student's machine and
+    under ``make``: a PYTHONDONTWRITEBYTECODE of this shell's is not passed on.
+    """
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
+    environment = {**os.environ, **(env or {})}
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
     finished = subprocess.run(
-        list(command), cwd=cwd, capture_output=True, text=True, env={**os.environ, **(env or {})}
+        list(command), cwd=cwd, capture_output=True, text=True, env=environment
     )
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
