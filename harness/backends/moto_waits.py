@@ -13,10 +13,11 @@ retry's interval, a task's TimeoutSeconds, a task token's or an activity's wait.
 Here each of those waits for its moment on the process clock instead (checked
 every few milliseconds), which passes in real time as before, or at once when
 the lab moves the clock. ``next_deadline()`` says when the earliest pause ends (a
-Wait state, a retry's interval: nothing runs meanwhile), so that a lab waiting for
-an execution can move the clock just there (``clock.fast_forward()``). A timeout
-is not a pause: work runs meanwhile, and jumping to its end would stop that work
-before it could finish; it ends when the lab moves the clock past it, or in real time.
+Wait state, a retry's interval: its branch runs nothing meanwhile), so that a lab
+waiting for an execution can move the clock just there (``clock.fast_forward()``).
+A timeout is not a pause: work runs meanwhile, and jumping to its end would stop
+that work before it could finish; it ends when the lab moves the clock past it, or
+in real time. No jump passes one: with a timeout ending first, there is no deadline.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter
-from typing import Any
+from collections.abc import Callable
 
 from harness.backends.moto_costs import Forwarding
 
@@ -36,7 +37,8 @@ _real_sleep = time.sleep
 _lock = threading.Lock()
 _moves = 0  # how many times the clock has moved in this process
 _waiting: Counter[threading.Condition] = Counter()  # the conditions moto waits on now
-_deadlines: Counter[float] = Counter()  # when each pause on the clock ends (process clock)
+# When each wait on the clock ends (process clock), by kind: pause or timeout.
+_deadlines: dict[bool, Counter[float]] = {True: Counter(), False: Counter()}
 
 
 def install() -> None:
@@ -46,18 +48,25 @@ def install() -> None:
 
 
 def next_deadline() -> float | None:
-    """When the earliest pause of moto's on the clock ends (``time.time()``), or None."""
+    """When the earliest pause of moto's on the clock ends (``time.time()``); None when
+    nothing pauses, or a timeout ends first."""
     with _lock:
-        return min(_deadlines, default=None)
+        pause = min(_deadlines[True], default=None)
+        timeout = min(_deadlines[False], default=None)
+    if pause is None or (timeout is not None and timeout <= pause):
+        return None
+    return pause
 
 
-def wait_on_the_clock(seconds: float, until: Any = None, pause: bool = False) -> bool:
+def wait_on_the_clock(
+    seconds: float, until: Callable[[], bool] | None = None, pause: bool = False
+) -> bool:
     """Wait until ``seconds`` have passed on the process clock, or ``until()`` holds;
-    whether it holds. A ``pause`` (nothing runs meanwhile) is listed for ``next_deadline``."""
+    whether it holds. A ``pause`` runs nothing meanwhile; otherwise it is a timeout."""
     deadline = time.time() + seconds
-    if pause:
-        with _lock:
-            _deadlines[deadline] += 1
+    waits = _deadlines[pause]
+    with _lock:
+        waits[deadline] += 1
     try:
         while not (until is not None and until()):
             left = deadline - time.time()
@@ -66,11 +75,10 @@ def wait_on_the_clock(seconds: float, until: Any = None, pause: bool = False) ->
             _real_sleep(min(left, POLL_SECONDS))
         return True
     finally:
-        if pause:
-            with _lock:
-                _deadlines[deadline] -= 1
-                if not _deadlines[deadline]:
-                    del _deadlines[deadline]
+        with _lock:
+            waits[deadline] -= 1
+            if not waits[deadline]:
+                del waits[deadline]
 
 
 def pause_on_the_clock(seconds: float) -> None:

@@ -114,3 +114,23 @@ def test_step_functions_waits_run_on_the_clock():
     assert environment.threading.Event is moto_waits.PauseEvent  # a Wait state
     assert retrier_decl.time.sleep is moto_waits.pause_on_the_clock  # a retry's interval
     assert callback.Event is moto_waits.ClockEvent  # a task token's timeout
+
+
+def test_no_fast_forward_passes_a_timeout_that_ends_first():
+    moto_waits.install()
+    with EmulatedClock(next_wait=moto_waits.next_deadline) as clock:
+        timeout = moto_waits.ClockEvent()
+        waits = [
+            threading.Thread(target=timeout.wait, args=(30,)),  # work runs meanwhile
+            threading.Thread(target=moto_waits.pause_on_the_clock, args=(60,)),
+        ]
+        for wait in waits:
+            wait.start()
+        try:
+            waits[1].join(timeout=0.1)
+            assert clock.fast_forward() == 0.0, "the pause ends after the timeout: no jump"
+        finally:
+            timeout.set()
+            clock.advance(60)
+            for wait in waits:
+                wait.join(timeout=10)
