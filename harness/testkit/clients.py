@@ -60,7 +60,9 @@ def _waiting_within(get_waiter: Callable, seconds: float) -> Callable:
 
         def bounded_wait(**kwargs) -> None:
             asked = kwargs.pop("WaiterConfig", None) or {}
+            # A Delay of 0 polls as often as a bounded waiter may, never more.
             delay = min(asked.get("Delay", waiter.config.delay), WAITER_POLL_SECONDS)
+            delay = delay or WAITER_POLL_SECONDS
             polls = max(1, math.ceil(seconds / delay))
             wait(**kwargs, WaiterConfig={**asked, "Delay": delay, "MaxAttempts": polls})
 
