@@ -6,6 +6,7 @@ import logging
 from collections.abc import Collection
 
 import boto3
+from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 
 from harness.backends import sweepers
 
@@ -55,6 +56,11 @@ class Backend:
     def next_wait(self) -> float | None:
         """When the backend's earliest wait on the clock ends (``time.time()``), or None
         (backends that ``moves_time``: ``clock.fast_forward()`` moves the clock there)."""
+        return None
+
+    def answer_in_process(self, request: AWSPreparedRequest) -> AWSResponse | None:
+        """This process's own client's request, answered without the network; None: the
+        request is sent as usual (every backend but the embedded moto)."""
         return None
 
     def environment(self) -> dict[str, str]:

@@ -10,14 +10,14 @@ import socket
 import sys
 import tempfile
 import threading
-import urllib.request
 from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import boto3
+from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 
-from harness.backends import moto_costs, moto_waits
+from harness.backends import moto_costs, moto_in_process, moto_waits
 from harness.backends.base import Backend
 from harness.lambda_runtime import MotoLambdaRuntime
 
@@ -99,6 +99,7 @@ class MotoBackend(Backend):
         self._lock = threading.Lock()  # one start, one stop
         self._watcher: FirstConnection | None = None
         self._server: BaseWSGIServer | None = None
+        self._app: ServedSinceReset | None = None  # what the server serves
         self._lambda: MotoLambdaRuntime | None = None  # the Python runtime in moto's Lambda
         self._start_error: Exception | None = None
 
@@ -166,7 +167,7 @@ class MotoBackend(Backend):
         moto_waits.install()  # a long poll, a Wait state... end when the clock passes their end
         # One line per request would bury the test output.
         logging.getLogger("werkzeug").setLevel(logging.ERROR)
-        app = ServedSinceReset(DomainDispatcherApplication(create_backend_app))
+        app = self._app = ServedSinceReset(DomainDispatcherApplication(create_backend_app))
         assert self._socket is not None  # taken at construction, given up only here or at stop
         host, port = self._socket.getsockname()[:2]
         # What moto's ThreadedMotoServer does, on the socket taken at construction.
@@ -188,6 +189,14 @@ class MotoBackend(Backend):
         if watcher is not None:
             watcher.stop()
 
+    def answer_in_process(self, request: AWSPreparedRequest) -> AWSResponse | None:
+        if not request.url.startswith(f"{self.endpoint_url}/"):
+            return None  # another address: a presigned URL elsewhere, say, goes as it is
+        if self._app is None:
+            self.start()
+        assert self._app is not None
+        return moto_in_process.answer(self._app, request)
+
     def clock_moved(self) -> None:
         moto_waits.clock_moved()
 
@@ -206,7 +215,7 @@ class MotoBackend(Backend):
                 self._lambda.uninstall()  # stops every worker process
                 self._lambda = None
             if self._server is not None:
-                server, self._server = self._server, None
+                server, self._server, self._app = self._server, None, None
 
                 def shut_down() -> None:
                     server.shutdown()
@@ -222,24 +231,31 @@ class MotoBackend(Backend):
     def enforce_iam(self, enforced: bool) -> None:
         # moto checks signatures and policies once it has served N more requests:
         # 0 for from now on, inf for never (its default).
-        request = urllib.request.Request(
-            f"{self.endpoint_url}/moto-api/reset-auth",
-            data=b"0" if enforced else b"inf",
-            headers={"Content-Type": "text/plain"},  # a form body would be parsed away
-            method="POST",
+        self._call_moto_api("/moto-api/reset-auth", b"0" if enforced else b"inf")
+
+    def _call_moto_api(self, path: str, body: bytes = b"") -> None:
+        """POST to moto's own API (``/moto-api/...``), in this process."""
+        self.start()
+        assert self._app is not None
+        request = AWSPreparedRequest(
+            "POST",
+            f"{self.endpoint_url}{path}",
+            # A form body would be parsed away.
+            {"Content-Type": "text/plain"},
+            body,
+            stream_output=False,
         )
-        with urllib.request.urlopen(request, timeout=10):
-            pass
+        status = moto_in_process.answer(self._app, request).status_code
+        if status != 200:
+            raise RuntimeError(f"moto's {path} answered HTTP {status}")
 
     def isolate(self) -> None:
         if not self.served_since_reset:
             return  # nothing to undo, and no HTTP call plus moto rebuilding its backends
-        self.start()  # if another moto server of this process served the requests
         ServedSinceReset.served = False  # before the reset: a request during it counts again
         # Every service's state, in one call: cheaper than deleting resources one by one.
-        request = urllib.request.Request(f"{self.endpoint_url}{RESET_PATH}", method="POST")
-        with urllib.request.urlopen(request, timeout=10):
-            pass
+        # (This process's moto, whichever server of it served the requests.)
+        self._call_moto_api(RESET_PATH)
         if self._lambda is not None:
             self._lambda.runtime.stop_workers()  # their functions are gone with the reset
 

@@ -108,6 +108,10 @@ class LabRun:
     def _make_session(self) -> None:
         self.session = boto3.Session()
         self.calls.attach(self.session)
+        # The backend of the moment: a sealed test's child renews it (renew_backend).
+        self.session.events.register_first(
+            "before-send", lambda request, **_: self.backend.answer_in_process(request)
+        )
         # A plain boto3.client(...) uses the default session: make it ours, so
         # its calls are recorded too.
         previous_default, boto3.DEFAULT_SESSION = boto3.DEFAULT_SESSION, self.session
