@@ -33,9 +33,13 @@ from __future__ import annotations
 
 import functools
 import json
+import sys
 import threading
+from collections.abc import Callable
 from types import ModuleType
 from typing import Any
+
+import wrapt
 
 
 class Forwarding:
@@ -69,11 +73,32 @@ class _KeyPairOnFirstUse:
 
 def install() -> None:
     """The savings above, once per process (idempotent)."""
-    _parse_botocore_files_once()  # first: the imports below parse some
-    _import_cognito_key_once()
-    _make_kms_key_pairs_on_first_use()
-    _sign_sns_deliveries_with_one_key()
+    _parse_botocore_files_once()  # first: moto's imports parse some
     _list_moto_modules_once()
+    when_imported("moto.cognitoidp.models", _import_cognito_key_once)
+    when_imported("moto.kms.models", _make_kms_key_pairs_on_first_use)
+    when_imported("moto.sns.models", _sign_sns_deliveries_with_one_key)
+
+
+_pending: set[tuple[str, Callable[[], None]]] = set()  # hooked, not yet imported
+
+
+def when_imported(module: str, patch: Callable[[], None]) -> None:
+    """Run ``patch`` (idempotent) once ``module`` is imported: now if it is, else when
+    moto imports it, at its service's first request. A run that never calls a service
+    does not import it for a patch's sake (some 0.1-0.2 s each)."""
+    if module in sys.modules:
+        patch()  # also a module imported afresh (pytester gives sys.modules back)
+        return
+    if (module, patch) in _pending:
+        return
+
+    def imported(_module: ModuleType) -> None:
+        _pending.discard((module, patch))
+        patch()
+
+    _pending.add((module, patch))
+    wrapt.when_imported(module)(imported)
 
 
 def _parse_botocore_files_once() -> None:

@@ -27,7 +27,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 
-from harness.backends.moto_costs import Forwarding
+from harness.backends.moto_costs import Forwarding, when_imported
 
 #: How often a wait on the clock looks at it again (real seconds).
 POLL_SECONDS = 0.01
@@ -43,8 +43,8 @@ _deadlines: dict[bool, Counter[float]] = {True: Counter(), False: Counter()}
 
 def install() -> None:
     """Make moto's waits end when the clock moves (once per process)."""
-    _wake_long_polls_on_clock_moves()
-    _run_step_functions_waits_on_the_clock()
+    when_imported("moto.sqs.models", _wake_long_polls_on_clock_moves)
+    when_imported("moto.stepfunctions", _run_step_functions_waits_on_the_clock)
 
 
 def next_deadline() -> float | None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
+
 from joserfc import jwk
 from moto.cognitoidp import models
 from moto.utilities.utils import load_resource
@@ -77,3 +80,22 @@ def test_a_botocore_data_file_is_parsed_once_for_every_loader():
     second = create_loader().load_service_model("sqs", "service-2")
     assert first is second
     assert first["metadata"]["endpointPrefix"] == "sqs"
+
+
+def test_a_patch_waits_for_its_module_to_be_imported(tmp_path, monkeypatch):
+    (tmp_path / "awslab_probe_service.py").write_text("VALUE = 1\n")
+    monkeypatch.syspath_prepend(tmp_path)
+    patched: list[int] = []
+
+    def patch():
+        patched.append(sys.modules["awslab_probe_service"].VALUE)
+
+    moto_costs.when_imported("awslab_probe_service", patch)
+    moto_costs.when_imported("awslab_probe_service", patch)  # hooked once
+    assert patched == []  # not imported for the patch's sake
+    importlib.import_module("awslab_probe_service")
+    assert patched == [1]
+    monkeypatch.delitem(sys.modules, "awslab_probe_service")  # as pytester gives it back
+    importlib.import_module("awslab_probe_service")
+    moto_costs.when_imported("awslab_probe_service", patch)  # imported: patched at once
+    assert patched == [1, 1]
