@@ -23,6 +23,7 @@ rest, by concern: ``fixtures`` (what a lab asks for, and isolation),
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -92,6 +93,9 @@ def pytest_configure(config: pytest.Config) -> None:
     notes_name = config.getini("awslab_notes")
     if not backend_name and not notes_name:
         return  # not a lab run: leave this run as it is
+    # Registered before pytest's own clean-ups, so run after them: pytest's last garbage
+    # collection still finds the run's objects frozen (see pytest_sessionfinish).
+    config.add_cleanup(functools.partial(_end_collector_tuning, config))
     try:
         run = _open_lab_run(config, backend_name or "moto", notes_name)
     except AwslabError as error:
@@ -127,13 +131,23 @@ def _open_lab_run(config: pytest.Config, backend_name: str, notes_name: str | No
     return run
 
 
-# Last: pytest's own unconfigure collects garbage five times (looking for unraisable
-# exceptions), which with the run's objects still frozen costs nothing (0.24 s otherwise).
 @pytest.hookimpl(trylast=True)
 def pytest_unconfigure(config: pytest.Config) -> None:
     run = config.stash.get(run_key, None)
     if run is not None:
         run.close()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    tuning = session.config.stash.get(gc_tuning_key, None)
+    if tuning is not None:
+        # What the tests made lives until the end too: pytest's garbage collections in
+        # its unconfigure and clean-up (looking for unraisable exceptions) need not walk it.
+        tuning.hold()
+
+
+def _end_collector_tuning(config: pytest.Config) -> None:
     tuning = config.stash.get(gc_tuning_key, None)
     if tuning is not None:
         tuning.stop()

@@ -37,6 +37,12 @@ class CollectorTuning:
         gc.freeze()
         gc.set_threshold(*THRESHOLDS)
 
+    def hold(self) -> None:
+        """Freeze what exists now too (the run's end: all of it lives until the process
+        ends, and pytest's last collection need not walk it)."""
+        if self._saved is not None:
+            gc.freeze()
+
     def stop(self) -> None:
         if self._saved is None:
             return

@@ -46,3 +46,28 @@ def test_the_plugin_tunes_the_collector_only_while_lab_tests_run(lab, default_co
     )
     lab.runpytest_inprocess("-p", "no:randomly").assert_outcomes(passed=1)
     assert gc.get_threshold() == DEFAULTS
+
+
+def test_what_the_tests_made_is_frozen_for_pytests_last_collections(lab, default_collector):
+    """pytest collects garbage in its unconfigure and clean-up: it walks none of it."""
+    lab.makeconftest(
+        """
+        import gc, pathlib
+
+        def pytest_unconfigure(config):
+            pathlib.Path("frozen_at_unconfigure").write_text(str(gc.get_freeze_count()))
+        """
+    )
+    lab.makepyfile(
+        """
+        import gc, pathlib
+
+        def test_makes_objects():
+            test_makes_objects.kept = [[] for _ in range(10_000)]
+            pathlib.Path("frozen_in_test").write_text(str(gc.get_freeze_count()))
+        """
+    )
+    lab.runpytest_inprocess("-p", "no:randomly").assert_outcomes(passed=1)
+    in_test = int((lab.path / "frozen_in_test").read_text())
+    assert int((lab.path / "frozen_at_unconfigure").read_text()) >= in_test + 10_000
+    assert (gc.get_threshold(), gc.get_freeze_count()) == (DEFAULTS, 0)
