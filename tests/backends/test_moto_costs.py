@@ -99,3 +99,25 @@ def test_a_patch_waits_for_its_module_to_be_imported(tmp_path, monkeypatch):
     importlib.import_module("awslab_probe_service")
     moto_costs.when_imported("awslab_probe_service", patch)  # imported: patched at once
     assert patched == [1, 1]
+
+
+def test_a_response_classs_methods_are_looked_up_once_and_as_before():
+    from moto.core import responses, utils
+    from moto.sqs.responses import SQSResponse
+
+    moto_costs.install()
+    found = responses.method_names_from_class(SQSResponse)
+    assert found is responses.method_names_from_class(SQSResponse)
+    assert found == set(utils.method_names_from_class(SQSResponse))  # moto's own answer
+    assert "send_message" in found
+
+
+def test_botocore_lists_its_services_once_per_search_path_and_as_before():
+    from botocore.loaders import Loader, create_loader
+
+    moto_costs.install()
+    listed = create_loader().list_available_services("service-2")
+    assert listed == Loader.list_available_services.__wrapped__(create_loader(), "service-2")
+    assert "sqs" in listed
+    listed.append("changed by its caller")  # each caller gets a list of its own
+    assert "changed by its caller" not in create_loader().list_available_services("service-2")
