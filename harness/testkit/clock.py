@@ -29,6 +29,10 @@ class EmulatedClock:
     says when the emulator's earliest wait on the clock ends (``time.time()``), or None.
     """
 
+    #: ``advance`` and ``fast_forward`` take no real time: a wait of the emulator's
+    #: (a Wait state, a retry's interval) needs no longer bound to pass.
+    instant = True
+
     def __init__(
         self,
         moved: Callable[[], None] = lambda: None,
@@ -83,6 +87,7 @@ class WaitingClock(EmulatedClock):
     """
 
     MAX_REAL_WAIT = 45.0  # seconds per test, well inside the 60 s test timeout
+    instant = False
 
     def start(self) -> None:
         pass

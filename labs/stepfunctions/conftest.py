@@ -85,7 +85,9 @@ class Workflows:
                 self.clock.fast_forward()
             return description
 
-        # Elsewhere a retried state really waits its IntervalSeconds (1 s and more).
+        if self.clock.instant:
+            return self.eventually(stopped)
+        # Here a retried state really waits its IntervalSeconds (1 s and more).
         return self.eventually(stopped, timeout=max(self.eventually.timeout, 10))
 
     def run(self, definition: dict, input: dict | None = None) -> dict:
