@@ -50,6 +50,7 @@ from types import ModuleType
 from typing import Any
 
 import wrapt
+from wrapt.importer import ImportHookFinder  # type: ignore[import-untyped]
 
 
 class Forwarding:
@@ -112,6 +113,10 @@ def when_imported(module: str, patch: Callable[[], None]) -> None:
 
     _pending.add((module, patch))
     wrapt.when_imported(module)(imported)
+    # wrapt puts its finder on sys.meta_path once per process; a pytester run gives
+    # sys.meta_path back as it found it, and may take the finder away with it.
+    if not any(isinstance(finder, ImportHookFinder) for finder in sys.meta_path):
+        sys.meta_path.insert(0, ImportHookFinder())
 
 
 def _parse_botocore_files_once() -> None:

@@ -85,6 +85,10 @@ def test_a_botocore_data_file_is_parsed_once_for_every_loader():
 def test_a_patch_waits_for_its_module_to_be_imported(tmp_path, monkeypatch):
     (tmp_path / "awslab_probe_service.py").write_text("VALUE = 1\n")
     monkeypatch.syspath_prepend(tmp_path)
+    # As after a pytester run, which gives sys.meta_path back without the finder that
+    # wrapt put there once (and never again) when this process first asked for a hook.
+    moto_costs.when_imported("awslab_probe_never_imported", lambda: None)
+    monkeypatch.setattr(sys, "meta_path", [f for f in sys.meta_path if "wrapt" not in repr(f)])
     patched: list[int] = []
 
     def patch():
