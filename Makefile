@@ -52,7 +52,7 @@ test: lint $(VENV)/.installed browser sandbox dynamodb-local
 	  mkdir -p reports; $(LOCALSTACK_LEG) >reports/localstack.log 2>&1 & beside=$$!; \
 	  trap 'kill $$beside 2>/dev/null; wait $$beside; $(BIN)/awslab localstack down >/dev/null 2>&1' EXIT; \
 	  echo "the LocalStack leg runs beside the moto leg (its output: reports/localstack.log)"; fi; \
-	$(BIN)/pytest tests labs -n 2 --dist loadgroup --claims-report reports/moto || exit $$?; \
+	$(BIN)/pytest tests labs -n 2 --claims-report reports/moto || exit $$?; \
 	merged=reports/moto/claims.json; \
 	if $(BIN)/awslab dynamodb-local status >/dev/null; then \
 	  $(BIN)/pytest $(DYNAMODB_LOCAL_LABS) --backend dynamodb-local -n 2 \

@@ -3,7 +3,7 @@
     .venv/bin/python bench/stress.py [--runs 10] [--load N] [--out DIR] [TARGET ...]
 
 Each run is ``make test``'s moto leg in random order: ``pytest tests labs -n 2
---dist loadgroup -p randomly`` with a fresh ``--randomly-seed``, while other
+-p randomly`` with a fresh ``--randomly-seed``, while other
 processes keep every core busy (``stress-ng --cpu N`` where it is installed,
 else one busy Python process per core; the output says which). A test that
 passes alone but fails here leans on timing: a wall-time bound, a fixed sleep,
@@ -149,7 +149,7 @@ def one_run(number: int, targets: list[str], out: Path) -> Run:
     junit = out / f"run-{number}.xml"
     command = [
         sys.executable, "-m", "pytest", *targets,
-        "-n", "2", "--dist", "loadgroup", "-p", "randomly", f"--randomly-seed={seed}",
+        "-n", "2", "-p", "randomly", f"--randomly-seed={seed}",
         f"--junitxml={junit}", "-o", "junit_family=xunit1", "-rf",
     ]  # fmt: skip
     started = time.perf_counter()
@@ -202,7 +202,7 @@ def main() -> None:
     # would pytest: then neither Ctrl-C nor our SIGINT on SIGTERM could stop it cleanly.
     signal.signal(signal.SIGINT, signal.default_int_handler)
 
-    print(f"pytest {' '.join(options.targets)} -n 2 --dist loadgroup -p randomly, "
+    print(f"pytest {' '.join(options.targets)} -n 2 -p randomly, "
           f"{options.runs} runs on {os.cpu_count()} cores")  # fmt: skip
     runs: list[Run] = []
     interrupted = False

@@ -6,15 +6,11 @@ New labs are discovered here by themselves: nothing to register.
 from __future__ import annotations
 
 import ast
-import dataclasses
-import fcntl
-import json
 from pathlib import Path
 
 import pytest
 
 from harness import quiz
-from harness.classroom import blank_check
 from harness.model import lab_tree, regions
 from harness.model.notes import Notes
 
@@ -24,9 +20,6 @@ NOTES = Notes(ROOT / "notes" / "aws-dev-associate.md")
 TOPICS = sorted(p for p in LABS.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
 MODULES = lab_tree.lab_modules([LABS])
 REGION_TESTS = sorted(lab_tree.region_tests([LABS], ROOT))
-# More workers than cores: a blanked lab mostly waits, for an effect that never comes,
-# until its eventually(...) gives up (3 s on moto); the waits of 4 workers overlap.
-BLANK_RUN_WORKERS = ["-n", "4"]
 
 
 @pytest.mark.parametrize("topic", TOPICS, ids=lambda p: p.name)
@@ -77,34 +70,7 @@ def test_every_claim_of_a_quizzed_topic_has_a_question(topic: Path):
     assert not asked - claims, f"questions about claims no lab in {topic.name} proves"
 
 
-@pytest.fixture(scope="session")
-def blank_results(tmp_path_factory, worker_id: str) -> dict[str, blank_check.BlankResult]:
-    """Every lab run once with its solution regions replaced by ``pass``.
-
-    Once per test run, under xdist too: the first worker to need the results makes
-    them, holding a lock in the run's shared temporary folder; another one waits and
-    reads them. ``--dist loadgroup`` alone does not ensure it: with pytest 9.2 it
-    groups nothing (pytest-xdist#1386), and both workers ran every lab blanked at
-    once, doubling the load of a run for two minutes.
-    """
-    if worker_id == "master":
-        results = blank_check.check([LABS], ROOT, extra_args=BLANK_RUN_WORKERS)
-        return {r.nodeid: r for r in results}
-    shared = tmp_path_factory.getbasetemp().parent / "blank-results.json"
-    with open(shared.with_suffix(".lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if shared.is_file():
-            results = [blank_check.BlankResult(**r) for r in json.loads(shared.read_text())]
-        else:
-            results = blank_check.check([LABS], ROOT, extra_args=BLANK_RUN_WORKERS)
-            shared.write_text(json.dumps([dataclasses.asdict(r) for r in results]))
-    return {r.nodeid: r for r in results}
-
-
-# One blanked run of every lab, shared by all these tests: the group keeps them on one
-# xdist worker (with --dist loadgroup, where it works), and the run's length counts
-# against the first one.
-@pytest.mark.xdist_group("blanked-labs")
+# One blanked run of every lab, shared by all these tests, which run last (conftest.py).
 @pytest.mark.timeout(900)
 @pytest.mark.parametrize("nodeid", REGION_TESTS)
 def test_a_student_who_wrote_nothing_fails(nodeid: str, blank_results):
