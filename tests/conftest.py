@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import fcntl
 import json
-import tempfile
 import textwrap
 import threading
 from pathlib import Path
@@ -57,6 +56,7 @@ class BlankRun:
         self._shared = shared
         self._results: list[blank_check.BlankResult] | None = None
         self._error: BaseException | None = None
+        self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="awslab-blank-run", daemon=True)
         self._thread.start()
 
@@ -66,11 +66,10 @@ class BlankRun:
         except BaseException as error:  # given to the tests that need the results
             self._error = error
 
-    @staticmethod
-    def _check() -> list[blank_check.BlankResult]:
+    def _check(self) -> list[blank_check.BlankResult]:
         # More workers than cores: a blanked lab mostly waits, for an effect that never
         # comes, until its eventually(...) gives up (3 s on moto); their waits overlap.
-        return blank_check.check([LABS], ROOT, extra_args=["-n", "4"])
+        return blank_check.check([LABS], ROOT, extra_args=["-n", "4"], stop=self._stop)
 
     def _shared_results(self) -> list[blank_check.BlankResult]:
         assert self._shared is not None
@@ -79,9 +78,17 @@ class BlankRun:
             if self._shared.is_file():
                 saved = json.loads(self._shared.read_text())
                 return [blank_check.BlankResult(**result) for result in saved]
+            if self._stop.is_set():
+                return []  # the run has ended meanwhile: nothing to wait for
             results = self._check()
-            self._shared.write_text(json.dumps([dataclasses.asdict(r) for r in results]))
+            if not self._stop.is_set():  # a run cut short is no answer for another worker
+                self._shared.write_text(json.dumps([dataclasses.asdict(r) for r in results]))
             return results
+
+    def stop(self) -> None:
+        """End the run if it is still going (a run that stopped before its last tests)."""
+        self._stop.set()
+        self._thread.join()
 
     def results(self) -> dict[str, blank_check.BlankResult]:
         """``nodeid -> BlankResult``, once the run has ended."""
@@ -102,15 +109,17 @@ def blank_results(pytestconfig: pytest.Config) -> dict[str, blank_check.BlankRes
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     blanked = [item for item in items if getattr(item, "originalname", None) == BLANK_TEST]
-    if not blanked:
+    if not blanked or config.option.collectonly:
         return
     others = [item for item in items if getattr(item, "originalname", None) != BLANK_TEST]
     items[:] = others + blanked
-    worker = getattr(config, "workerinput", None)
-    # xdist's workers of one run share its uid, and the temporary folder.
-    shared = (
-        Path(tempfile.gettempdir()) / f"awslab-blank-results-{worker['testrunuid']}.json"
-        if worker
-        else None
-    )
+    # xdist gives each worker a folder of its own in the run's temporary folder.
+    worker_folder = config.option.basetemp if hasattr(config, "workerinput") else None
+    shared = Path(worker_folder).parent / "blank-results.json" if worker_folder else None
     config.stash[blank_run_key] = BlankRun(shared)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    blank_run = config.stash.get(blank_run_key, None)
+    if blank_run is not None:
+        blank_run.stop()  # no blanked run outlives the test run (-x, Ctrl-C)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,8 +40,14 @@ class BlankResult:
 BACKEND = "moto"  # where every lab runs by default
 
 
-def check(paths: Sequence[Path], root: Path, extra_args: Sequence[str] = ()) -> list[BlankResult]:
-    """Run the blanked copy of ``paths``; one result per region-holding test."""
+def check(
+    paths: Sequence[Path],
+    root: Path,
+    extra_args: Sequence[str] = (),
+    stop: threading.Event | None = None,
+) -> list[BlankResult]:
+    """Run the blanked copy of ``paths``; one result per region-holding test
+    (``stop``, set from another thread, ends the run early: "did not run")."""
     expected = lab_tree.region_tests(paths, root)
     gaps = _gaps(paths, root) if expected else {}
     to_run = sorted(set(expected) - set(gaps))
@@ -51,7 +58,9 @@ def check(paths: Sequence[Path], root: Path, extra_args: Sequence[str] = ()) -> 
             workspace.copy_labs(
                 paths, root, folder, lambda path, text: regions.blank_version(text, str(path))
             )
-            outcomes = workspace.run_pytest(folder, to_run, ["--backend", BACKEND, *extra_args])
+            outcomes = workspace.run_pytest(
+                folder, to_run, ["--backend", BACKEND, *extra_args], stop=stop
+            )
     missing = workspace.Outcome(TestOutcome.NOT_RUN, "did not run")
     return [
         BlankResult(nodeid, TestOutcome.GAP, f"not run: a gap on {BACKEND} ({gaps[nodeid]})")

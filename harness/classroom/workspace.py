@@ -11,6 +11,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import threading
+import time
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,6 +23,8 @@ from harness.model.notes import NOTES
 from harness.model.outcomes import TestOutcome
 
 GAP_PREFIX = "emulator gap on"
+#: How often a run that may be stopped looks whether it is (seconds).
+STOP_CHECK_SECONDS = 0.2
 #: Rewrites one test module: (path relative to the root, instructor's text) -> new text.
 Rewrite = Callable[[Path, str], str]
 
@@ -76,24 +80,37 @@ def ignore_caches(directory: str, names: list[str]) -> list[str]:
 
 
 def run_pytest(
-    workspace: Path, targets: Sequence[str], extra_args: Sequence[str] = (), timeout: float = 600
+    workspace: Path,
+    targets: Sequence[str],
+    extra_args: Sequence[str] = (),
+    timeout: float = 600,
+    stop: threading.Event | None = None,
 ) -> dict[str, Outcome]:
     """Run pytest on ``targets`` inside ``workspace``; ``nodeid -> Outcome``.
 
     pytest's own output goes to ``workspace/pytest.log``, not to memory, so a
-    test that floods its output cannot exhaust the caller.
+    test that floods its output cannot exhaust the caller. Setting ``stop`` (from
+    another thread) ends the run early, as the timeout does.
     """
     junit = workspace / "junit.xml"
     with open(workspace / "pytest.log", "wb") as log:
-        try:
-            subprocess.run(
-                [sys.executable, "-m", "pytest", *targets, "-q", "-p", "no:randomly",
-                 "-p", "no:cacheprovider", f"--junitxml={junit}", "-o", "junit_logging=no",
-                 *extra_args],
-                cwd=workspace, stdout=log, stderr=subprocess.STDOUT, timeout=timeout, check=False,
-            )  # fmt: skip
-        except subprocess.TimeoutExpired:
-            pass  # what finished is in the junit file, if pytest got that far
+        run = subprocess.Popen(
+            [sys.executable, "-m", "pytest", *targets, "-q", "-p", "no:randomly",
+             "-p", "no:cacheprovider", f"--junitxml={junit}", "-o", "junit_logging=no",
+             *extra_args],
+            cwd=workspace, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        with run:
+            deadline = time.monotonic() + timeout
+            while run.poll() is None:
+                left = deadline - time.monotonic()
+                if left <= 0 or (stop is not None and stop.is_set()):
+                    run.kill()  # what finished is in the junit file, if pytest got that far
+                    break
+                try:
+                    run.wait(left if stop is None else min(left, STOP_CHECK_SECONDS))
+                except subprocess.TimeoutExpired:
+                    pass
     return junit_outcomes(junit) if junit.exists() else {}
 
 
