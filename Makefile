@@ -41,10 +41,6 @@ lint: $(VENV)/.installed
 ## The LocalStack leg mostly waits in real time: it runs beside the moto leg, which
 ## computes, its output shown when it ends (LOCALSTACK_BESIDE_MOTO= runs it after).
 LOCALSTACK_BESIDE_MOTO = 1
-# One worker more than the 2 cores: the harness's tests wait too (a port, a sealed
-# run's timeout, the blanked run of every lab in the background). Measured here, this
-# leg without LocalStack beside: 109 s with 2 workers, 96 s with 3.
-MOTO_WORKERS = 3
 LOCALSTACK_LEG = $(BIN)/pytest $(LOCALSTACK_LABS) --backend localstack -n $(LOCALSTACK_WORKERS) \
   -p no:randomly --claims-report reports/localstack
 test: lint $(VENV)/.installed browser sandbox dynamodb-local
@@ -56,7 +52,7 @@ test: lint $(VENV)/.installed browser sandbox dynamodb-local
 	  mkdir -p reports; $(LOCALSTACK_LEG) >reports/localstack.log 2>&1 & beside=$$!; \
 	  trap 'kill $$beside 2>/dev/null; wait $$beside; $(BIN)/awslab localstack down >/dev/null 2>&1' EXIT; \
 	  echo "the LocalStack leg runs beside the moto leg (its output: reports/localstack.log)"; fi; \
-	$(BIN)/pytest tests labs -n $(MOTO_WORKERS) --claims-report reports/moto || exit $$?; \
+	$(BIN)/pytest tests labs -n 2 --claims-report reports/moto || exit $$?; \
 	merged=reports/moto/claims.json; \
 	if $(BIN)/awslab dynamodb-local status >/dev/null; then \
 	  $(BIN)/pytest $(DYNAMODB_LOCAL_LABS) --backend dynamodb-local -n 2 \
