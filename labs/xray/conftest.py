@@ -11,6 +11,8 @@ from __future__ import annotations
 import pytest
 from aws_xray_sdk.core import AWSXRayRecorder
 
+from harness.testkit.clock import EmulatedClock
+
 
 class KeepingEmitter:
     """An X-Ray SDK emitter that keeps every finished segment's JSON document."""
@@ -40,3 +42,15 @@ def recorder() -> AWSXRayRecorder:
         plugins=(),
     )
     return recorder
+
+
+@pytest.fixture
+def sdk_clock():
+    """``sdk_clock.advance(seconds)``: the clock of this process, moved at once, on any backend.
+
+    The sampling labs ask the SDK's local sampler, in this process, and no emulator
+    reads this clock: it needs no real waiting even where the ``clock`` fixture
+    waits (LocalStack, AWS).
+    """
+    with EmulatedClock() as clock:
+        yield clock

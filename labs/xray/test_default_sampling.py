@@ -12,7 +12,7 @@ override it: never trace health checks, always trace checkouts.
 
 The SDK decides locally, per request, with the process clock: the lab asks
 the SDK's local sampler about thousands of requests and moves the clock a
-second at a time with ``clock.advance`` (instant on moto).
+second at a time with ``sdk_clock.advance`` (instant on every backend).
 
 Notes, "aws monitoring and troubleshooting and audit > aws x-ray > sampling rules".
 """
@@ -36,7 +36,7 @@ def traced(sampler: LocalSampler, count: int, **request) -> int:
     "xray.default-sampling",
     quote="By default, the X-Ray SDK records the first request `each second`",
 )
-def test_the_first_request_each_second_then_five_percent(clock):
+def test_the_first_request_each_second_then_five_percent(sdk_clock):
     # HINT: the default rule: how many requests per second are always recorded (the
     # HINT: reservoir), and which fraction of the rest (the rate)?
     # BEGIN SOLUTION
@@ -45,7 +45,7 @@ def test_the_first_request_each_second_then_five_percent(clock):
     sampler = LocalSampler()
     seconds, beyond_reservoir = 5, 0
     for _ in range(seconds):
-        clock.advance(1)
+        sdk_clock.advance(1)
         assert traced(sampler, reservoir) == reservoir, "the reservoir comes first"
         beyond_reservoir += traced(sampler, REQUESTS_PER_SECOND - reservoir)
     others = seconds * (REQUESTS_PER_SECOND - reservoir)
@@ -54,7 +54,7 @@ def test_the_first_request_each_second_then_five_percent(clock):
 
 
 @pytest.mark.claim("xray.reservoir", quote="`One request per second is the reservoir`")
-def test_a_quiet_service_is_traced_every_second(clock):
+def test_a_quiet_service_is_traced_every_second(sdk_clock):
     sampler = LocalSampler()
     # HINT: a service gets exactly one request per second for 10 seconds. How many of them
     # HINT: does the default rule record?
@@ -63,13 +63,13 @@ def test_a_quiet_service_is_traced_every_second(clock):
     # END SOLUTION
     recorded = 0
     for _ in range(10):
-        clock.advance(1)
+        sdk_clock.advance(1)
         recorded += traced(sampler, 1)
     assert recorded == expected
 
 
 @pytest.mark.claim("xray.custom-sampling-rules", quote="custom sampling rules")
-def test_custom_rules_skip_health_checks_and_keep_every_checkout(clock):
+def test_custom_rules_skip_health_checks_and_keep_every_checkout(sdk_clock):
     # HINT: local rules (version 2): GET /health never recorded (no reservoir, rate 0),
     # HINT: POST /checkout always recorded (rate 1), everything else the default rule.
     # HINT: A rule has description, host, http_method, url_path, fixed_target, rate.
@@ -98,7 +98,7 @@ def test_custom_rules_skip_health_checks_and_keep_every_checkout(clock):
     }
     # END SOLUTION
     sampler = LocalSampler(rules)
-    clock.advance(1)
+    sdk_clock.advance(1)
     assert traced(sampler, 200, method="GET", path="/health") == 0
     assert traced(sampler, 200, method="POST", path="/checkout") == 200
     browsing = traced(sampler, 200, method="GET", path="/products")
