@@ -49,9 +49,6 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-import wrapt
-from wrapt.importer import ImportHookFinder  # type: ignore[import-untyped]
-
 
 class Forwarding:
     """Stands for ``module``: the names given here, every other one from the module."""
@@ -104,15 +101,18 @@ def when_imported(module: str, patch: Callable[[], None]) -> None:
     if module in sys.modules:
         patch()  # also a module imported afresh (pytester gives sys.modules back)
         return
-    if (module, patch) in _pending:
-        return
+    # Imported here, at moto's start: some 30 ms that a run without moto does not pay.
+    import wrapt
+    from wrapt.importer import ImportHookFinder  # type: ignore[import-untyped]
 
-    def imported(_module: ModuleType) -> None:
-        _pending.discard((module, patch))
-        patch()
+    if (module, patch) not in _pending:
 
-    _pending.add((module, patch))
-    wrapt.when_imported(module)(imported)
+        def imported(_module: ModuleType) -> None:
+            _pending.discard((module, patch))
+            patch()
+
+        _pending.add((module, patch))
+        wrapt.when_imported(module)(imported)
     # wrapt puts its finder on sys.meta_path once per process; a pytester run gives
     # sys.meta_path back as it found it, and may take the finder away with it.
     if not any(isinstance(finder, ImportHookFinder) for finder in sys.meta_path):

@@ -95,7 +95,8 @@ def test_a_patch_waits_for_its_module_to_be_imported(tmp_path, monkeypatch):
         patched.append(sys.modules["awslab_probe_service"].VALUE)
 
     moto_costs.when_imported("awslab_probe_service", patch)
-    moto_costs.when_imported("awslab_probe_service", patch)  # hooked once
+    monkeypatch.setattr(sys, "meta_path", [f for f in sys.meta_path if "wrapt" not in repr(f)])
+    moto_costs.when_imported("awslab_probe_service", patch)  # hooked once, found again
     assert patched == []  # not imported for the patch's sake
     importlib.import_module("awslab_probe_service")
     assert patched == [1]
