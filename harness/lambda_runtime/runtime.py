@@ -15,6 +15,7 @@ import atexit
 import json
 import math
 import shutil
+import subprocess
 import tempfile
 import threading
 import time
@@ -28,6 +29,7 @@ from harness.lambda_runtime.environment import (
     ExecutionEnvironment,
     InvocationTimedOut,
     new_log_stream_name,
+    start_spare,
 )
 from harness.lambda_runtime.function import FunctionSpec, UnsupportedRuntime, unpack
 
@@ -75,6 +77,8 @@ class LambdaRuntime:
         self.root = Path(tempfile.mkdtemp(prefix="awslab-lambda-")) if root is None else root
         self._idle: list[ExecutionEnvironment] = []  # least recently used first
         self._busy: set[ExecutionEnvironment] = set()
+        # A worker started ahead, from the first cold start on: the next one takes it.
+        self._spare: subprocess.Popen | None = None
         self._lock = threading.Lock()
         self._closed = False
         # An interrupted run (Ctrl-C, a failing session fixture) still ends here.
@@ -187,12 +191,16 @@ class LambdaRuntime:
         with self._lock:  # two cold starts of one version must not unpack at once
             task, opt = unpack(spec, directory)
         home = Path(tempfile.mkdtemp(prefix="env-", dir=self.root))
+        with self._lock:
+            spare, self._spare = self._spare, None
         environment = ExecutionEnvironment(
-            spec, task, opt, home, self.endpoint_url, new_log_stream_name(spec.version)
+            spec, task, opt, home, self.endpoint_url, new_log_stream_name(spec.version), spare
         )
         with self._lock:
             self._busy.add(environment)
             closed = self._closed
+            if not closed and self._spare is None:
+                self._spare = start_spare(self.root)
         if closed:
             environment.kill()
             raise RuntimeError("this LambdaRuntime is closed")
@@ -218,6 +226,12 @@ class LambdaRuntime:
             environments = [*self._idle, *self._busy]
         return [e.process.pid for e in environments if e.alive]
 
+    @property
+    def spare_pid(self) -> int | None:
+        """Process id of the worker started ahead for the next cold start, if any."""
+        with self._lock:
+            return self._spare.pid if self._spare is not None else None
+
     def stop_workers(self) -> None:
         """Stop every worker: the next invoke of any function is a cold start."""
         with self._lock:
@@ -230,6 +244,10 @@ class LambdaRuntime:
         """Stop every worker and delete the unpacked code. Safe to call twice."""
         with self._lock:
             self._closed = True
+            spare, self._spare = self._spare, None
+        if spare is not None:
+            with spare:  # closes its pipes, and waits for it
+                spare.kill()
         self.stop_workers()
         if self._owns_root:
             shutil.rmtree(self.root, ignore_errors=True)

@@ -7,6 +7,9 @@ interpreter's site-packages, as the AWS SDK comes with the real runtime).
 
 Protocol, one JSON object per line:
 
+- parent -> worker, first, to a spare (``worker.py --spare``, started before any
+  function needed it, with no environment of its own yet): ``{"environment",
+  "cwd", "output"}``, which it takes on as if it had been started with them.
 - worker -> parent, once: ``{"ready": true}`` after the handler module was
   imported (the init phase), or ``{"init_error": {...}}`` and exit.
 - parent -> worker, per invocation: ``{"request_id", "event", "timeout_ms"}``.
@@ -172,7 +175,23 @@ def max_memory_mb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024  # KiB on Linux
 
 
+def become(line: str) -> None:
+    """Take on the environment, folder and output a worker is started with (a spare)."""
+    if not line:
+        sys.exit(0)  # the parent is gone, or needed no function after all
+    start = json.loads(line)
+    os.environ.clear()
+    os.environ.update(start["environment"])
+    time.tzset()  # TZ, read at start-up
+    output = os.open(start["output"], os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    os.dup2(output, 2)
+    os.close(output)
+    os.chdir(start["cwd"])
+
+
 def main() -> None:
+    if sys.argv[1:] == ["--spare"]:
+        become(sys.stdin.readline())
     exit_with_parent(int(os.environ.pop("AWSLAB_PARENT_PID")))
     # The protocol channel is the original stdout; from now on fd 1 is the log.
     channel = os.fdopen(os.dup(1), "w", encoding="utf-8")

@@ -112,6 +112,20 @@ def test_a_warm_worker_serves_invocations_after_one_init(runtime):
     assert "init" in first.log_lines and "init" not in second.log_lines
 
 
+def test_a_cold_start_takes_the_worker_started_ahead_of_it(runtime):
+    assert runtime.spare_pid is None  # none until a function has needed a worker
+    runtime.invoke(counter_spec(), {})
+    spare = runtime.spare_pid
+    other = runtime.invoke(counter_spec(name="other", arn=ARN + "2"), {})
+    payload = result(other)
+    assert (other.cold_start, payload["pid"]) == (True, spare)
+    # It became that function's worker: its variables, its name, its output.
+    assert payload["variable"] == "hello"
+    assert payload["environment"]["AWS_LAMBDA_FUNCTION_NAME"] == "other"
+    assert "init" in other.log_lines
+    assert runtime.spare_pid not in (None, spare)  # the next one, already starting
+
+
 def test_the_handler_gets_the_event_and_a_context(runtime):
     invocation = runtime.invoke(counter_spec(), {"order": 7})
     context = result(invocation)["context"]
@@ -277,8 +291,8 @@ def test_a_handler_cannot_reach_hosts_off_this_machine(runtime):
 def test_close_stops_every_worker(runtime):
     runtime.invoke(counter_spec(), {})
     runtime.invoke(counter_spec(name="other", arn=ARN + "2"), {})
-    pids = runtime.worker_pids
-    assert len(pids) == 2
+    pids = [*runtime.worker_pids, runtime.spare_pid]
+    assert len(pids) == 3
     runtime.close()
     assert not any(pid_alive(pid) for pid in pids)
     assert not runtime.root.exists()
@@ -293,7 +307,7 @@ ORPHAN_SCRIPT = textwrap.dedent(
                         runtime="python3.12", handler="app.handler", timeout=30, code=code)
     runtime = LambdaRuntime()
     runtime.invoke(spec, {"s": 0})
-    print(runtime.worker_pids[0], runtime.root, flush=True)
+    print(runtime.worker_pids[0], runtime.spare_pid, runtime.root, flush=True)
     runtime.invoke(spec, {"s": 25})  # busy in the handler when we are killed
     """
 )
@@ -304,16 +318,17 @@ def test_no_worker_outlives_a_killed_test_run():
     parent = subprocess.Popen(
         [sys.executable, "-c", ORPHAN_SCRIPT], stdout=subprocess.PIPE, text=True
     )
-    worker, root = parent.stdout.readline().split()
-    assert pid_alive(int(worker))
+    worker, spare, root = parent.stdout.readline().split()
+    assert pid_alive(int(worker)) and pid_alive(int(spare))
     parent.kill()
     parent.wait()
     shutil.rmtree(root)  # a killed run cannot delete its unpacked code; we do it for it
-    # The worker checks for its parent every 0.2 s; the deadline only bounds a failure.
+    # The worker checks for its parent every 0.2 s, the spare sees its input end; the
+    # deadline only bounds a failure.
     deadline = time.monotonic() + 15
-    while pid_alive(int(worker)) and time.monotonic() < deadline:
+    while (pid_alive(int(worker)) or pid_alive(int(spare))) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not pid_alive(int(worker))
+    assert not pid_alive(int(worker)) and not pid_alive(int(spare))
 
 
 def test_an_interrupted_run_stops_its_workers_at_exit():
@@ -323,9 +338,9 @@ def test_an_interrupted_run_stops_its_workers_at_exit():
     finished = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=30
     )
-    worker, root = finished.stdout.split()
+    worker, spare, root = finished.stdout.split()
     assert "KeyboardInterrupt" in finished.stderr
-    assert not pid_alive(int(worker))
+    assert not pid_alive(int(worker)) and not pid_alive(int(spare))
     assert not os.path.exists(root)
 
 
