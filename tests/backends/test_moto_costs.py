@@ -126,3 +126,17 @@ def test_botocore_lists_its_services_once_per_search_path_and_as_before():
     assert "sqs" in listed
     listed.append("changed by its caller")  # each caller gets a list of its own
     assert "changed by its caller" not in create_loader().list_available_services("service-2")
+
+
+def test_only_an_xml_answer_is_scanned_for_its_request_id():
+    from moto.core.responses import BaseResponse
+
+    moto_costs.install()
+    json_headers, json_body = BaseResponse._enrich_response({"status": 200}, '{"Items": []}')
+    xml_headers, xml_body = BaseResponse._enrich_response(
+        {"status": 200}, "<R><RequestId>old</RequestId></R>"
+    )
+    assert json_body == '{"Items": []}'
+    request_id = xml_headers["x-amzn-requestid"]
+    assert xml_body == f"<R><RequestId>{request_id}</RequestId></R>"
+    assert json_headers["status"] == "200" and json_headers["x-amzn-requestid"]
