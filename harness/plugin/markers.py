@@ -73,6 +73,7 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     if call.excinfo is not None and any(name == GAP_PROPERTY for name, _ in item.user_properties):
         _keep_the_tests_own_frames(item, call)
+        _format_natively(item)
     report = yield
     if report.failed and claim_key in item.stash:
         explanation = explain(item, *item.stash[claim_key])
@@ -106,6 +107,22 @@ def _keep_the_tests_own_frames(item: pytest.Item, call: pytest.CallInfo) -> None
     assert trimmed is not None  # own holds one frame at least
     exception = call.excinfo.value
     call.excinfo = pytest.ExceptionInfo.from_exc_info((type(exception), exception, trimmed))
+
+
+def _format_natively(item: pytest.Item) -> None:
+    """Have pytest format a gap's expected failure as Python does (``--tb=native``).
+
+    Its long style parses the test's module again for every frame, to show whole
+    statements: some 2 s of CPU over the labs' gaps, whose tracebacks nobody reads.
+    The report keeps its crash line (the message), which is all that is read of it.
+    """
+    if isinstance(item, pytest.Function):
+        function = item
+
+        def repr_failure(excinfo: pytest.ExceptionInfo[BaseException]):
+            return function._repr_failure_py(excinfo, style="native")
+
+        function.repr_failure = repr_failure  # type: ignore[method-assign]
 
 
 def explain(item: pytest.Item, claim: Claim, location: NotesLocation | None) -> str:
