@@ -66,7 +66,17 @@ def answer(app: WsgiApp, request: AWSPreparedRequest) -> AWSResponse:
         log.exception("awslab: moto failed on %s %s", request.method, request.url)
         body, status, headers = run_wsgi_app(InternalServerError(), environ, buffered=True)
         data = b"".join(body)
-    return AWSResponse(request.url, int(status.split()[0]), dict(headers), _Body(data))
+    return AWSResponse(request.url, int(status.split()[0]), _merged(headers.items()), _Body(data))
+
+
+def _merged(headers: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """One value per header name, a repeated header's joined as urllib3 joins them."""
+    merged: dict[str, str] = {}
+    spelling: dict[str, str] = {}
+    for name, value in headers:
+        first = spelling.setdefault(name.lower(), name)
+        merged[first] = f"{merged[first]}, {value}" if first in merged else value
+    return merged
 
 
 def _environ(request: AWSPreparedRequest) -> dict[str, Any]:

@@ -93,3 +93,13 @@ def test_moto_failing_is_an_http_500_as_from_the_server(backend, caplog):
     answer = moto_in_process.answer(failing, request)
     assert answer.status_code == 500
     assert "a moto bug" in caplog.text
+
+
+def test_a_repeated_header_is_joined_as_over_http():
+    def repeating(environ, start_response):
+        start_response("200 OK", [("X-Seen", "a"), ("x-seen", "b"), ("Content-Length", "0")])
+        return [b""]
+
+    request = AWSPreparedRequest("GET", "http://127.0.0.1:1/", {}, b"", stream_output=False)
+    answer = moto_in_process.answer(repeating, request)
+    assert answer.headers["x-seen"] == "a, b"
