@@ -122,146 +122,140 @@ def when_imported(module: str, patch: Callable[[], None]) -> None:
         sys.meta_path.insert(0, ImportHookFinder())
 
 
+def replace_once(owner: Any, name: str, make: Callable[[Any], Any], static: bool = False) -> None:
+    """Put ``make(original)`` in place of ``owner.<name>``, unless it is there already:
+    each start of moto installs again, and a replacement must not wrap itself."""
+    original = getattr(owner, name)
+    if getattr(original, "awslab_replaced", False):
+        return
+    replacement = make(original)
+    replacement.awslab_replaced = True
+    setattr(owner, name, staticmethod(replacement) if static else replacement)
+
+
 def _parse_botocore_files_once() -> None:
     from botocore.loaders import JSONFileLoader
 
-    if getattr(JSONFileLoader.load_file, "parses_once", False):
-        return
-    load_file = JSONFileLoader.load_file
-    parsed: dict[str, Any] = {}
+    def once(load_file: Callable[[JSONFileLoader, str], Any]) -> Callable[..., Any]:
+        parsed: dict[str, Any] = {}
 
-    def load_file_once(loader: JSONFileLoader, file_path: str) -> Any:
-        # Two threads may parse one file at once: the same data, kept once.
-        if file_path not in parsed:
-            parsed[file_path] = load_file(loader, file_path)
-        return parsed[file_path]
+        def load_file_once(loader: JSONFileLoader, file_path: str) -> Any:
+            # Two threads may parse one file at once: the same data, kept once.
+            if file_path not in parsed:
+                parsed[file_path] = load_file(loader, file_path)
+            return parsed[file_path]
 
-    load_file_once.parses_once = True  # type: ignore[attr-defined]
-    JSONFileLoader.load_file = load_file_once
+        return load_file_once
+
+    replace_once(JSONFileLoader, "load_file", once)
 
 
 def _list_botocore_services_once() -> None:
     from botocore.loaders import Loader
 
-    if getattr(Loader.list_available_services, "lists_once", False):
-        return
-    list_services = Loader.list_available_services
-    listed: dict[tuple[tuple[str, ...], str], list[str]] = {}
+    def once(list_services: Callable[[Loader, str], list[str]]) -> Callable[..., Any]:
+        listed: dict[tuple[tuple[str, ...], str], list[str]] = {}
 
-    def list_available_services_once(loader: Loader, type_name: str) -> list[str]:
-        key = (tuple(loader.search_paths), type_name)
-        if key not in listed:
-            listed[key] = list_services(loader, type_name)
-        return list(listed[key])  # a list of the caller's own, as botocore gives
+        def list_available_services_once(loader: Loader, type_name: str) -> list[str]:
+            key = (tuple(loader.search_paths), type_name)
+            if key not in listed:
+                listed[key] = list_services(loader, type_name)
+            return list(listed[key])  # a list of the caller's own, as botocore gives
 
-    list_available_services_once.lists_once = True  # type: ignore[attr-defined]
-    list_available_services_once.__wrapped__ = list_services  # type: ignore[attr-defined]
-    Loader.list_available_services = list_available_services_once
+        list_available_services_once.__wrapped__ = list_services  # type: ignore[attr-defined]
+        return list_available_services_once
+
+    replace_once(Loader, "list_available_services", once)
 
 
 def _find_response_methods_once() -> None:
     from moto.core import responses
 
-    if getattr(responses.method_names_from_class, "found_once", False):
-        return
-    find = responses.method_names_from_class
+    def once(find: Callable[[type], list[str]]) -> Callable[..., Any]:
+        @functools.cache
+        def method_names_from_class(response_class: type) -> frozenset[str]:
+            return frozenset(find(response_class))
 
-    @functools.cache
-    def method_names_from_class(response_class: type) -> frozenset[str]:
-        return frozenset(find(response_class))
+        return method_names_from_class
 
-    method_names_from_class.found_once = True  # type: ignore[attr-defined]
-    responses.method_names_from_class = method_names_from_class  # type: ignore[assignment]
+    replace_once(responses, "method_names_from_class", once)
 
 
 def _scan_only_xml_for_request_ids() -> None:
     from moto.core.responses import BaseResponse
 
-    enrich = BaseResponse._enrich_response
-    if getattr(enrich, "scans_xml_only", False):
-        return
+    def xml_only(enrich: Callable[[dict[str, str], Any], Any]) -> Callable[..., Any]:
+        def _enrich_response(headers: dict[str, str], body: Any) -> Any:
+            if isinstance(body, str) and "<RequestId>" not in body:
+                headers, _ = enrich(headers, "")  # the headers' part as before; no body scan
+                return headers, body
+            return enrich(headers, body)
 
-    def _enrich_response(headers: dict[str, str], body: Any) -> tuple[dict[str, str], Any]:
-        if isinstance(body, str) and "<RequestId>" not in body:
-            headers, _ = enrich(headers, "")  # the headers' part as before; no body scan
-            return headers, body
-        return enrich(headers, body)
+        return _enrich_response
 
-    _enrich_response.scans_xml_only = True  # type: ignore[attr-defined]
-    BaseResponse._enrich_response = staticmethod(_enrich_response)  # type: ignore[method-assign]
+    replace_once(BaseResponse, "_enrich_response", xml_only, static=True)
 
 
 def _leave_out_flasks_debug_aid() -> None:
     from flask import debughelpers
 
-    if getattr(debughelpers.attach_enctype_error_multidict, "left_out", False):
-        return
+    def left_out(_original: Any) -> Callable[..., None]:
+        def attach_enctype_error_multidict(request: Any) -> None:
+            pass
 
-    def attach_enctype_error_multidict(request: Any) -> None:
-        pass
+        return attach_enctype_error_multidict
 
-    attach_enctype_error_multidict.left_out = True  # type: ignore[attr-defined]
-    debughelpers.attach_enctype_error_multidict = attach_enctype_error_multidict
+    replace_once(debughelpers, "attach_enctype_error_multidict", left_out)
 
 
 def _sign_sns_deliveries_with_one_key() -> None:
     from moto.sns.models import Subscription
 
-    if getattr(Subscription.private_key, "one_key", False):
-        return
-    make = functools.cache(Subscription.private_key.__wrapped__)  # moto's, without its cache
+    def one_key(private_key: Any) -> Callable[..., Any]:
+        make = functools.cache(private_key.__wrapped__)  # moto's, without its cache
 
-    def private_key(subscription: Any) -> Any:
-        return make(None)  # moto's never reads the subscription
+        def one_private_key(subscription: Any) -> Any:
+            return make(None)  # moto's never reads the subscription
 
-    private_key.one_key = True  # type: ignore[attr-defined]
-    Subscription.private_key = private_key  # type: ignore[assignment]
+        return one_private_key
+
+    replace_once(Subscription, "private_key", one_key)
 
 
 def _list_moto_modules_once() -> None:
     from moto import backends
 
-    if getattr(backends.list_of_moto_modules, "listed_once", False):
-        return
-    modules = tuple(backends.list_of_moto_modules())
+    def once(list_modules: Callable[[], Any]) -> Callable[[], tuple[str, ...]]:
+        modules = tuple(list_modules())
+        return lambda: modules
 
-    def list_of_moto_modules() -> tuple[str, ...]:
-        return modules
-
-    list_of_moto_modules.listed_once = True  # type: ignore[attr-defined]
-    backends.list_of_moto_modules = list_of_moto_modules
+    replace_once(backends, "list_of_moto_modules", once)
 
 
 def _make_kms_key_pairs_on_first_use() -> None:
     from moto.kms import models
 
-    make = models.generate_private_key
-    if getattr(make, "on_first_use", False):
-        return
+    def on_first_use(make: Callable[[str], Any]) -> Callable[[str], Any]:
+        return lambda key_spec: _KeyPairOnFirstUse(make, key_spec)
 
-    def generate_private_key(key_spec: str) -> Any:
-        return _KeyPairOnFirstUse(make, key_spec)
-
-    generate_private_key.on_first_use = True  # type: ignore[attr-defined]
-    models.generate_private_key = generate_private_key
+    replace_once(models, "generate_private_key", on_first_use)
 
 
 def _import_cognito_key_once() -> None:
     from moto.cognitoidp import models
 
-    if getattr(models.jwk, "imports_once", False):
-        return
-    jwk = models.jwk
-    imported: dict[str, Any] = {}
+    def once(jwk: Any) -> Forwarding:
+        imported: dict[str, Any] = {}
 
-    def import_key(value: Any, *args: Any, **kwargs: Any) -> Any:
-        if args or kwargs:  # not moto's call: left as it is
-            return jwk.RSAKey.import_key(value, *args, **kwargs)
-        text = json.dumps(value, sort_keys=True)
-        if text not in imported:
-            imported[text] = jwk.RSAKey.import_key(value)
-        return imported[text]
+        def import_key(value: Any, *args: Any, **kwargs: Any) -> Any:
+            if args or kwargs:  # not moto's call: left as it is
+                return jwk.RSAKey.import_key(value, *args, **kwargs)
+            text = json.dumps(value, sort_keys=True)
+            if text not in imported:
+                imported[text] = jwk.RSAKey.import_key(value)
+            return imported[text]
 
-    # Only moto's Cognito module sees this stand-in for joserfc's jwk module.
-    rsa_key = Forwarding(jwk.RSAKey, import_key=import_key)
-    models.jwk = Forwarding(jwk, RSAKey=rsa_key, imports_once=True)  # type: ignore[assignment]
+        # Only moto's Cognito module sees this stand-in for joserfc's jwk module.
+        return Forwarding(jwk, RSAKey=Forwarding(jwk.RSAKey, import_key=import_key))
+
+    replace_once(models, "jwk", once)

@@ -26,8 +26,9 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable
+from typing import Any
 
-from harness.backends.moto_costs import Forwarding, when_imported
+from harness.backends.moto_costs import Forwarding, replace_once, when_imported
 
 #: How often a wait on the clock looks at it again (real seconds).
 POLL_SECONDS = 0.01
@@ -122,25 +123,24 @@ def _run_step_functions_waits_on_the_clock() -> None:
 def _wake_long_polls_on_clock_moves() -> None:
     from moto.sqs.models import Queue
 
-    if getattr(Queue.wait_for_messages, "wakes_on_clock", False):
-        return
-
-    def wait_for_messages(self: Queue, timeout: int) -> None:
-        condition = self._messages_lock
-        with condition:
-            moves = _moves
-            with _lock:
-                _waiting[condition] += 1
-            try:
-                condition.wait_for(lambda: self.messages or _moves != moves, timeout=timeout)
-            finally:
+    def waking(_original: Any) -> Callable[[Queue, int], None]:
+        def wait_for_messages(self: Queue, timeout: int) -> None:
+            condition = self._messages_lock
+            with condition:
+                moves = _moves
                 with _lock:
-                    _waiting[condition] -= 1
-                    if not _waiting[condition]:
-                        del _waiting[condition]
+                    _waiting[condition] += 1
+                try:
+                    condition.wait_for(lambda: self.messages or _moves != moves, timeout=timeout)
+                finally:
+                    with _lock:
+                        _waiting[condition] -= 1
+                        if not _waiting[condition]:
+                            del _waiting[condition]
 
-    wait_for_messages.wakes_on_clock = True  # type: ignore[attr-defined]
-    Queue.wait_for_messages = wait_for_messages  # type: ignore[method-assign]
+        return wait_for_messages
+
+    replace_once(Queue, "wait_for_messages", waking)
 
 
 def clock_moved() -> None:

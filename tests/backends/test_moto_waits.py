@@ -67,7 +67,7 @@ def test_installing_twice_patches_once():
     patched = Queue.wait_for_messages
     moto_waits.install()
     assert Queue.wait_for_messages is patched
-    assert patched.wakes_on_clock  # type: ignore[attr-defined]
+    assert patched.awslab_replaced  # type: ignore[attr-defined]
 
 
 def test_a_pause_of_a_minute_ends_as_soon_as_the_clock_is_fast_forwarded():
