@@ -66,13 +66,11 @@ test: lint $(VENV)/.installed browser sandbox dynamodb-local
 	  $(LOCALSTACK_LEG) || exit $$?; merged="$$merged reports/localstack/claims.json"; fi; \
 	$(BIN)/awslab report $$merged --out reports
 
-# --no-compile: pip would compile every module of every package (moto's thousands),
-# 22 s of a 46 s install here; Python compiles what a run imports, once, as it imports it.
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("awslab needs Python 3.11 or newer: run make PYTHON=python3.11 ...") if sys.version_info < (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --no-compile -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
 # The claims page is checked in a real headless browser. Installed where we may
