@@ -108,8 +108,10 @@ class LabRun:
     def _make_session(self) -> None:
         self.session = boto3.Session()
         self.calls.attach(self.session)
-        # The backend of the moment: a sealed test's child renews it (renew_backend).
-        self.session.events.register_first(
+        # Last: it is the transport, after any hook that reshapes the request (a client's
+        # host fix-up, a lab's own). The backend of the moment: a sealed test's child
+        # renews it (renew_backend).
+        self.session.events.register_last(
             "before-send", lambda request, **_: self.backend.answer_in_process(request)
         )
         # A plain boto3.client(...) uses the default session: make it ours, so

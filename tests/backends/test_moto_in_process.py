@@ -103,3 +103,25 @@ def test_a_repeated_header_is_joined_as_over_http():
     request = AWSPreparedRequest("GET", "http://127.0.0.1:1/", {}, b"", stream_output=False)
     answer = moto_in_process.answer(repeating, request)
     assert answer.headers["x-seen"] == "a, b"
+
+
+def test_a_labs_own_send_hook_comes_before_the_in_process_answer(lab: pytest.Pytester):
+    """moto's in-process answer is the transport: a hook a lab or a student puts on a
+    client (one that answers a request itself, say) still runs, as over HTTP."""
+    lab.makepyfile(
+        """
+        from botocore.awsrequest import AWSResponse
+
+        class Raw:
+            def stream(self, **_):
+                yield b'{"QueueUrls": ["https://sqs/from-the-hook"]}'
+
+        def test_the_hook_answers(aws):
+            def answer(request, **_):
+                return AWSResponse(request.url, 200, {}, Raw())
+
+            aws.sqs.meta.events.register("before-send", answer)
+            assert aws.sqs.list_queues()["QueueUrls"] == ["https://sqs/from-the-hook"]
+        """
+    )
+    lab.runpytest("-p", "no:randomly").assert_outcomes(passed=1)
