@@ -110,14 +110,12 @@ def _run_step_functions_waits_on_the_clock() -> None:
     from moto.stepfunctions.parser.asl.eval import environment
     from moto.stepfunctions.parser.asl.eval.callback import callback
 
-    if callback.Event is ClockEvent:
-        return
     # Pauses: a Wait state waits on the execution's event; a retry sleeps its interval.
-    environment.threading = Forwarding(threading, Event=PauseEvent)  # type: ignore[assignment]
-    retrier_decl.time = Forwarding(time, sleep=pause_on_the_clock)  # type: ignore[assignment]
+    replace_once(environment, "threading", lambda module: Forwarding(module, Event=PauseEvent))
+    replace_once(retrier_decl, "time", lambda module: Forwarding(module, sleep=pause_on_the_clock))
     # Timeouts: a task's TimeoutSeconds; a task token, an activity, a heartbeat.
-    execute_state.threading = Forwarding(threading, Event=ClockEvent)  # type: ignore[assignment]
-    callback.Event = ClockEvent  # type: ignore[misc]
+    replace_once(execute_state, "threading", lambda module: Forwarding(module, Event=ClockEvent))
+    replace_once(callback, "Event", lambda _event: ClockEvent)
 
 
 def _wake_long_polls_on_clock_moves() -> None:
