@@ -71,16 +71,20 @@ class Notes:
         return " > ".join(reversed(parts))
 
     def sections(self) -> list[Section]:
-        """Every ``####`` section, in order."""
-        starts = [i for i, line in enumerate(self.lines) if line.startswith(SECTION_HEADING)]
+        """Every ``####`` section, in order. One ends at the next heading of its level
+        or above: the bullets after a ``###`` heading (the notes' own practice scores)
+        belong to no section of AWS facts."""
+        headings = [i for i, line in enumerate(self.lines) if _heading_level(line) <= 4]
+        ends = dict(zip(headings, [*headings[1:], len(self.lines)], strict=True))
         return [
             Section(
                 self.lines[start][len(SECTION_HEADING) :].strip(),
                 start,
-                end,
-                tuple(n + 1 for n in range(start, end) if is_bullet(self.lines[n])),
+                ends[start],
+                tuple(n + 1 for n in range(start, ends[start]) if is_bullet(self.lines[n])),
             )
-            for start, end in zip(starts, [*starts[1:], len(self.lines)], strict=True)
+            for start in headings
+            if self.lines[start].startswith(SECTION_HEADING)
         ]
 
     def coverage(
@@ -111,6 +115,12 @@ class Notes:
 
 def is_bullet(line: str) -> bool:
     return line.lstrip().startswith(("- ", "* "))
+
+
+def _heading_level(line: str) -> int:
+    """How many ``#`` open a Markdown heading (``#### s3``: 4); 99 for any other line."""
+    marks = len(line) - len(line.lstrip("#"))
+    return marks if marks and line[marks : marks + 1] == " " else 99
 
 
 def _indent(line: str) -> int:

@@ -23,6 +23,9 @@ CACHE_POLICY = (
 HEADERS = (
     "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CachePolicyHeadersConfig.html"
 )
+COOKIES = (
+    "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CachePolicyCookiesConfig.html"
+)
 QUERY_STRINGS = "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CachePolicyQueryStringsConfig.html"
 LIST_CACHE_POLICIES = (
     "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ListCachePolicies.html"
@@ -66,13 +69,11 @@ def origin_request_policy(name: str, headers: dict) -> dict:
 @pytest.mark.emulator_gap("moto", reason=NO_POLICIES_ON_MOTO)
 def test_headers_join_the_cache_key_by_whitelist_only(aws, unique_name):
     model = aws.cloudfront.meta.service_model
-    # HINT: predict the header behaviours a cache policy takes, and the query string ones.
+    # HINT: predict the header behaviours a cache policy takes.
     # BEGIN SOLUTION
     headers = {"none", "whitelist"}
-    query_strings = {"none", "whitelist", "allExcept", "all"}
     # END SOLUTION
     assert set(model.shape_for("CachePolicyHeaderBehavior").enum) == headers
-    assert set(model.shape_for("CachePolicyQueryStringBehavior").enum) == query_strings
     whitelisted = {
         "HeaderBehavior": "whitelist",
         "Headers": {"Quantity": 1, "Items": ["Accept-Language"]},
@@ -82,6 +83,47 @@ def test_headers_join_the_cache_key_by_whitelist_only(aws, unique_name):
     )
     key = created["CachePolicy"]["CachePolicyConfig"]["ParametersInCacheKeyAndForwardedToOrigin"]
     assert key["HeadersConfig"]["Headers"]["Items"] == ["Accept-Language"]
+
+
+@pytest.mark.claim("cloudfront.cache-key-cookies", quote="cookies", line=601, source=COOKIES)
+@pytest.mark.emulator_gap("moto", reason=NO_POLICIES_ON_MOTO)
+def test_cookies_join_the_cache_key_like_query_strings(aws, unique_name):
+    model = aws.cloudfront.meta.service_model
+    # HINT: predict the cookie behaviours a cache policy takes.
+    # BEGIN SOLUTION
+    cookies = {"none", "whitelist", "allExcept", "all"}
+    # END SOLUTION
+    assert set(model.shape_for("CachePolicyCookieBehavior").enum) == cookies
+    config = cache_policy(unique_name("by-session"))
+    config["ParametersInCacheKeyAndForwardedToOrigin"]["CookiesConfig"] = {
+        "CookieBehavior": "whitelist",
+        "Cookies": {"Quantity": 1, "Items": ["session-id"]},
+    }
+    created = aws.cloudfront.create_cache_policy(CachePolicyConfig=config)
+    key = created["CachePolicy"]["CachePolicyConfig"]["ParametersInCacheKeyAndForwardedToOrigin"]
+    assert key["CookiesConfig"]["Cookies"]["Items"] == ["session-id"]
+
+
+@pytest.mark.claim(
+    "cloudfront.cache-key-query-strings", quote="query strings", line=602, source=QUERY_STRINGS
+)
+@pytest.mark.emulator_gap("moto", reason=NO_POLICIES_ON_MOTO)
+def test_query_strings_join_the_cache_key_by_name(aws, unique_name):
+    model = aws.cloudfront.meta.service_model
+    # HINT: predict the query string behaviours a cache policy takes.
+    # BEGIN SOLUTION
+    query_strings = {"none", "whitelist", "allExcept", "all"}
+    # END SOLUTION
+    assert set(model.shape_for("CachePolicyQueryStringBehavior").enum) == query_strings
+    by_page = {
+        "QueryStringBehavior": "whitelist",
+        "QueryStrings": {"Quantity": 1, "Items": ["page"]},
+    }
+    created = aws.cloudfront.create_cache_policy(
+        CachePolicyConfig=cache_policy(unique_name("by-page"), query_strings=by_page)
+    )
+    key = created["CachePolicy"]["CachePolicyConfig"]["ParametersInCacheKeyAndForwardedToOrigin"]
+    assert key["QueryStringsConfig"]["QueryStrings"]["Items"] == ["page"]
 
 
 @pytest.mark.claim(

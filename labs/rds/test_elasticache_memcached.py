@@ -16,6 +16,11 @@ NODES = (
 SNAPSHOTS = (
     "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateSnapshot.html"
 )
+REPLICATION = "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html"
+#: The errors CreateReplicationGroup documents for a value it does not take. Its reference
+#: says the engine "must be set to valkey or redis" without naming which of the two a
+#: Memcached group gets, so the lab accepts either: what it proves is the refusal.
+REFUSED_PARAMETER = {"InvalidParameterValue", "InvalidParameterCombination"}
 
 
 @pytest.mark.claim("rds.memcached-multi-node", quote="mutli-node", source=NODES)
@@ -62,3 +67,31 @@ def test_memcached_cannot_be_snapshotted(aws, create_cache_cluster, unique_name,
     expected = {"redis": None, "memcached": "SnapshotFeatureNotSupportedFault"}
     # END SOLUTION
     assert {"redis": snapshot(redis), "memcached": snapshot(memcached)} == expected
+
+
+@pytest.mark.claim("rds.memcached-no-replication", quote="no HA", source=REPLICATION)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto makes a Memcached replication group with automatic failover; AWS takes "
+    "only Valkey or Redis OSS for a replication group",
+)
+def test_memcached_has_no_replicas_to_fail_over_to(aws, unique_name, error_code):
+    def replication_group(engine: str) -> str | None:
+        return error_code(
+            aws.elasticache.create_replication_group,
+            ReplicationGroupId=unique_name(engine[:5]),
+            ReplicationGroupDescription="a primary and a replica to fail over to",
+            Engine=engine,
+            CacheNodeType="cache.t3.micro",
+            NumCacheClusters=2,
+            AutomaticFailoverEnabled=True,
+        )
+
+    # HINT: which engines take a replication group (a primary, its replicas, failover)?
+    # HINT: {engine: True if CreateReplicationGroup takes it}
+    # BEGIN SOLUTION
+    expected = {"redis": True, "memcached": False}
+    # END SOLUTION
+    answers = {engine: replication_group(engine) for engine in expected}
+    assert {engine: code is None for engine, code in answers.items()} == expected
+    assert answers["memcached"] in REFUSED_PARAMETER, answers["memcached"]

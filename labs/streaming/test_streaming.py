@@ -16,6 +16,7 @@ from __future__ import annotations
 import pytest
 
 SHARDS = "https://docs.aws.amazon.com/streams/latest/dev/key-concepts.html"
+RESHARDING = "https://docs.aws.amazon.com/streams/latest/dev/kinesis-using-sdk-java-resharding.html"
 KDS_ENCRYPTION = "https://docs.aws.amazon.com/streams/latest/dev/what-is-sse.html"
 MSK_CREATE = "https://docs.aws.amazon.com/msk/1.0/apireference/clusters.html"
 MSK_SERVERLESS = "https://docs.aws.amazon.com/msk/latest/developerguide/serverless.html"
@@ -40,6 +41,39 @@ def test_the_shards_of_a_stream_share_the_hash_space(aws, unique_name, eventuall
     assert len(ranges) == 2
     assert ranges[0][0] == 0 and ranges[-1][1] == HASH_SPACE_END
     assert ranges[0][1] + 1 == ranges[1][0], "no gap, no overlap"
+
+
+def open_shards(aws, stream: str) -> list[dict]:
+    """The shards of ``stream`` that still take records (a closed one has an end)."""
+    shards = aws.kinesis.list_shards(StreamName=stream)["Shards"]
+    return [s for s in shards if "EndingSequenceNumber" not in s["SequenceNumberRange"]]
+
+
+@pytest.mark.claim("streaming.kds-resharding", quote="shard splitting & merging", source=RESHARDING)
+def test_a_stream_grows_and_shrinks_by_resharding(aws, unique_name):
+    stream = unique_name("clicks")
+    aws.kinesis.create_stream(StreamName=stream, ShardCount=1)
+    active = aws.kinesis.get_waiter("stream_exists")
+    active.wait(StreamName=stream, WaiterConfig={"Delay": 1})
+    [whole] = open_shards(aws, stream)
+    aws.kinesis.split_shard(
+        StreamName=stream,
+        ShardToSplit=whole["ShardId"],
+        NewStartingHashKey=str((HASH_SPACE_END + 1) // 2),
+    )
+    active.wait(StreamName=stream, WaiterConfig={"Delay": 1})
+    halves = sorted(s["ShardId"] for s in open_shards(aws, stream))
+    assert len(halves) == 2, "a split makes two shards of one"
+    # HINT: shrink the stream back to one shard that takes records: join its two halves.
+    # BEGIN SOLUTION
+    aws.kinesis.merge_shards(
+        StreamName=stream, ShardToMerge=halves[0], AdjacentShardToMerge=halves[1]
+    )
+    # END SOLUTION
+    active.wait(StreamName=stream, WaiterConfig={"Delay": 1})
+    [merged] = open_shards(aws, stream)
+    assert {merged["ParentShardId"], merged["AdjacentParentShardId"]} == set(halves)
+    assert merged["HashKeyRange"] == whole["HashKeyRange"], "the whole hash space again"
 
 
 @pytest.mark.claim(
