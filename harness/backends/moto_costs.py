@@ -30,6 +30,12 @@ about 1.4 s over the labs. moto also runs a regular expression over every answer
 body, to put a request id into XML; a body without ``<RequestId>`` (every JSON
 answer) is left as it was without that scan: 0.4 s for the 16 MB of one DynamoDB lab.
 
+moto's reset builds every backend in use afresh (``__init__`` again), then drops them
+all from its registry, so that the next request builds new ones anyway: each
+EC2 backend is built twice per test (some 15 ms each: a default VPC, its subnets,
+the image catalogue). Here the reset only drops them; the next use builds each
+once, as moto's registry does for a backend's first use.
+
 botocore lists its data folders (some 400 services, an ``isfile`` each) again for
 each new loader, to find a service's model: they are listed once per process.
 
@@ -89,6 +95,7 @@ def install() -> None:
     _find_response_methods_once()
     _leave_out_flasks_debug_aid()
     _scan_only_xml_for_request_ids()
+    _reset_without_rebuilding()
     when_imported("moto.cognitoidp.models", _import_cognito_key_once)
     when_imported("moto.kms.models", _make_kms_key_pairs_on_first_use)
     when_imported("moto.sns.models", _sign_sns_deliveries_with_one_key)
@@ -122,15 +129,18 @@ def when_imported(module: str, patch: Callable[[], None]) -> None:
         sys.meta_path.insert(0, ImportHookFinder())
 
 
-def replace_once(owner: Any, name: str, make: Callable[[Any], Any], static: bool = False) -> None:
-    """Put ``make(original)`` in place of ``owner.<name>``, unless it is there already:
-    each start of moto installs again, and a replacement must not wrap itself."""
+def replace_once(
+    owner: Any, name: str, make: Callable[[Any], Any], kind: Callable[[Any], Any] | None = None
+) -> None:
+    """Put ``make(original)`` in place of ``owner.<name>`` (wrapped in ``kind``: a class's
+    ``staticmethod`` or ``classmethod``), unless it is there already: each start of moto
+    installs again, and a replacement must not wrap itself."""
     original = getattr(owner, name)
     if getattr(original, "awslab_replaced", False):
         return
     replacement = make(original)
     replacement.awslab_replaced = True
-    setattr(owner, name, staticmethod(replacement) if static else replacement)
+    setattr(owner, name, kind(replacement) if kind else replacement)
 
 
 def _parse_botocore_files_once() -> None:
@@ -193,7 +203,26 @@ def _scan_only_xml_for_request_ids() -> None:
 
         return _enrich_response
 
-    replace_once(BaseResponse, "_enrich_response", xml_only, static=True)
+    replace_once(BaseResponse, "_enrich_response", xml_only, kind=staticmethod)
+
+
+def _reset_without_rebuilding() -> None:
+    from moto.core import base_backend
+
+    def forgetting(_rebuild: Callable[[], None]) -> Callable[[type], None]:
+        def reset(backend_dicts: type) -> None:
+            # moto's own reset builds every backend in use afresh, then drops them all
+            # (``clear``): only an outside reference kept across the reset would see
+            # the rebuilt one, and nothing here keeps one. Dropped, they are built at
+            # their next use, as they were before their first.
+            with base_backend.backend_lock:
+                for backend in backend_dicts._instances:  # type: ignore[attr-defined]
+                    backend.clear()
+                backend_dicts._instances.clear()  # type: ignore[attr-defined]
+
+        return reset
+
+    replace_once(base_backend.BackendDict, "reset", forgetting, kind=classmethod)
 
 
 def _leave_out_flasks_debug_aid() -> None:

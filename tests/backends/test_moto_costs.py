@@ -140,3 +140,26 @@ def test_only_an_xml_answer_is_scanned_for_its_request_id():
     request_id = xml_headers["x-amzn-requestid"]
     assert xml_body == f"<R><RequestId>{request_id}</RequestId></R>"
     assert json_headers["status"] == "200" and json_headers["x-amzn-requestid"]
+
+
+def test_a_reset_drops_every_backend_without_building_it_again(monkeypatch):
+    from moto.core import DEFAULT_ACCOUNT_ID
+    from moto.core.base_backend import BackendDict
+    from moto.sqs.models import SQSBackend, sqs_backends
+
+    moto_costs.install()
+    before = sqs_backends[DEFAULT_ACCOUNT_ID]["us-east-1"]
+    before.create_queue("kept-until-the-reset")
+    built: list[SQSBackend] = []
+    build = SQSBackend.__init__
+
+    def counted(backend: SQSBackend, region_name: str, account_id: str) -> None:
+        built.append(backend)
+        build(backend, region_name, account_id)
+
+    monkeypatch.setattr(SQSBackend, "__init__", counted)
+    BackendDict.reset()
+    assert built == [], "moto's own reset builds every backend again, then drops it"
+    after = sqs_backends[DEFAULT_ACCOUNT_ID]["us-east-1"]
+    assert built == [after], "built at its next use"
+    assert after is not before and after.queues == {}
