@@ -43,7 +43,8 @@ blank_run_key = pytest.StashKey["BlankRun"]()
 
 
 class BlankRun:
-    """One run of every lab with its solution regions blanked, in a thread of its own.
+    """One run of the selected labs (every lab, unless ``-k`` says otherwise) with
+    their solution regions blanked, in a thread of its own.
 
     It starts as soon as the tests are collected and its tests run last, so that
     this process runs every other test meanwhile: the blanked run mostly waits (for
@@ -52,8 +53,9 @@ class BlankRun:
     results; another one waits for them there and reads them.
     """
 
-    def __init__(self, shared: Path | None) -> None:
+    def __init__(self, shared: Path | None, labs: list[Path]) -> None:
         self._shared = shared
+        self._labs = labs
         self._results: list[blank_check.BlankResult] | None = None
         self._error: BaseException | None = None
         self._stop = threading.Event()
@@ -69,7 +71,7 @@ class BlankRun:
     def _check(self) -> list[blank_check.BlankResult]:
         # More workers than cores: a blanked lab mostly waits, for an effect that never
         # comes, until its eventually(...) gives up (3 s on moto); their waits overlap.
-        return blank_check.check([LABS], ROOT, extra_args=["-n", "4"], stop=self._stop)
+        return blank_check.check(self._labs, ROOT, extra_args=["-n", "4"], stop=self._stop)
 
     def _shared_results(self) -> list[blank_check.BlankResult]:
         assert self._shared is not None
@@ -116,7 +118,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     # xdist gives each worker a folder of its own in the run's temporary folder.
     worker_folder = config.option.basetemp if hasattr(config, "workerinput") else None
     shared = Path(worker_folder).parent / "blank-results.json" if worker_folder else None
-    config.stash[blank_run_key] = BlankRun(shared)
+    config.stash[blank_run_key] = BlankRun(shared, _topics_of(blanked))
+
+
+def _topics_of(blanked: list[pytest.Item]) -> list[Path]:
+    """The topic folders whose blank tests are selected (``-k elb``: only labs/elb's),
+    or the whole labs folder when every topic's are."""
+    topics = {Path(item.callspec.params["nodeid"]).parts[1] for item in blanked}  # type: ignore[attr-defined]
+    every = {p.name for p in LABS.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))}
+    return [LABS] if topics >= every else [LABS / topic for topic in sorted(topics)]
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
