@@ -4,6 +4,7 @@ awslab handout labs/sqs --out handout/      a student copy, solutions cut out
 awslab grade handout/ --against labs/sqs     tamper-proof score (--csv for a class)
 awslab check labs/                           every lab can fail, quotes the notes, teaches
 awslab new TOPIC, awslab docs [TOPIC...]     a topic from the template; READMEs' generated lists
+awslab coverage [SECTION...]                 per notes section: bullets claimed, listed, undecided
 awslab list | progress | hint LAB | reset FILE   a student's view of the labs
 awslab quiz [TOPIC...] [--exam | --review], awslab stats   practice, proven by labs
 awslab report moto.json localstack.json      one claims page, a column per backend
@@ -79,6 +80,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("docs", help="lab authors: write the READMEs' errata and gap lists")
     p.add_argument("topics", nargs="*", metavar="TOPIC", help="e.g. sqs labs/s3 (default: all)")
     p.add_argument("--check", action="store_true", help="only say which READMEs are out of date")
+
+    p = commands.add_parser(
+        "coverage", help="lab authors: per notes section, the bullets no claim nor README decides"
+    )
+    p.add_argument(
+        "sections",
+        nargs="*",
+        metavar="SECTION",
+        help="list the undecided bullets of these sections (a part of the name: lambda)",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
     p = commands.add_parser("report", help="merge claims.json files into one page per backend")
     p.add_argument("reports", nargs="+", type=Path, metavar="CLAIMS_JSON")
@@ -159,6 +171,7 @@ COMMANDS = {
     "check": instructor.run_check,
     "new": instructor.run_new,
     "docs": instructor.run_docs,
+    "coverage": instructor.run_coverage,
     "reset": student.run_reset,
     "report": instructor.run_report,
     "list": student.run_list,

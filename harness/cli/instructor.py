@@ -11,11 +11,12 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from harness.classroom import check, docs, gradescope, sandbox, scaffold
+from harness.classroom import check, coverage, docs, gradescope, sandbox, scaffold
 from harness.classroom.grade import Grade, grade
 from harness.classroom.handout import handout
 from harness.errors import AwslabError, CommandError
 from harness.model.lab_tree import common_root, project_root
+from harness.model.notes import NOTES, Notes
 from harness.report import drift
 from harness.report import page as notes_page
 
@@ -167,6 +168,40 @@ def run_docs(options, console: Console) -> int:
     if not stale:
         console.print(f"{len(topics)} READMEs up to date")
     return 1 if options.check and stale else 0
+
+
+def run_coverage(options, console: Console) -> int:
+    """Per section of the notes: bullets, claimed, listed as no API, undecided; and the
+    undecided bullets of the sections named."""
+    root = project_root(Path.cwd())
+    if not (root / NOTES).is_file():
+        raise CommandError(f"{root / NOTES}: no notes there to cover")
+    notes = Notes(root / NOTES)
+    found = coverage.sections(root / "labs", root, notes)
+    chosen = [s for s in found if any(w.lower() in s.name.lower() for w in options.sections)]
+    missing = [w for w in options.sections if not any(w.lower() in s.name.lower() for s in found)]
+    if missing:
+        names = ", ".join(s.name for s in found)
+        raise CommandError(f"no section of the notes is named like {missing[0]!r}: {names}")
+    if options.json:
+        print(json.dumps([section.__dict__ for section in chosen or found], indent=2))
+        return 0
+    table = Table("section", "bullets", "claimed", "listed (no API)", "undecided")
+    for section in found:
+        table.add_row(
+            section.name,
+            str(section.bullets),
+            str(section.claimed),
+            str(section.listed),
+            str(len(section.undecided)),
+        )
+    console.print(table)
+    for section in chosen:
+        console.print(f"\n{section.name}: {len(section.undecided)} undecided")
+        for line in section.undecided:
+            kind = "heading" if notes.has_children(line) else "bullet"
+            console.print(f"  {line} ({kind}) {notes.lines[line - 1].strip()}", markup=False)
+    return 0
 
 
 def run_new(options, console: Console) -> int:

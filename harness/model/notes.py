@@ -70,6 +70,15 @@ class Notes:
             parts.append(self.lines[index].lstrip("#").strip())
         return " > ".join(reversed(parts))
 
+    def has_children(self, line: int) -> bool:
+        """Whether bullets are nested under the bullet on ``line`` (1-based): a heading,
+        unless its own words state a fact too."""
+        indent = _indent(self.lines[line - 1])
+        for following in self.lines[line:]:
+            if following.strip():
+                return is_bullet(following) and _indent(following) > indent
+        return False
+
     def sections(self) -> list[Section]:
         """Every ``####`` section, in order. One ends at the next heading of its level
         or above: the bullets after a ``###`` heading (the notes' own practice scores)
