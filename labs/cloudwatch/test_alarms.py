@@ -3,12 +3,18 @@
 An alarm watches one metric over a period. It starts with too little data
 to decide (``INSUFFICIENT_DATA``), then moves between ``OK`` and ``ALARM``;
 every change can notify SNS (here, an SNS topic delivering to a queue you
-read). High-resolution metrics allow periods under a minute.
+read), or execute an Auto Scaling policy. High-resolution metrics allow periods
+under a minute; each period is the length of time one data point of the alarm
+covers, and an alarm looks at no more than a day of sub-hour periods. An alarm
+can watch any metric: one you publish, a metric math expression, or the metric a
+log group's metric filter writes.
 
 Notes, "aws monitoring and troubleshooting and audit > cloudwatch alarms".
 """
 
 import pytest
+
+from harness.testkit.images import amazon_linux
 
 ALARM_STATES = (
     "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html"
@@ -167,3 +173,130 @@ def test_an_alarm_can_stop_an_idle_instance(aws, unique_name):
     )
     (alarm,) = aws.cloudwatch.describe_alarms(AlarmNames=[name])["MetricAlarms"]
     assert alarm["AlarmActions"] == [f"arn:aws:automate:{aws.region}:ec2:stop"]
+
+
+@pytest.mark.claim(
+    "cloudwatch.alarm-evaluation-length",
+    quote="length of time to evaluate the metric",
+    source=PUT_METRIC_ALARM,
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto accepts any Period x EvaluationPeriods; AWS refuses an alarm that evaluates "
+    "more than one day of sub-hour periods, or more than seven days (ValidationError)",
+)
+def test_an_alarm_evaluates_at_most_a_day_of_short_periods(
+    aws, unique_name, alarm_settings, error_code
+):
+    def refusal(period: int, periods: int) -> str | None:
+        settings = {**alarm_settings, "Period": period, "EvaluationPeriods": periods}
+        alarm = unique_name(f"p{period}x{periods}")
+        return error_code(aws.cloudwatch.put_metric_alarm, AlarmName=alarm, **settings)
+
+    # Each period is the length of time one data point of the alarm sums up; the alarm
+    # looks at EvaluationPeriods of them: Period x EvaluationPeriods seconds in all.
+    # HINT: which (Period, EvaluationPeriods) does PutMetricAlarm accept? {pair: True or False}
+    # BEGIN SOLUTION
+    expected = {(60, 1440): True, (60, 1441): False, (3600, 168): True, (3600, 169): False}
+    # END SOLUTION
+    answers = {pair: refusal(*pair) for pair in expected}
+    assert {pair: answer is None for pair, answer in answers.items()} == expected
+    assert {answer for answer in answers.values() if answer} == {"ValidationError"}
+
+
+@pytest.fixture
+def scaling_policy(aws, unique_name) -> tuple[str, str]:
+    """``(group, policy ARN)``: an empty Auto Scaling group, and a simple policy adding one."""
+    template = aws.ec2.create_launch_template(
+        LaunchTemplateName=unique_name("web"),
+        LaunchTemplateData={"ImageId": amazon_linux(aws)["ImageId"], "InstanceType": "t3.micro"},
+    )["LaunchTemplate"]
+    group = unique_name("web")
+    aws.autoscaling.create_auto_scaling_group(
+        AutoScalingGroupName=group,
+        LaunchTemplate={"LaunchTemplateId": template["LaunchTemplateId"], "Version": "$Latest"},
+        MinSize=0,
+        MaxSize=1,
+        DesiredCapacity=0,
+        AvailabilityZones=[
+            aws.ec2.describe_availability_zones()["AvailabilityZones"][0]["ZoneName"]
+        ],
+    )
+    aws.autoscaling.put_scaling_policy(
+        AutoScalingGroupName=group,
+        PolicyName="add-one",
+        PolicyType="SimpleScaling",
+        AdjustmentType="ChangeInCapacity",
+        ScalingAdjustment=1,
+    )
+    (policy,) = aws.autoscaling.describe_policies(AutoScalingGroupName=group)["ScalingPolicies"]
+    return group, policy["PolicyARN"]
+
+
+@pytest.mark.claim(
+    "cloudwatch.alarm-scales-a-group",
+    quote="ec2 auto scaling",
+    line=1208,
+    source="https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-simple-step.html",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto stores the policy ARN as an alarm action but never links the two: "
+    "DescribePolicies lists no alarm; AWS lists the alarms that execute the policy",
+)
+def test_an_alarm_action_names_an_auto_scaling_policy(
+    aws, unique_name, alarm_settings, scaling_policy, eventually, delivery_timeout
+):
+    group, policy_arn = scaling_policy
+    name = unique_name("errors")
+    # HINT: create alarm `name` (alarm_settings) that executes the scaling policy when it
+    # HINT: goes to ALARM.
+    # BEGIN SOLUTION
+    aws.cloudwatch.put_metric_alarm(AlarmName=name, AlarmActions=[policy_arn], **alarm_settings)
+    # END SOLUTION
+    (alarm,) = aws.cloudwatch.describe_alarms(AlarmNames=[name])["MetricAlarms"]
+    assert alarm["AlarmActions"] == [policy_arn]
+
+    def alarms_of_the_policy() -> list[str]:
+        (policy,) = aws.autoscaling.describe_policies(AutoScalingGroupName=group)["ScalingPolicies"]
+        return [found["AlarmName"] for found in policy.get("Alarms", [])]
+
+    assert eventually(alarms_of_the_policy, timeout=delivery_timeout) == [name]
+
+
+@pytest.mark.claim(
+    "cloudwatch.alarm-on-metric-filter",
+    quote="alarms can be created on cloudwatch logs metric filter",
+    source="https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Create_alarm_log_group_metric_filter.html",
+)
+def test_an_alarm_watches_the_metric_of_a_metric_filter(aws, unique_name, log_stream):
+    group, _ = log_stream
+    aws.logs.put_metric_filter(
+        logGroupName=group,
+        filterName="errors",
+        filterPattern="ERROR",
+        metricTransformations=[
+            {"metricName": "Errors", "metricNamespace": unique_name("Logs"), "metricValue": "1"}
+        ],
+    )
+    (metric_filter,) = aws.logs.describe_metric_filters(logGroupName=group)["metricFilters"]
+    (transformation,) = metric_filter["metricTransformations"]
+    name = unique_name("log-errors")
+    # HINT: alarm `name`: Sum over 60 s of the metric this filter writes (its
+    # HINT: transformation's namespace and name), above 5 for one period.
+    # BEGIN SOLUTION
+    aws.cloudwatch.put_metric_alarm(
+        AlarmName=name,
+        Namespace=transformation["metricNamespace"],
+        MetricName=transformation["metricName"],
+        Statistic="Sum",
+        Period=60,
+        EvaluationPeriods=1,
+        Threshold=5,
+        ComparisonOperator="GreaterThanThreshold",
+    )
+    # END SOLUTION
+    watching = aws.cloudwatch.describe_alarms_for_metric(
+        Namespace=transformation["metricNamespace"], MetricName=transformation["metricName"]
+    )["MetricAlarms"]
+    assert [alarm["AlarmName"] for alarm in watching] == [name]

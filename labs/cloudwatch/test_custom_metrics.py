@@ -253,3 +253,36 @@ def test_statistics_are_per_dimension_and_not_summed_for_you(aws, namespace, eve
     without_dimensions = []
     # END SOLUTION
     assert average() == without_dimensions
+
+
+@pytest.mark.claim(
+    "cloudwatch.custom-metrics",
+    quote="possible to send custom metrics",
+    source="https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/publishingMetrics.html",
+)
+def test_an_application_publishes_a_metric_of_its_own(aws, namespace, eventually):
+    at = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(minutes=2)
+
+    def memory_usage() -> list[float]:
+        datapoints = aws.cloudwatch.get_metric_statistics(
+            Namespace=namespace,
+            MetricName="MemoryUsage",
+            StartTime=at - timedelta(minutes=1),
+            EndTime=at + timedelta(minutes=1),
+            Period=60,
+            Statistics=["Maximum"],
+        )["Datapoints"]
+        return [d["Maximum"] for d in datapoints]
+
+    assert memory_usage() == [], "no AWS service publishes MemoryUsage in your namespace"
+    # HINT: publish, at `at`, the metric "MemoryUsage" of value 512 (Unit "Megabytes")
+    # HINT: in `namespace`, as the application would.
+    # BEGIN SOLUTION
+    aws.cloudwatch.put_metric_data(
+        Namespace=namespace,
+        MetricData=[
+            {"MetricName": "MemoryUsage", "Timestamp": at, "Value": 512, "Unit": "Megabytes"}
+        ],
+    )
+    # END SOLUTION
+    assert eventually(memory_usage) == [512.0]

@@ -97,6 +97,53 @@ def test_a_subscription_filter_streams_gzipped_batches_to_kinesis(
     ]
 
 
+def delivered(aws, stream: str) -> list[str]:
+    """The messages of every log event the stream received, in order (data batches only)."""
+    batches = [json.loads(gzip.decompress(data)) for data in records(aws, stream)]
+    return [
+        log_event["message"]
+        for batch in batches
+        if batch["messageType"] == "DATA_MESSAGE"
+        for log_event in batch["logEvents"]
+    ]
+
+
+@pytest.mark.claim(
+    "cloudwatch.subscription-real-time",
+    quote="real-time log events",
+    source="https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Subscriptions.html",
+)
+def test_a_subscription_streams_events_as_they_arrive(
+    aws, log_stream, kinesis_stream, unique_name, eventually, put_logs
+):
+    group, stream = log_stream
+    stream_name, stream_arn = kinesis_stream
+    put_logs(group, stream, "order 1 placed")
+    role = service_role(aws.iam, unique_name("logs-to-kinesis"), "logs.amazonaws.com")
+    aws.logs.put_subscription_filter(
+        logGroupName=group,
+        filterName="all",
+        filterPattern="",
+        destinationArn=stream_arn,
+        roleArn=role,
+    )
+    put_logs(group, stream, "order 2 placed")
+    # Each event is on its way as soon as it is put: no export to ask for, no batch to close.
+    assert eventually(lambda: delivered(aws, stream_name)) == ["order 2 placed"]
+    put_logs(group, stream, "order 3 placed")
+    # HINT: predict every message the stream has received once "order 3 placed" arrives,
+    # HINT: in order (the first order was logged before the subscription existed).
+    # BEGIN SOLUTION
+    expected = ["order 2 placed", "order 3 placed"]
+    # END SOLUTION
+
+    def both() -> list[str] | None:
+        found = delivered(aws, stream_name)
+        return found if "order 3 placed" in found else None
+
+    assert eventually(both) == expected
+
+
 @pytest.fixture
 def receiver(aws, functions) -> str:
     """The ARN of a function that logs each log message it gets (see ``received``)."""

@@ -140,3 +140,69 @@ def test_a_central_rule_is_stored_in_xray(aws, unique_name):
     stored = {rule["SamplingRule"]["RuleName"]: rule["SamplingRule"] for rule in rules}
     assert stored[name]["FixedRate"] == 1.0
     assert "Default" in stored, "the default rule: reservoir 1, rate 5 %"
+
+
+@pytest.mark.claim(
+    "xray.rate-beyond-reservoir",
+    quote="`Five percent is the rate` at which additional requests beyond the reservoir",
+    source="https://docs.aws.amazon.com/xray/latest/devguide/xray-sdk-python-configuration.html",
+)
+def test_the_rate_applies_to_the_requests_beyond_the_reservoir(sdk_clock):
+    sampler = LocalSampler()
+    seconds, per_second = 10, 2001
+    # HINT: predict how many of `per_second` requests a second the default rule records on
+    # HINT: average (a formula of per_second is fine).
+    # BEGIN SOLUTION
+    expected_per_second = 1 + 0.05 * (per_second - 1)
+    # END SOLUTION
+    recorded = 0
+    for _ in range(seconds):
+        sdk_clock.advance(1)
+        recorded += traced(sampler, per_second)
+    beyond = seconds * (per_second - 1)
+    spread = 4 * math.sqrt(beyond * 0.05 * 0.95)  # four standard deviations
+    assert abs(recorded - seconds * expected_per_second) < spread
+
+
+#: A rule file that holds only a default rule: no reservoir, and ``rate`` of the requests.
+def only_default(rate: float) -> dict:
+    return {"version": 2, "rules": [], "default": {"fixed_target": 0, "rate": rate}}
+
+
+@pytest.mark.claim(
+    "xray.trace-every-request",
+    quote="every request",
+    line=1261,
+    source="https://docs.aws.amazon.com/xray/latest/devguide/xray-console-sampling.html",
+)
+def test_a_rate_of_one_traces_every_request(sdk_clock):
+    # HINT: the sampling rule file (only_default(...)) that records every request.
+    # BEGIN SOLUTION
+    rules = only_default(1.0)
+    # END SOLUTION
+    sampler = LocalSampler(rules)
+    for _ in range(3):
+        sdk_clock.advance(1)
+        assert traced(sampler, REQUESTS_PER_SECOND) == REQUESTS_PER_SECOND
+    sdk_clock.advance(1)
+    assert traced(LocalSampler(), REQUESTS_PER_SECOND) < REQUESTS_PER_SECOND, "the default"
+
+
+@pytest.mark.claim(
+    "xray.trace-a-percentage",
+    quote="sample request (%, for example 3%)",
+    source="https://docs.aws.amazon.com/xray/latest/devguide/xray-console-sampling.html",
+)
+def test_a_rate_of_three_percent_traces_three_requests_in_a_hundred(sdk_clock):
+    # HINT: the sampling rule file (only_default(...)) that records 3 % of requests.
+    # BEGIN SOLUTION
+    rules = only_default(0.03)
+    # END SOLUTION
+    sampler = LocalSampler(rules)
+    requests = 10 * REQUESTS_PER_SECOND
+    recorded = 0
+    for _ in range(10):
+        sdk_clock.advance(1)
+        recorded += traced(sampler, REQUESTS_PER_SECOND)
+    spread = 4 * math.sqrt(requests * 0.03 * 0.97)  # four standard deviations
+    assert abs(recorded - requests * 0.03) < spread

@@ -100,3 +100,36 @@ def test_annotations_travel_with_the_segment(aws, recorder):
     [trace] = aws.xray.batch_get_traces(TraceIds=[trace_id])["Traces"]
     [stored] = [json.loads(segment["Document"]) for segment in trace["Segments"]]
     assert stored["annotations"] == {"customer": "alice", "total": 42}
+
+
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto's trace summaries carry no annotations (always {}); AWS lists each "
+    "annotation of the trace in its summary, and no metadata",
+)
+@pytest.mark.claim(
+    "xray.metadata-not-indexed",
+    quote="metadata: not indexed",
+    source="https://docs.aws.amazon.com/xray/latest/api/API_TraceSummary.html",
+)
+def test_a_summary_lists_the_annotations_and_not_the_metadata(aws, recorder, eventually):
+    segment = recorder.begin_segment("orders")
+    # HINT: record the customer, "alice", so that X-Ray indexes it (summaries list it), and
+    # HINT: the cart, {"items": 2}, so that it is only stored with the segment.
+    # BEGIN SOLUTION
+    segment.put_annotation("customer", "alice")
+    segment.put_metadata("cart", {"items": 2})
+    # END SOLUTION
+    recorder.end_segment()
+    [document] = recorder.emitter.documents
+    aws.xray.put_trace_segments(TraceSegmentDocuments=[document])
+    trace_id = json.loads(document)["trace_id"]
+
+    def summary() -> dict | None:
+        found = [s for s in summaries(aws) if s["Id"] == trace_id]
+        return found[0] if found else None
+
+    assert set(eventually(summary, aws_takes=60)["Annotations"]) == {"customer"}
+    [trace] = aws.xray.batch_get_traces(TraceIds=[trace_id])["Traces"]
+    [stored] = [json.loads(segment["Document"]) for segment in trace["Segments"]]
+    assert stored["metadata"] == {"default": {"cart": {"items": 2}}}

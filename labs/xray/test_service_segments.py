@@ -17,6 +17,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from aws_xray_sdk.core.models.trace_header import TraceHeader
 
 
 def trace_id() -> str:
@@ -68,6 +69,40 @@ def test_two_services_add_their_segments_to_one_trace(aws):
     (stored,) = aws.xray.batch_get_traces(TraceIds=[trace])["Traces"]
     names = sorted(json.loads(s["Document"])["name"] for s in stored["Segments"])
     assert names == ["orders", "payments"]
+
+
+@pytest.mark.claim(
+    "xray.collects-from-services",
+    quote="collect data from different services",
+    source="https://docs.aws.amazon.com/xray/latest/devguide/xray-concepts.html#xray-concepts-tracingheader",
+)
+def test_the_trace_header_joins_what_two_services_send(aws, recorder, eventually):
+    orders = recorder.begin_segment("orders")
+    call = recorder.begin_subsegment("payments")
+    # What orders' HTTP client adds to its request to payments.
+    header = TraceHeader(root=orders.trace_id, parent=call.id, sampled=1).to_header_str()
+    recorder.end_subsegment()
+    recorder.end_segment()
+    # On the payments host: the X-Ray SDK reads the X-Amzn-Trace-Id header of the request.
+    received = TraceHeader.from_header_str(header)
+    # HINT: begin the payments service's segment "payments" so that X-Ray files it under
+    # HINT: the request's trace, below orders' call (recorder.begin_segment).
+    # BEGIN SOLUTION
+    recorder.begin_segment("payments", traceid=received.root, parent_id=received.parent)
+    # END SOLUTION
+    recorder.end_segment()
+    for document in recorder.emitter.documents:  # each host's daemon sends its own
+        aws.xray.put_trace_segments(TraceSegmentDocuments=[document])
+
+    def services() -> list[str]:
+        traces = aws.xray.batch_get_traces(TraceIds=[orders.trace_id])["Traces"]
+        return sorted(json.loads(s["Document"])["name"] for t in traces for s in t["Segments"])
+
+    assert eventually(lambda: len(services()) >= 2 and services()) == ["orders", "payments"]
+    # Without the header, a service starts a trace of its own.
+    alone = recorder.begin_segment("payments")
+    recorder.end_segment()
+    assert alone.trace_id != orders.trace_id
 
 
 @pytest.mark.claim(
