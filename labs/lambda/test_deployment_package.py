@@ -1,11 +1,12 @@
 """Deployment packages: code sent inline as a .zip or through S3, and what goes in it.
 
 ``Code.ZipFile`` uploads the package in the CreateFunction call itself: up
-to 50 MB zipped. Bigger packages go through S3 (``S3Bucket``/``S3Key``: Lambda
-reads the object, and refuses a location that is not there), up to 250 MB
-unzipped (262,144,000 bytes, the function and its layers together), or
-become a container image. (The 50 MB limit has no test: moto accepts any
-size, and sending 50 MB costs ~3 s of every run.)
+to 50 MB zipped (``GetAccountSettings`` reports it: ``CodeSizeZipped``).
+Bigger packages go through S3 (``S3Bucket``/``S3Key``: Lambda reads the
+object, and refuses a location that is not there), up to 250 MB unzipped
+(262,144,000 bytes, the function and its layers together), or become a
+container image. (moto has no ``GetAccountSettings``: the 50 MB test stops
+there, before sending 50 MB, which would cost ~3 s of every run.)
 
 What to put in the package: your code and its libraries, but not the AWS
 SDK: the Python runtime has boto3 already. A module that is neither bundled
@@ -16,6 +17,7 @@ Notes, "lambda > aws lambda limits to know - per region", "lambda and cloudforma
 """
 
 import io
+import itertools
 import json
 import zipfile
 import zlib
@@ -111,12 +113,39 @@ def test_a_package_over_250_mb_unzipped_is_refused(deploy_package, error_code):
     assert error_code(deploy_package, zeros_package(most)) == "InvalidParameterValueException"
 
 
+@pytest.mark.claim(
+    "lambda.zipped-50-mb",
+    quote="zip: 50mb",
+    source="https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto has no GetAccountSettings and takes an inline .zip of any size; AWS reports "
+    "CodeSizeZipped 52,428,800 bytes (50 MB) and refuses a bigger upload "
+    "(RequestEntityTooLargeException)",
+)
+def test_an_inline_zip_holds_at_most_50_mb(aws, deploy_package, error_code):
+    # HINT: predict AccountLimit.CodeSizeZipped, in bytes: the largest .zip that
+    # HINT: CreateFunction takes inline (Code.ZipFile).
+    # BEGIN SOLUTION
+    expected = 50 * 1024 * 1024
+    # END SOLUTION
+    limit = aws.lambda_.get_account_settings()["AccountLimit"]["CodeSizeZipped"]
+    assert limit == expected
+    # Then both sides, where the limit was read (the uploads take seconds): the request
+    # carries the .zip in base64, so the last megabytes below the limit are left out.
+    assert deploy_package(package(limit - (2 << 20)))
+    too_big = error_code(deploy_package, package(limit + (1 << 20)))
+    assert too_big == "RequestEntityTooLargeException"
+
+
 @pytest.fixture
 def deploy_package(aws, role, unique_name):
-    """``deploy_package(zip_bytes)``: create a function from that package; its name."""
+    """``deploy_package(zip_bytes)``: create a new function from that package; its name."""
+    numbers = itertools.count(1)
 
     def deploy_package(zip_bytes: bytes) -> str:
-        name = unique_name("big")
+        name = unique_name(f"big{next(numbers)}")  # a name of its own: no name conflict
         aws.lambda_.create_function(
             FunctionName=name,
             Runtime="python3.12",

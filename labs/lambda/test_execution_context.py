@@ -65,3 +65,36 @@ def test_tmp_survives_between_warm_invocations_only(aws, deploy, invoke):
     aws.lambda_.update_function_configuration(FunctionName=function, MemorySize=256)
     # END SOLUTION
     assert invoke(function) == {"inits": 1, "calls": 1, "cached": False}
+
+
+@pytest.mark.claim(
+    "lambda.context-kept-for-the-next-invocation",
+    quote="will be maintained for some time for other lambda invocation (re-use)",
+)
+def test_the_next_invocation_reuses_the_environment(aws, deploy, invoke):
+    function = deploy(COUNTING)
+    invoke(function)
+    second = invoke(function)
+    version = aws.lambda_.publish_version(FunctionName=function)["Version"]
+    first_of_version = invoke(f"{function}:{version}")
+    # HINT: predict the "calls" counter of `second` (the environment of the first call,
+    # HINT: kept?) and of `first_of_version` (a version runs in environments of its own).
+    # BEGIN SOLUTION
+    expected = (2, 1)
+    # END SOLUTION
+    assert (second["calls"], first_of_version["calls"]) == expected
+
+
+@pytest.mark.claim(
+    "lambda.tmp-belongs-to-the-environment", quote="the context includes the /tmp directory"
+)
+def test_tmp_is_private_to_its_execution_environment(deploy, invoke):
+    first, other = deploy(COUNTING), deploy(COUNTING)
+    assert invoke(first)["cached"] is False  # it writes /tmp/cache.json
+    # HINT: predict "cached" for the next invocation of `first`, and for the first of
+    # HINT: `other` (another function: other environments).
+    # BEGIN SOLUTION
+    expected = {"first, warm": True, "other": False}
+    # END SOLUTION
+    seen = {"first, warm": invoke(first)["cached"], "other": invoke(other)["cached"]}
+    assert seen == expected

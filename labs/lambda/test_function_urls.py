@@ -10,6 +10,7 @@ A URL answers browsers of other origins with its own CORS settings.
 Notes, "lambda > lambda -- function url".
 """
 
+import json
 import urllib.error
 import urllib.request
 
@@ -145,3 +146,75 @@ def test_a_numbered_version_gets_no_url(aws, deploy, error_code):
     # END SOLUTION
     refused = error_code(create, FunctionName=name, Qualifier=version, AuthType="NONE")
     assert (refused is None, refused) == (gets_one, "ValidationException")
+
+
+URL_AUTH = "https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html"
+
+
+@pytest.mark.claim(
+    "lambda.function-url-resource-policy", quote="resource-based policy", line=1513, source=URL_AUTH
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto copies AddPermission's FunctionUrlAuthType into the statement as it is; AWS "
+    'turns it into the condition {"StringEquals": {"lambda:FunctionUrlAuthType": ...}}',
+)
+def test_who_may_call_a_url_is_in_the_functions_policy(aws, deploy, error_code):
+    name = deploy(HELLO)
+    aws.lambda_.create_function_url_config(FunctionName=name, AuthType="AWS_IAM")
+    no_policy = error_code(aws.lambda_.get_policy, FunctionName=name)
+    assert no_policy == "ResourceNotFoundException", "nobody else may call it yet"
+    # HINT: in the function's resource-based policy, let account 444455556666 call the
+    # HINT: function's URL (lambda:InvokeFunctionUrl), whose AuthType is AWS_IAM.
+    # BEGIN SOLUTION
+    aws.lambda_.add_permission(
+        FunctionName=name,
+        StatementId="partner-url",
+        Action="lambda:InvokeFunctionUrl",
+        Principal="444455556666",
+        FunctionUrlAuthType="AWS_IAM",
+    )
+    # END SOLUTION
+    statement = json.loads(aws.lambda_.get_policy(FunctionName=name)["Policy"])["Statement"][0]
+    assert statement["Action"] == "lambda:InvokeFunctionUrl"
+    assert statement["Condition"] == {"StringEquals": {"lambda:FunctionUrlAuthType": "AWS_IAM"}}
+
+
+def url_open_to_everyone(aws, name: str, auth_type: str) -> str:
+    """A URL of ``auth_type`` for the function, whose policy lets everyone (``*``) call it."""
+    url = aws.lambda_.create_function_url_config(FunctionName=name, AuthType=auth_type)
+    aws.lambda_.add_permission(
+        FunctionName=name,
+        StatementId="everyone-url",
+        Action="lambda:InvokeFunctionUrl",
+        Principal="*",
+        FunctionUrlAuthType=auth_type,
+    )
+    aws.lambda_.add_permission(
+        FunctionName=name,
+        StatementId="everyone-invoke",
+        Action="lambda:InvokeFunction",
+        Principal="*",
+        InvokedViaFunctionUrl=True,
+    )
+    return url["FunctionUrl"]
+
+
+@pytest.mark.claim(
+    "lambda.function-url-none-unauthenticated",
+    quote="none: allow public access and unauthenticated access",
+    source=URL_AUTH,
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto serves no function URL (its address is outside the emulator); AWS answers an "
+    "unsigned request to a NONE URL, and refuses it (403) at an AWS_IAM one",
+)
+def test_only_a_none_url_answers_unsigned_requests(aws, deploy):
+    urls = {auth: url_open_to_everyone(aws, deploy(HELLO), auth) for auth in ("NONE", "AWS_IAM")}
+    # HINT: both functions' policies let everyone in. Predict the status of a plain,
+    # HINT: unsigned GET to each URL (200 or 403), by AuthType.
+    # BEGIN SOLUTION
+    expected = {"NONE": 200, "AWS_IAM": 403}
+    # END SOLUTION
+    assert {auth: http_get(url) for auth, url in urls.items()} == expected
