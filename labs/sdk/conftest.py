@@ -125,3 +125,78 @@ def backoff_sleeps(monkeypatch) -> list[float]:
     fake_time.sleep = slept.append
     monkeypatch.setattr(botocore.endpoint, "time", fake_time)
     return slept
+
+
+class InstanceMetadata:
+    """A stub of an EC2 instance's metadata service (IMDS) with an instance profile attached.
+
+    It serves IMDSv2: ``PUT /latest/api/token`` returns a session token; the role's
+    name and temporary credentials are under ``/latest/meta-data/iam/security-credentials/``.
+    ``requests`` lists what arrived: (method, path, the session token it carried or None).
+    """
+
+    ROLE = "web-server-role"
+    TOKEN = "imds-session-token"
+
+    def __init__(self) -> None:
+        self.requests: list[tuple[str, str, str | None]] = []
+        stub = self
+        prefix = "/latest/meta-data/iam/security-credentials/"
+
+        class Handler(BaseHTTPRequestHandler):
+            def _answer(self, body: str, status: int = 200) -> None:
+                data = body.encode()
+                self.send_response(status)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def do_PUT(self) -> None:  # noqa: N802 (http.server's naming)
+                stub.requests.append(("PUT", self.path, None))
+                if self.path == "/latest/api/token":
+                    return self._answer(stub.TOKEN)
+                return self._answer("", 404)
+
+            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+                token = self.headers.get("X-aws-ec2-metadata-token")
+                stub.requests.append(("GET", self.path, token))
+                if token != stub.TOKEN:
+                    return self._answer("", 401)
+                if self.path == prefix:
+                    return self._answer(stub.ROLE)
+                if self.path == prefix + stub.ROLE:
+                    return self._answer(
+                        json.dumps(
+                            {
+                                "Code": "Success",
+                                "Type": "AWS-HMAC",
+                                "AccessKeyId": "ASIAFROMINSTANCEROLE",
+                                "SecretAccessKey": "secret-of-the-instance-role",
+                                "Token": "session-token",
+                                "Expiration": "2099-01-01T00:00:00Z",
+                            }
+                        )
+                    )
+                return self._answer("", 404)
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/"
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
+
+
+@pytest.fixture
+def instance_metadata(aws_home: AwsHome) -> Iterator[InstanceMetadata]:
+    """The laptop plays an EC2 instance with a role: botocore's instance metadata provider
+    is switched on, and pointed at a stub of IMDS on 127.0.0.1."""
+    imds = InstanceMetadata()
+    imds.thread.start()
+    aws_home.delenv("AWS_EC2_METADATA_DISABLED")
+    aws_home.setenv("AWS_EC2_METADATA_SERVICE_ENDPOINT", imds.url)
+    yield imds
+    imds.server.shutdown()
+    imds.server.server_close()

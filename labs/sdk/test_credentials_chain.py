@@ -15,11 +15,18 @@ The first found, in a fixed order (the *default credentials provider chain*):
 The lab builds a throwaway HOME with the layers, resolves credentials the
 way boto3 does, then removes the winner and resolves again: each layer is
 shown winning, and giving way to the next. A stub on 127.0.0.1 plays the
-container credentials endpoint. A *named profile*
-(``AWS_PROFILE=dev``) picks another section of the same files.
+container credentials endpoint, another the instance metadata service of an
+EC2 instance with a role (the SDK asks it with an IMDSv2 session token). A
+*named profile* (``AWS_PROFILE=dev``) picks another section of the same files.
 
-Notes, "aws cli sdk and iam roles and policies" (credentials provider chain,
-credentials best practices).
+Two details every SDK shares: the variables are named ``AWS_ACCESS_KEY_ID``
+and ``AWS_SECRET_ACCESS_KEY`` (no other name is read), and the credentials
+file is ``~/.aws/credentials`` unless ``AWS_SHARED_CREDENTIALS_FILE`` says
+otherwise. The notes' second chain is the Java SDK's; boto3's is the same
+order, without Java's system properties.
+
+Notes, "aws cli sdk and iam roles and policies" (the CLI's and the Java SDK's
+credentials provider chains, credentials best practices).
 """
 
 from __future__ import annotations
@@ -198,3 +205,102 @@ def test_without_any_layer_there_are_no_credentials(aws_home):
     assert boto3.Session().get_credentials() is expected
     aws_home.credentials_file(CREDENTIALS_FILE)
     assert boto3.Session().get_credentials() is not expected
+
+
+@pytest.mark.claim(
+    "sdk.credentials-chain-instance-profile",
+    quote="instance profile credentials for ec2 instance profiles",
+    source=CREDENTIAL_PROVIDERS,
+)
+def test_the_instance_profile_comes_last(aws_home, instance_metadata):
+    # On an EC2 instance with a role, and nothing else configured.
+    # HINT: which layer signs with no variables and no files? And once AWS_ACCESS_KEY_ID and
+    # HINT: AWS_SECRET_ACCESS_KEY are set? ("iam-role", "env", "container-role", ...)
+    # BEGIN SOLUTION
+    alone, with_variables = "iam-role", "env"
+    # END SOLUTION
+    assert resolve() == (alone, "ASIAFROMINSTANCEROLE")
+    aws_home.setenv("AWS_ACCESS_KEY_ID", "AKIAFROMENVIRONMENT")
+    aws_home.setenv("AWS_SECRET_ACCESS_KEY", "secret-from-environment")
+    assert resolve() == (with_variables, "AKIAFROMENVIRONMENT")
+
+
+@pytest.mark.claim(
+    "sdk.container-before-instance-profile",
+    quote="ecs container credentials for ecs containers",
+    source=CREDENTIAL_PROVIDERS,
+)
+def test_container_credentials_come_before_the_instance_profile(
+    aws_home, container_endpoint, instance_metadata
+):
+    # An ECS task on an EC2 instance: the task's role and the instance's role are both there.
+    aws_home.setenv("AWS_CONTAINER_CREDENTIALS_FULL_URI", container_endpoint)
+    # HINT: which layer signs with both? And once the container variable is gone?
+    # HINT: ("container-role", "iam-role")
+    # BEGIN SOLUTION
+    with_both, instance_only = "container-role", "iam-role"
+    # END SOLUTION
+    assert resolve() == (with_both, "ASIAFROMTASKROLE")
+    aws_home.delenv("AWS_CONTAINER_CREDENTIALS_FULL_URI")
+    assert resolve() == (instance_only, "ASIAFROMINSTANCEROLE")
+
+
+@pytest.mark.claim(
+    "sdk.instance-profile-imdsv2",
+    quote="instance profile credentials for ec2 instances",
+    source="https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-metadata-security-credentials.html",
+)
+def test_the_sdk_reads_the_instance_role_through_imdsv2(aws_home, instance_metadata):
+    assert resolve() == ("iam-role", "ASIAFROMINSTANCEROLE")
+    role = instance_metadata.ROLE
+    # HINT: the three requests the SDK made to the metadata service, in order: (method, path,
+    # HINT: the session token it carried, or None); the token is instance_metadata.TOKEN.
+    # BEGIN SOLUTION
+    expected = [
+        ("PUT", "/latest/api/token", None),
+        ("GET", "/latest/meta-data/iam/security-credentials/", instance_metadata.TOKEN),
+        ("GET", f"/latest/meta-data/iam/security-credentials/{role}", instance_metadata.TOKEN),
+    ]
+    # END SOLUTION
+    assert instance_metadata.requests == expected
+
+
+@pytest.mark.claim(
+    "sdk.environment-variable-names",
+    quote="environment variables: access_key, access_secret",
+    errata="The variables are AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (with "
+    "AWS_SESSION_TOKEN for temporary credentials), in every SDK and the CLI; variables named "
+    "access_key or access_secret are ignored (the Java SDK 1.x also read AWS_ACCESS_KEY and "
+    "AWS_SECRET_KEY)",
+    source="https://docs.aws.amazon.com/sdkref/latest/guide/feature-static-credentials.html",
+)
+def test_the_sdk_reads_only_the_aws_variables(aws_home):
+    aws_home.setenv("access_key", "AKIAJUSTANAME")
+    aws_home.setenv("access_secret", "secret-nobody-reads")
+    assert boto3.Session().get_credentials() is None, "no SDK reads these names"
+    # HINT: set the two variables the SDK does read, to AKIAFROMENVIRONMENT and its secret
+    # HINT: (aws_home.setenv).
+    # BEGIN SOLUTION
+    aws_home.setenv("AWS_ACCESS_KEY_ID", "AKIAFROMENVIRONMENT")
+    aws_home.setenv("AWS_SECRET_ACCESS_KEY", "secret-from-environment")
+    # END SOLUTION
+    assert resolve() == ("env", "AKIAFROMENVIRONMENT")
+
+
+@pytest.mark.claim(
+    "sdk.default-credentials-file",
+    quote="default credential profile file: for example `~/.aws/credentials`",
+    source="https://docs.aws.amazon.com/sdkref/latest/guide/file-location.html",
+)
+def test_the_credentials_file_is_found_where_the_sdk_looks(aws_home):
+    aws_home.credentials_file(CREDENTIALS_FILE)
+    assert resolve() == ("shared-credentials-file", "AKIAFROMCREDENTIALS"), "its [default]"
+    moved = aws_home.home / "keys" / "credentials"
+    moved.parent.mkdir()
+    (aws_home.home / ".aws" / "credentials").rename(moved)
+    assert boto3.Session().get_credentials() is None, "not in ~/.aws: not found"
+    # HINT: tell the SDK where the file is now, without moving it back (one variable).
+    # BEGIN SOLUTION
+    aws_home.setenv("AWS_SHARED_CREDENTIALS_FILE", str(moved))
+    # END SOLUTION
+    assert resolve() == ("shared-credentials-file", "AKIAFROMCREDENTIALS")
