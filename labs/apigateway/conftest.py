@@ -79,7 +79,17 @@ def set_mock_answer(aws, api: dict, template: str) -> None:
 
 
 @pytest.fixture
-def send(aws):
+def invoke_url(aws):
+    """``invoke_url(api_id, stage, path)``: the URL a caller (or another API) sends to."""
+
+    def invoke_url(api_id: str, stage: str, path: str) -> str:
+        return f"{aws.endpoint_url}/restapis/{api_id}/{stage}/_user_request_/{path.lstrip('/')}"
+
+    return invoke_url
+
+
+@pytest.fixture
+def send(invoke_url):
     """``send(method, api_id, stage, path, headers=None, body=None)``: ``(status, headers, body)``
     of an HTTP request to the API; header names in lower case, a JSON body decoded."""
 
@@ -91,7 +101,7 @@ def send(aws):
         headers: dict | None = None,
         body: str | None = None,
     ) -> tuple[int, dict, object]:
-        url = f"{aws.endpoint_url}/restapis/{api_id}/{stage}/_user_request_/{path.lstrip('/')}"
+        url = invoke_url(api_id, stage, path)
         data = body.encode() if body is not None else None
         request = urllib.request.Request(url, headers=headers or {}, method=method, data=data)
         try:
@@ -117,3 +127,79 @@ def call(send):
         return status, body
 
     return call
+
+
+@pytest.fixture
+def lambda_uri(aws):
+    """``lambda_uri(function_arn)``: the integration URI of a function (API Gateway calls
+    Lambda's Invoke API, with POST)."""
+
+    def lambda_uri(function_arn: str) -> str:
+        return (
+            f"arn:aws:apigateway:{aws.region}:lambda:path/2015-03-31/functions/"
+            f"{function_arn}/invocations"
+        )
+
+    return lambda_uri
+
+
+@pytest.fixture
+def let_api_invoke(aws):
+    """``let_api_invoke(function, api_id, qualifier=None)``: the function's resource-based
+    policy lets API Gateway (any method of the API, or its authorizers) invoke it."""
+
+    def let_api_invoke(function: str, api_id: str, qualifier: str | None = None) -> None:
+        account = aws.sts.get_caller_identity()["Account"]
+        extra = {"Qualifier": qualifier} if qualifier else {}
+        aws.lambda_.add_permission(
+            FunctionName=function,
+            StatementId=f"api-gateway-{api_id}",
+            Action="lambda:InvokeFunction",
+            Principal="apigateway.amazonaws.com",
+            SourceArn=f"arn:aws:execute-api:{aws.region}:{account}:{api_id}/*",
+            **extra,
+        )
+
+    return let_api_invoke
+
+
+@pytest.fixture
+def mock_method(aws):
+    """``mock_method(api_id, path_part, template, response_parameters=None, **method_options)``:
+    a new resource ``/<path_part>`` under the root whose GET is a MOCK integration answering
+    ``template`` (status 200); the resource's id. ``response_parameters`` maps response
+    headers (``method.response.header.<Name>``) to their source; ``method_options`` go to
+    PutMethod (``authorizationType`` is NONE unless said otherwise)."""
+
+    def mock_method(
+        api_id: str,
+        path_part: str,
+        template: str,
+        response_parameters: dict | None = None,
+        **method_options,
+    ) -> str:
+        apigw = aws.apigateway
+        [root] = [
+            item for item in apigw.get_resources(restApiId=api_id)["items"] if item["path"] == "/"
+        ]
+        resource_id = apigw.create_resource(
+            restApiId=api_id, parentId=root["id"], pathPart=path_part
+        )["id"]
+        method = {"restApiId": api_id, "resourceId": resource_id, "httpMethod": "GET"}
+        apigw.put_method(**method, **{"authorizationType": "NONE", **method_options})
+        apigw.put_integration(
+            **method, type="MOCK", requestTemplates={"application/json": '{"statusCode": 200}'}
+        )
+        mapped = response_parameters or {}
+        apigw.put_method_response(
+            **method, statusCode="200", responseParameters={name: False for name in mapped}
+        )
+        apigw.put_integration_response(
+            **method,
+            statusCode="200",
+            responseTemplates={"application/json": template},
+            responseParameters=mapped,
+        )
+        return resource_id
+
+    return mock_method

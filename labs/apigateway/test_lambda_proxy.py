@@ -207,3 +207,27 @@ def test_the_function_finds_stage_variables_in_the_event(aws, proxy_api, send):
     # END SOLUTION
     found = send("GET", api_id, "prod", "/orders")[::2]
     assert found == (200, {"event": {"env": "production"}, "context": []})
+
+
+@pytest.mark.claim(
+    "apigateway.lambda-proxy-forwards-every-request",
+    quote="AWS_Proxy (lambda proxy): incoming requests will be forwarded to the lambda",
+    source=PROXY_FORMAT,
+)
+@pytest.mark.emulator_gap(
+    "moto", reason=f"{NO_INVOKE_URL}; AWS forwards every path and method under /{{proxy+}}"
+)
+def test_every_path_and_method_reaches_the_function(aws, proxy_api, send):
+    api_id = proxy_api(ECHO)["api_id"]
+    aws.apigateway.create_deployment(restApiId=api_id, stageName="dev")
+    requests = [("DELETE", "/customers/3"), ("PUT", "/orders/7/lines/1"), ("GET", "/")]
+    expected = None
+    # HINT: for each request, predict whether ANY /{proxy+} forwards it to the function
+    # HINT: (True or False); the root resource / has no method of its own.
+    # BEGIN SOLUTION
+    expected = [True, True, False]
+    # END SOLUTION
+    answers = [send(method, api_id, "dev", path) for method, path in requests]
+    assert [status == 200 for status, _, _ in answers] == expected
+    seen = answers[0][2]
+    assert (seen["httpMethod"], seen["path"]) == ("DELETE", "/customers/3")
