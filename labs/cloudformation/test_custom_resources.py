@@ -12,9 +12,12 @@ Notes, "cloudformation > custom resources".
 """
 
 import json
+import urllib.request
 
 import pytest
 from botocore.exceptions import ClientError
+
+from harness.testkit.inbox import Inbox
 
 # The function behind the custom resource: it tells a queue what it was asked, then
 # answers CloudFormation at the ResponseURL (as the cfn-response module does).
@@ -77,10 +80,7 @@ def requests(aws, inbox: str) -> list[dict]:
     return [json.loads(message["Body"]) for message in received.get("Messages", [])]
 
 
-@pytest.mark.claim(
-    "cloudformation.custom-resource-service-token",
-    quote="service token specify where to send the requests(lambda, sns)",
-)
+@pytest.mark.claim("cloudformation.custom-resource-service-token", quote="define custom resources")
 def test_the_service_token_names_the_function_cloudformation_invokes(
     aws, unique_name, greeter, inbox, eventually
 ):
@@ -140,4 +140,57 @@ def test_the_stack_waits_for_the_functions_answer(
     status = eventually(lambda: settled(stacks.status(name)), timeout=timeout)
     assert status == "CREATE_COMPLETE"
     assert stacks.resource(name, "Greeting") == "greeting-lab"
+    assert stacks.outputs(name) == {"Greeting": "hello lab"}
+
+
+def answer(request: dict, data: dict) -> None:
+    """Answer a custom resource request SUCCESS at its ResponseURL, as cfn-response does."""
+    body = {
+        "Status": "SUCCESS",
+        "PhysicalResourceId": "greeting-" + request["ResourceProperties"]["Name"],
+        "StackId": request["StackId"],
+        "RequestId": request["RequestId"],
+        "LogicalResourceId": request["LogicalResourceId"],
+        "Data": data,
+    }
+    # A pre-signed S3 URL: it takes a PUT with no Content-Type.
+    put = urllib.request.Request(
+        request["ResponseURL"], data=json.dumps(body).encode(), method="PUT"
+    )
+    put.add_header("Content-Type", "")
+    urllib.request.urlopen(put, timeout=10).read()
+
+
+@pytest.mark.claim(
+    "cloudformation.custom-resource-sns",
+    quote="service token specify where to send the requests(lambda, sns)",
+    source="https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-custom-resources-sns.html",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto's custom resources call Lambda only: it looks the topic up as a function "
+    "(ResourceNotFoundException, answered to CreateStack as unparseable XML); AWS publishes "
+    "the request to the topic",
+)
+def test_the_service_token_can_name_an_sns_topic(aws, stacks, unique_name, eventually):
+    topic = aws.sns.create_topic(Name=unique_name("requests"))["TopicArn"]
+    inbox = Inbox.create(aws.sqs, unique_name("requests"), eventually=eventually)
+    inbox.allow("sns.amazonaws.com", topic)
+    aws.sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=inbox.arn)
+    greeting = {"Type": "Custom::Greeting", "Properties": {"Name": "lab"}}
+    template = {
+        "Resources": {"Greeting": greeting},
+        "Outputs": {"Greeting": {"Value": {"Fn::GetAtt": ["Greeting", "Greeting"]}}},
+    }
+    # HINT: send the custom resource's requests to the SNS topic `topic`.
+    # BEGIN SOLUTION
+    greeting["Properties"]["ServiceToken"] = topic
+    # END SOLUTION
+    name = unique_name("custom")
+    aws.cloudformation.create_stack(StackName=name, TemplateBody=json.dumps(template))
+    (notification,) = inbox.json_bodies(at_least=1)
+    request = json.loads(notification["Message"])  # the request, inside the SNS envelope
+    assert (request["RequestType"], request["ResourceType"]) == ("Create", "Custom::Greeting")
+    answer(request, {"Greeting": "hello " + request["ResourceProperties"]["Name"]})
+    assert stacks.wait(name) == "CREATE_COMPLETE"
     assert stacks.outputs(name) == {"Greeting": "hello lab"}

@@ -3,7 +3,9 @@
 Termination protection makes ``DeleteStack`` fail until it is turned off;
 turned off, the same delete goes through. A stack policy says which updates
 are allowed: once a stack has one, an update of a resource it allows goes
-through, and everything it does not explicitly allow is denied.
+through, and everything it does not explicitly allow is denied. Its actions
+are update actions: ``Update:Modify`` (an update in place), ``Update:Replace``
+(a new physical resource), ``Update:Delete``, or ``Update:*``.
 
 Notes, "cloudformation > termination protection -- for stack deletes" and
 "stack policy -- for stack updates".
@@ -93,3 +95,40 @@ def test_a_stack_policy_denies_what_it_does_not_allow(aws, stacks):
     status = stacks.update(stack, {"Resources": {"Queue": changed, "Other": changed}})
     assert status == "UPDATE_ROLLBACK_COMPLETE"
     assert visibility(aws, stacks.resource(stack, "Queue")) == "30"
+
+
+@pytest.mark.claim(
+    "cloudformation.stack-policy-actions",
+    quote="define update actions that are allowed during stack updates",
+    source=STACK_POLICY,
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto stores a stack policy but never applies it: the queue is replaced; AWS denies "
+    "the replacement the policy does not allow",
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack does not implement SetStackPolicy (InternalFailure); AWS denies the update",
+)
+def test_a_stack_policy_allows_updates_in_place_but_no_replacement(aws, stacks, unique_name):
+    def queue(name: str, visibility: int) -> dict:
+        properties = {"QueueName": name, "VisibilityTimeout": visibility}
+        return {"Resources": {"Queue": {"Type": "AWS::SQS::Queue", "Properties": properties}}}
+
+    first_name = unique_name("orders")
+    stack = stacks.create(queue(first_name, 30))
+    # HINT: the update action (one) that the stack policy allows on every resource ("*"):
+    # changes made in place, never a replacement.
+    # BEGIN SOLUTION
+    allowed_action = "Update:Modify"
+    # END SOLUTION
+    statement = {"Effect": "Allow", "Action": allowed_action, "Principal": "*", "Resource": "*"}
+    policy = json.dumps({"Statement": [statement]})
+    aws.cloudformation.set_stack_policy(StackName=stack, StackPolicyBody=policy)
+    # A new VisibilityTimeout is set in place: allowed.
+    assert stacks.update(stack, queue(first_name, 60)) == "UPDATE_COMPLETE"
+    assert visibility(aws, stacks.resource(stack, "Queue")) == "60"
+    # A new QueueName needs a new queue (a replacement): denied, the update rolls back.
+    assert stacks.update(stack, queue(unique_name("renamed"), 60)) == "UPDATE_ROLLBACK_COMPLETE"
+    assert stacks.resource(stack, "Queue").endswith("/" + first_name)

@@ -3,8 +3,11 @@
 The same template deploys a "dev" and a "prod" queue. The environment comes in
 as a parameter, whose ``AllowedValues`` refuse anything else; a mapping says
 how long each environment keeps messages; a condition adds a dead-letter queue
-in prod only; outputs read the queue's attributes back, and encode user data,
-with intrinsic functions.
+in prod only, and conditions combine with the logical functions (``Fn::Not``,
+``Fn::Or``, ``Fn::And``); ``Fn::If`` picks a property's value by a condition;
+outputs read the queue's attributes back, and encode user data, with intrinsic
+functions. ``Resources`` is the one section a template must have; ``Outputs``,
+like every other section, is optional.
 
 Notes, "cloudformation" (parameters, mappings, conditions, intrinsic functions).
 """
@@ -20,6 +23,8 @@ MAPPINGS = {"Retention": {"dev": {"Seconds": "3600"}, "prod": {"Seconds": "12096
 USER_DATA = "#!/bin/bash\necho hello > /tmp/hello"
 PARAMETERS_SECTION = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html"
 TEMPLATE_ANATOMY = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/conditions-section-structure.html"
+RESOURCES_SECTION = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/resources-section-structure.html"
+CONDITION_FUNCTIONS = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-conditions.html"
 
 
 def retention(aws, url: str) -> str:
@@ -161,6 +166,97 @@ def test_a_value_outside_allowed_values_is_refused(aws, stacks, unique_name):
             Parameters=[{"ParameterKey": "Env", "ParameterValue": "qa"}],
         )
     assert refused.value.response["Error"]["Code"] == "ValidationError"
+
+
+def queue_count(aws, stack: str) -> int:
+    """How many queues a stack made (CloudFormation names them <stack>-<logical id>-<suffix>)."""
+    return len(aws.sqs.list_queues(QueueNamePrefix=stack).get("QueueUrls", []))
+
+
+def for_env(env: str) -> list[dict]:
+    return [{"ParameterKey": "Env", "ParameterValue": env}]
+
+
+@pytest.mark.claim(
+    "cloudformation.resources-required",
+    quote="cloudformation -- resources",
+    source=RESOURCES_SECTION,
+)
+def test_a_template_needs_a_resources_section(aws, stacks, unique_name, error_code):
+    template = {"Outputs": {"Greeting": {"Value": "hello"}}}
+    no_resources = error_code(
+        aws.cloudformation.create_stack,
+        StackName=unique_name("empty"),
+        TemplateBody=json.dumps(template),
+    )
+    assert no_resources == "ValidationError", "a template without Resources is refused"
+    # HINT: add what every template must have: one resource, "Queue", an AWS::SQS::Queue.
+    # BEGIN SOLUTION
+    template["Resources"] = {"Queue": {"Type": "AWS::SQS::Queue"}}
+    # END SOLUTION
+    stack = stacks.create(template)
+    assert stacks.status(stack) == "CREATE_COMPLETE"
+    assert stacks.outputs(stack) == {"Greeting": "hello"}
+
+
+@pytest.mark.claim("cloudformation.outputs-optional", quote="declare optional outputs")
+def test_outputs_are_optional(aws, stacks):
+    template = {"Resources": {"Queue": {"Type": "AWS::SQS::Queue"}}}
+    bare = stacks.create(template)
+    assert stacks.status(bare) == "CREATE_COMPLETE"
+    assert "Outputs" not in stacks.describe(bare), "no Outputs section, no outputs"
+    # HINT: declare one output, "QueueUrl": the queue's URL (what Ref returns for a queue).
+    # BEGIN SOLUTION
+    template["Outputs"] = {"QueueUrl": {"Value": {"Ref": "Queue"}}}
+    # END SOLUTION
+    stack = stacks.create(template)
+    assert stacks.outputs(stack) == {"QueueUrl": stacks.resource(stack, "Queue")}
+
+
+@pytest.mark.claim(
+    "cloudformation.condition-logical-functions",
+    quote="intrinsic functions(logical)",
+    source=CONDITION_FUNCTIONS,
+)
+def test_logical_functions_combine_conditions(aws, stacks):
+    template = {
+        "Parameters": {"Env": {"Type": "String", "AllowedValues": ["dev", "staging", "prod"]}},
+        "Conditions": {"IsDev": {"Fn::Equals": [{"Ref": "Env"}, "dev"]}},
+        "Resources": {
+            "Queue": {"Type": "AWS::SQS::Queue"},
+            "DeadLetters": {"Type": "AWS::SQS::Queue", "Condition": "NotDev"},
+        },
+    }
+    # HINT: the condition NotDev holds in every environment but dev: the logical function
+    # Fn::Not over the condition IsDev (a condition names another with {"Condition": ...}).
+    # BEGIN SOLUTION
+    template["Conditions"]["NotDev"] = {"Fn::Not": [{"Condition": "IsDev"}]}
+    # END SOLUTION
+    made = {env: stacks.create(template, Parameters=for_env(env)) for env in ("dev", "staging")}
+    assert {env: queue_count(aws, stack) for env, stack in made.items()} == {"dev": 1, "staging": 2}
+
+
+@pytest.mark.claim("cloudformation.fn-if", quote="condition functions", source=CONDITION_FUNCTIONS)
+def test_fn_if_picks_a_value_by_condition(aws, stacks):
+    queue = {"Type": "AWS::SQS::Queue", "Properties": {}}
+    template = {
+        "Parameters": PARAMETERS,
+        "Conditions": {"IsProd": {"Fn::Equals": [{"Ref": "Env"}, "prod"]}},
+        "Resources": {"Queue": queue},
+    }
+    # HINT: the queue's VisibilityTimeout: 60 when the condition IsProd holds, 5 otherwise
+    # (the condition function Fn::If).
+    # BEGIN SOLUTION
+    queue["Properties"]["VisibilityTimeout"] = {"Fn::If": ["IsProd", 60, 5]}
+    # END SOLUTION
+    timeouts = {}
+    for env in ("dev", "prod"):
+        url = stacks.resource(stacks.create(template, Parameters=for_env(env)), "Queue")
+        attributes = aws.sqs.get_queue_attributes(
+            QueueUrl=url, AttributeNames=["VisibilityTimeout"]
+        )
+        timeouts[env] = attributes["Attributes"]["VisibilityTimeout"]
+    assert timeouts == {"dev": "5", "prod": "60"}
 
 
 @pytest.mark.claim("cloudformation.get-att", quote="!GetAtt: get the attributes of the resources")

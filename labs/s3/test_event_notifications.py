@@ -142,6 +142,55 @@ def test_an_event_record_has_a_sequencer_to_order_events_of_a_key(aws, bucket, q
     assert {"userIdentity", "requestParameters", "responseElements"} <= set(record)
 
 
+# The function S3 invokes: it logs the key of each object in the event it gets.
+LOGGER = """
+def handler(event, context):
+    for record in event["Records"]:
+        print("KEY", record["s3"]["object"]["key"])
+"""
+
+
+def logged_keys(aws, function_name: str) -> list[str]:
+    """The keys the logger function has printed so far (its log group: /aws/lambda/<name>)."""
+    group = "/aws/lambda/" + function_name
+    try:
+        found = aws.logs.filter_log_events(logGroupName=group, filterPattern="KEY")["events"]
+    except aws.logs.exceptions.ResourceNotFoundException:  # no log group before the first run
+        return []
+    return [event["message"].split()[1] for event in found]
+
+
+@pytest.mark.claim("s3.events-to-lambda", quote="lambda", line=502, source=NOTIFICATION_CONTENT)
+def test_s3_invokes_a_lambda_function_with_the_event(aws, bucket, functions, eventually):
+    logger = functions.deploy(LOGGER, "logger")
+    aws.lambda_.add_permission(  # S3 may invoke it, for this bucket only
+        FunctionName=logger["FunctionName"],
+        StatementId="s3-invokes",
+        Action="lambda:InvokeFunction",
+        Principal="s3.amazonaws.com",
+        SourceArn=f"arn:aws:s3:::{bucket}",
+    )
+    # HINT: have S3 invoke the logger function (its ARN: logger["FunctionArn"]) for every
+    # object created whose key ends in .jpg.
+    # BEGIN SOLUTION
+    aws.s3.put_bucket_notification_configuration(
+        Bucket=bucket,
+        NotificationConfiguration={
+            "LambdaFunctionConfigurations": [
+                {
+                    "LambdaFunctionArn": logger["FunctionArn"],
+                    "Events": ["s3:ObjectCreated:*"],
+                    "Filter": {"Key": {"FilterRules": [{"Name": "suffix", "Value": ".jpg"}]}},
+                }
+            ]
+        },
+    )
+    # END SOLUTION
+    aws.s3.put_object(Bucket=bucket, Key="cat.png", Body=b"...")
+    aws.s3.put_object(Bucket=bucket, Key="cat.jpg", Body=b"...")
+    assert eventually(lambda: logged_keys(aws, logger["FunctionName"])) == ["cat.jpg"]
+
+
 @pytest.mark.claim("s3.events-through-sns", quote="sns", line=500)
 def test_events_fan_out_through_an_sns_topic(aws, bucket, queue, unique_name, eventually):
     topic = aws.sns.create_topic(Name=unique_name("uploads"))["TopicArn"]

@@ -4,7 +4,8 @@ SelectObjectContent runs one SQL expression (SELECT ... FROM S3Object s WHERE
 ...) over one CSV, JSON or Parquet object, inside S3: only the matching rows,
 and only the selected columns, cross the network. The answer comes back as an
 event stream: Records events with the bytes of the result, then a Stats event
-(bytes scanned, processed and returned) and an End event.
+(bytes scanned, processed and returned) and an End event. An aggregate
+(COUNT, SUM, AVG, MIN, MAX) is computed inside S3 too: the answer is one row.
 
 S3 Select is no longer available to new customers (accounts that used it
 before keep it); AWS points new users to Athena, S3 Object Lambda, or
@@ -85,3 +86,20 @@ def test_select_returns_fewer_bytes_than_it_scans(aws, bucket):
     assert records.split() == [b"4"]
     assert stats["BytesReturned"] == len(records)
     assert stats["BytesScanned"] >= len(CUSTOMERS) > 10 * stats["BytesReturned"]
+
+
+@NOT_IN_LOCALSTACK
+@pytest.mark.claim(
+    "s3.select-aggregate",
+    quote="can retrieve less data using sql",
+    source=CLOSED_TO_NEW_CUSTOMERS,
+)
+def test_select_counts_inside_s3(aws, bucket):
+    aws.s3.put_object(Bucket=bucket, Key="customers.csv", Body=CUSTOMERS)
+    # HINT: an SQL expression that answers with one number: how many customers live in
+    # London (an aggregate function).
+    # BEGIN SOLUTION
+    expression = "SELECT COUNT(*) FROM s3object s WHERE s.city = 'London'"
+    # END SOLUTION
+    records, _ = select(aws, bucket, "customers.csv", expression)
+    assert records.split() == [b"2"], "one number, not the matching rows"
