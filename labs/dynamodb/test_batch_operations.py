@@ -86,9 +86,32 @@ def test_a_batch_get_reads_up_to_100_keys(aws, table, put_items):
 
 
 @pytest.mark.claim(
-    "dynamodb.batch-get-unprocessed-keys",
+    "dynamodb.batch-get-leftovers-field",
     quote="unprocessedkeys",
     line=1621,
+    source="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html",
+)
+def test_a_batch_reader_resends_what_came_back_unprocessed(aws, table, put_items):
+    put_items(table, [product(number) for number in range(3)])
+    requests = {table: {"Keys": [{"id": product(number)["id"]} for number in range(3)]}}
+    responses: list[dict] = []
+    # HINT: call batch_get_item, append each response to `responses`, and send again
+    # HINT: whatever the response lists as not read, until nothing is left.
+    # BEGIN SOLUTION
+    while requests:
+        response = aws.dynamodb.batch_get_item(RequestItems=requests)
+        responses.append(response)
+        requests = response["UnprocessedKeys"]
+    # END SOLUTION
+    read = [item["id"]["S"] for response in responses for item in response["Responses"][table]]
+    assert sorted(read) == ["p-000", "p-001", "p-002"]
+    assert all("UnprocessedKeys" in response for response in responses)
+    assert not any("UnprocessedItems" in response for response in responses)
+
+
+@pytest.mark.claim(
+    "dynamodb.batch-get-unprocessed-keys",
+    quote="for partial failure, we need to retry them",
     source="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html",
 )
 def test_a_batch_get_over_16_mb_leaves_keys_unprocessed(aws, table, put_items):

@@ -109,6 +109,29 @@ def test_a_read_costs_one_unit_per_started_4_kb(aws, table):
     assert read_cost(aws, table, ConsistentRead=True) == strong_read_cost
 
 
+@pytest.mark.claim(
+    "dynamodb.write-unit-covers-1kb",
+    quote="One Write Capacity Unit (WCU): represents one write per second for an",
+    source="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
+    "read-write-operations.html",
+)
+@pytest.mark.emulator_gap(
+    "moto", reason=MOTO_FLAT.format(units="1 WCU", what="item size", aws="2 WCU just over 1 KB")
+)
+def test_one_write_unit_covers_an_item_of_up_to_1_kb(aws, table):
+    def write_cost(kilobytes: float) -> float:
+        response = aws.dynamodb.put_item(
+            TableName=table, Item=document(kilobytes), ReturnConsumedCapacity="TOTAL"
+        )
+        return units(response)
+
+    # HINT: WCU for a PutItem of a 0.9 KB item, then of a 1.1 KB one? {size in KB: units}
+    # BEGIN SOLUTION
+    expected = {0.9: 1.0, 1.1: 2.0}
+    # END SOLUTION
+    assert {kilobytes: write_cost(kilobytes) for kilobytes in expected} == expected
+
+
 @pytest.mark.claim("dynamodb.write-unit-1kb", quote="if more than 1kb, then more wcus")
 @pytest.mark.emulator_gap(
     "moto", reason=MOTO_FLAT.format(units="1 WCU", what="item size", aws="per started KB")

@@ -6,7 +6,9 @@ spread the reads. CreateCluster's ``ReplicationFactor`` is the number of nodes:
 1 for a single node, more for replicas in several Availability Zones. A cluster
 holds at most 11 nodes, the primary and up to 10 read replicas; a 12th is refused
 (``NodeQuotaForClusterExceededFault``). The API reference still says 10: the
-developer guide and the service quotas page say 11.
+developer guide and the service quotas page say 11. ``AvailabilityZones`` names
+the zone of each node (AWS spreads them itself when it is left out): three
+nodes in three zones survive the loss of one.
 
 Notes, "dynamodb > dynamodb accelerator (DAX)".
 """
@@ -100,3 +102,28 @@ def test_a_cluster_encrypts_at_rest_and_in_transit_when_asked(create_cluster):
     secure = create_cluster(1, **options)
     assert secure["SSEDescription"]["Status"] == "ENABLED"
     assert secure["ClusterEndpointEncryptionType"] == "TLS"
+
+
+@pytest.mark.claim(
+    "dynamodb.dax-multi-az",
+    quote="multi-az",
+    line=1666,
+    source="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_dax_CreateCluster.html",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto places every node of a DAX cluster in the Region's first Availability Zone "
+    "(it ignores AvailabilityZones); AWS puts each node in the zone it is given",
+)
+def test_a_cluster_spreads_its_nodes_over_availability_zones(aws, create_cluster, eventually):
+    zones = [f"{aws.region}{letter}" for letter in "abc"]
+    # HINT: a cluster of three nodes (create_cluster), one in each of `zones`.
+    # BEGIN SOLUTION
+    cluster = create_cluster(3, AvailabilityZones=zones)
+    # END SOLUTION
+
+    def node_zones() -> list[str]:
+        [described] = aws.dax.describe_clusters(ClusterNames=[cluster["ClusterName"]])["Clusters"]
+        return sorted(node["AvailabilityZone"] for node in described.get("Nodes", []))
+
+    assert eventually(lambda: len(node_zones()) == 3 and node_zones(), aws_takes=120) == zones

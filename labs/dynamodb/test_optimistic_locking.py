@@ -11,7 +11,9 @@ Every writer says "save this only if the version is still the one I read"
 writer wins; the second gets ConditionalCheckFailedException, re-reads the
 item (now with the first change and the new version) and tries again. This
 is optimistic concurrency control: nobody waits, conflicts are detected and
-retried. The retry here uses tenacity, as an application would.
+retried. The retry here uses tenacity, as an application would. Asked with
+``ReturnValuesOnConditionCheckFailure="ALL_OLD"``, the refusal itself carries
+the winner's item, so the loser can retry from it without reading again.
 
 The tellers are real threads. A barrier makes both read before either writes,
 which is the race, and Alice's write reaches DynamoDB before Bob's, so the
@@ -182,3 +184,39 @@ def test_racing_writers_both_succeed_after_a_retry(aws, accounts):
     assert conflicts == ["bob"], "exactly one writer lost the race"
     assert tellers.attempts == {"alice": 1, "bob": 2}, "the loser re-read and retried once"
     assert read_account(dynamodb, accounts) == (100 + 30 - 20, 3), "no update was lost"
+
+
+@pytest.mark.claim(
+    "dynamodb.optimistic-locking-is-a-conditional-write",
+    quote="ddb has a feature called 'conditional writes'",
+    source="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
+    "Expressions.ConditionExpressions.html",
+)
+def test_the_lock_is_a_conditional_write_whose_refusal_carries_the_winner(aws, accounts):
+    dynamodb = aws.dynamodb
+
+    def save(balance: int, read_version: int) -> None:
+        """PutItem of the whole account, only if its version is still ``read_version``."""
+        dynamodb.put_item(
+            TableName=accounts,
+            Item={
+                **ACCOUNT,
+                "balance": {"N": str(balance)},
+                "version": {"N": str(read_version + 1)},
+            },
+            ConditionExpression="version = :read_version",
+            ExpressionAttributeValues={":read_version": {"N": str(read_version)}},
+            ReturnValuesOnConditionCheckFailure="ALL_OLD",
+        )
+
+    save(100 + 30, read_version=1)  # Alice read version 1 and saved first
+    with pytest.raises(ClientError) as refused:
+        save(100 - 20, read_version=1)  # Bob read version 1 too
+    assert refused.value.response["Error"]["Code"] == CONFLICT
+    winner = refused.value.response["Item"]  # the account as Alice left it
+    # HINT: redo Bob's withdrawal of 20 from the item the refusal carries (no GetItem
+    # HINT: needed): its balance and its version, then save again.
+    # BEGIN SOLUTION
+    save(int(winner["balance"]["N"]) - 20, read_version=int(winner["version"]["N"]))
+    # END SOLUTION
+    assert read_account(dynamodb, accounts) == (110, 3), "both changes, one after the other"

@@ -4,8 +4,11 @@ ExecuteStatement runs one SELECT, INSERT, UPDATE or DELETE; identifiers with
 dashes (like these labs' table names) are double-quoted, string literals
 single-quoted, and ``?`` takes a value from Parameters. It is the same table
 underneath: an INSERT is a conditional put that refuses an existing key, an
-UPDATE or DELETE must name the item's full key. BatchExecuteStatement runs
-up to 25 statements, all reads or all writes, each with its own result.
+UPDATE or DELETE must name the item's full key, and the rest of its WHERE is a
+condition: an UPDATE of an item that fails it, or does not exist, is refused
+with ConditionalCheckFailedException (never an upsert, unlike UpdateItem).
+BatchExecuteStatement runs up to 25 statements, all reads or all writes, each
+with its own result.
 
 Notes, "dynamodb > dynamodb -- partiql" and "dynamodb > partiql".
 """
@@ -72,6 +75,38 @@ def test_an_insert_never_overwrites_an_existing_item(aws, books, read_item):
         aws.dynamodb.execute_statement(Statement=insert("978-0441013593", "Dune II", books))
     assert refused.value.response["Error"]["Code"] == expected_error
     assert read_item(books, {"isbn": {"S": "978-0441013593"}})["title"] == {"S": "Dune"}
+
+
+@pytest.mark.claim(
+    "dynamodb.partiql-update-where-is-a-condition",
+    quote="sql-compatible",
+    source="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
+    "ql-reference.update.html",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto's PartiQL parser cannot read an UPDATE whose WHERE also compares a non-key "
+    "attribute (ParserException); AWS applies that WHERE as a condition and answers "
+    "ConditionalCheckFailedException when the item fails it or does not exist",
+)
+def test_an_update_where_clause_is_a_condition_on_one_item(aws, books, read_item, error_code):
+    aws.dynamodb.execute_statement(Statement=insert("978-0441013593", "Dune", books))
+    sell_the_last_copy = ""
+    # HINT: an UPDATE that sets stock to ? for the book whose isbn is ?, only while its
+    # HINT: stock is above ? (SQL's WHERE, with one more condition), in that order.
+    # BEGIN SOLUTION
+    sell_the_last_copy = f'UPDATE "{books}" SET stock = ? WHERE isbn = ? AND stock > ?'
+    # END SOLUTION
+
+    def sell(isbn: str) -> str | None:
+        values = [{"N": "0"}, {"S": isbn}, {"N": "0"}]
+        run = aws.dynamodb.execute_statement
+        return error_code(run, Statement=sell_the_last_copy, Parameters=values)
+
+    assert sell("978-0441013593") is None
+    assert read_item(books, {"isbn": {"S": "978-0441013593"}})["stock"] == {"N": "0"}
+    assert sell("978-0441013593") == "ConditionalCheckFailedException", "stock is 0 now"
+    assert sell("978-0000000000") == "ConditionalCheckFailedException", "not an upsert"
 
 
 @pytest.mark.claim("dynamodb.partiql-batch-write", quote="support batch operations")

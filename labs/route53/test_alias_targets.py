@@ -91,3 +91,87 @@ def test_an_alias_cannot_point_at_an_ec2_instance(zone, answer):
     expected = "InvalidChangeBatch"
     # END SOLUTION
     assert answer(alias(f"app.{zone_name}", zone_id, instance)) == expected
+
+
+@pytest.fixture
+def load_balancer(aws, unique_name) -> dict:
+    """A new internal Application Load Balancer (two subnets of a new VPC): its description."""
+    vpc = aws.ec2.create_vpc(CidrBlock="10.0.0.0/16")["Vpc"]["VpcId"]
+    subnets = [
+        aws.ec2.create_subnet(
+            VpcId=vpc, CidrBlock=f"10.0.{n}.0/24", AvailabilityZone=f"{aws.region}{letter}"
+        )["Subnet"]["SubnetId"]
+        for n, letter in ((1, "a"), (2, "b"))
+    ]
+    return aws.elbv2.create_load_balancer(
+        Name=unique_name("api")[:32], Subnets=subnets, Scheme="internal"
+    )["LoadBalancers"][0]
+
+
+@pytest.mark.claim(
+    "route53.alias-maps-a-hostname-to-a-resource",
+    quote="map hostnames to aws resources",
+    source=ALIAS_TARGET,
+)
+def test_an_alias_maps_a_hostname_to_a_load_balancer(zone, upsert, records, load_balancer):
+    api = f"api.{zone[1]}"
+    # HINT: an alias record (the alias helper) from api to the load balancer: its DNSName,
+    # HINT: in the hosted zone AWS publishes for it, its CanonicalHostedZoneId.
+    # BEGIN SOLUTION
+    upsert(alias(api, load_balancer["CanonicalHostedZoneId"], load_balancer["DNSName"]))
+    # END SOLUTION
+    [record] = records(api, "A")
+    target = record["AliasTarget"]
+    assert target["HostedZoneId"] == load_balancer["CanonicalHostedZoneId"]
+    assert target["DNSName"].rstrip(".").lower() == load_balancer["DNSName"].lower()
+    assert "TTL" not in record and "ResourceRecords" not in record, "no values of its own"
+
+
+@pytest.mark.claim(
+    "route53.alias-at-apex-or-below",
+    quote="TLD or non-TLD",
+    line=327,
+    errata="Not the TLD (.com) but the zone apex: an alias record can sit at the hosted zone's "
+    "own name (example.com) and at any name below it (www.example.com); a record for the TLD "
+    "itself lies outside the zone and is refused (InvalidChangeBatch).",
+    source=ALIAS_TARGET,
+)
+def test_an_alias_sits_at_the_apex_or_below_never_at_the_tld(zone, answer, web_server):
+    zone_id, apex = zone
+    tld = apex.rstrip(".").rsplit(".", 1)[-1] + "."  # "com."
+    names = {"the zone apex": apex, "a subdomain": f"shop.{apex}", "the TLD": tld}
+    # HINT: what does Route 53 answer an alias (to web_server) at each name?
+    # HINT: {case: None if it takes it, else the error code}
+    # BEGIN SOLUTION
+    expected = {"the zone apex": None, "a subdomain": None, "the TLD": "InvalidChangeBatch"}
+    # END SOLUTION
+    answers = {case: answer(alias(name, zone_id, web_server)) for case, name in names.items()}
+    assert answers == expected
+
+
+@pytest.mark.claim(
+    "route53.alias-to-s3-website",
+    quote="s3 websites",
+    line=334,
+    source="https://docs.aws.amazon.com/general/latest/gr/s3.html#s3_website_region_endpoints",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto stores an alias to the S3 website endpoint under any hosted zone ID; AWS "
+    "refuses one whose zone is not the endpoint's (InvalidChangeBatch)",
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack's Route 53 (moto's) stores an alias to the S3 website endpoint under any "
+    "hosted zone ID; AWS refuses one whose zone is not the endpoint's (InvalidChangeBatch)",
+)
+def test_an_s3_website_alias_names_the_endpoints_own_zone(zone, answer):
+    www = f"www.{zone[1]}"
+    cloudfront_zone = "Z2FDTNDATAQYW2"  # the hosted zone ID of every CloudFront distribution
+    # HINT: what does Route 53 answer an alias from www to S3_WEBSITE in the zone AWS publishes
+    # HINT: for it, and in CloudFront's zone? (None if it takes it, else the error code)
+    # BEGIN SOLUTION
+    in_its_zone, in_another_zone = None, "InvalidChangeBatch"
+    # END SOLUTION
+    assert answer(alias(www, S3_WEBSITE_ZONE_US_EAST_1, S3_WEBSITE)) == in_its_zone
+    assert answer(alias(f"shop.{zone[1]}", cloudfront_zone, S3_WEBSITE)) == in_another_zone

@@ -1,12 +1,16 @@
-"""Watching the shop: three more kinds of Route 53 health check.
+"""Watching the shop: the kinds of Route 53 health check.
 
-Besides checking an endpoint's status code, a health check can look for a
-string in the response (``HTTP_STR_MATCH``/``HTTPS_STR_MATCH``: Route 53 reads
-only the first 5,120 bytes of the body); it can combine other health checks
-(``CALCULATED``: healthy while at least ``HealthThreshold`` of its children
-are, like a composite alarm); or it can follow a CloudWatch alarm
-(``CLOUDWATCH_METRIC``: healthy while the alarm is not in ALARM), which is
-how a resource the health checkers cannot reach gets watched.
+An endpoint check (``HTTP``, ``HTTPS`` or ``TCP``) has Route 53's health
+checkers ask an IP address or a domain name, every 30 seconds by default (10
+for a fast check), and counts the endpoint unhealthy after 3 failures in a row
+by default (1 to 10). Besides checking an endpoint's status code, a health
+check can look for a string in the response
+(``HTTP_STR_MATCH``/``HTTPS_STR_MATCH``: Route 53 reads only the first 5,120
+bytes of the body); it can combine other health checks (``CALCULATED``:
+healthy while at least ``HealthThreshold`` of its children are, like a
+composite alarm); or it can follow a CloudWatch alarm (``CLOUDWATCH_METRIC``:
+healthy while the alarm is not in ALARM), which is how a resource the health
+checkers cannot reach gets watched.
 
 An emulator runs no health checkers: these labs check the health checks
 Route 53 holds.
@@ -42,6 +46,31 @@ def endpoint_check(aws, unique_name):
 def config_of(aws, health_check_id: str) -> dict:
     health_check = aws.route53.get_health_check(HealthCheckId=health_check_id)["HealthCheck"]
     return health_check["HealthCheckConfig"]
+
+
+@pytest.mark.claim(
+    "route53.endpoint-health-check-defaults",
+    quote="health check",
+    line=301,
+    source="https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html",
+)
+def test_an_endpoint_is_checked_every_30_seconds_by_default(aws, unique_name):
+    def create(**config) -> dict:
+        config = {"IPAddress": "192.0.2.44", "Port": 443, **config}
+        created = aws.route53.create_health_check(
+            CallerReference=unique_name(config["Type"]), HealthCheckConfig=config
+        )
+        return created["HealthCheck"]["HealthCheckConfig"]
+
+    https = create(Type="HTTPS", ResourcePath="/health")
+    # HINT: by default, every how many seconds does each health checker ask, and after how
+    # HINT: many failures in a row is the endpoint unhealthy?
+    # BEGIN SOLUTION
+    expected = {"RequestInterval": 30, "FailureThreshold": 3}
+    # END SOLUTION
+    assert {setting: https[setting] for setting in expected} == expected
+    fast = create(Type="TCP", RequestInterval=10, FailureThreshold=1)
+    assert (fast["Type"], fast["RequestInterval"], fast["FailureThreshold"]) == ("TCP", 10, 1)
 
 
 @pytest.mark.claim(

@@ -203,6 +203,52 @@ def test_ip_based_records_answer_client_networks(aws, zone, upsert, records, uni
 
 
 @pytest.mark.claim(
+    "route53.ip-based-answers-by-client-address",
+    quote="routing is based on ip addresses",
+    source="https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy-ipbased.html",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    "localstack",
+    reason="moto (and LocalStack, which serves Route 53 through moto) implements neither CIDR "
+    "collections nor TestDNSAnswer (HTTP 404); AWS answers each client by the network its "
+    "address falls in",
+)
+def test_a_client_is_answered_by_the_network_of_its_address(
+    aws, zone, upsert, unique_name, eventually
+):
+    collection = aws.route53.create_cidr_collection(
+        Name=unique_name("offices"), CallerReference=unique_name("cidr")
+    )["Collection"]
+    aws.route53.change_cidr_collection(
+        Id=collection["Id"],
+        Changes=[{"LocationName": "paris-office", "Action": "PUT", "CidrList": ["203.0.113.0/24"]}],
+    )
+    name = f"intranet.{zone[1]}"
+
+    def answer_for(network: str) -> dict:
+        routing = {"CollectionId": collection["Id"], "LocationName": network}
+        return a_record(name, "192.0.2.75", SetIdentifier=network, CidrRoutingConfig=routing)
+
+    # HINT: two record sets: "paris-office" answers 192.0.2.75 (answer_for builds it), and
+    # HINT: the default location "*" answers every other client with 192.0.2.1.
+    # BEGIN SOLUTION
+    default = answer_for("*")
+    default["ResourceRecords"] = [{"Value": "192.0.2.1"}]
+    upsert(answer_for("paris-office"), default)
+    # END SOLUTION
+
+    def answer_to(client: str) -> list[str]:
+        answer = aws.route53.test_dns_answer(
+            HostedZoneId=zone[0], RecordName=name, RecordType="A", EDNS0ClientSubnetIP=client
+        )
+        return answer["RecordData"]
+
+    eventually(lambda: answer_to("203.0.113.7") == ["192.0.2.75"], aws_takes=60)
+    assert answer_to("198.51.100.7") == ["192.0.2.1"], "a client outside the office network"
+
+
+@pytest.mark.claim(
     "route53.traffic-policy-instances",
     quote="can be saved as traffic flow policy and applied to different route 53 hosted zones",
     source="https://docs.aws.amazon.com/Route53/latest/APIReference/API_CreateTrafficPolicyInstance.html",

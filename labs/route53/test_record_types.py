@@ -162,3 +162,90 @@ def test_a_record_of_type_alias_is_refused(zone, answer, web_server):
     # END SOLUTION
     assert answer({"Name": name, "Type": "Alias", "AliasTarget": target}) == as_alias_type
     assert answer({"Name": name, "Type": "A", "AliasTarget": target}) == as_a_record
+
+
+def stored_values(records, name: str, record_type: str) -> list[list[str]]:
+    """The values of each record set of that name and type, without a final dot."""
+    return [
+        sorted(value["Value"].rstrip(".") for value in rrs["ResourceRecords"])
+        for rrs in records(name, record_type)
+    ]
+
+
+@pytest.mark.claim("route53.a-record-ipv4", quote="A", line=309, source=RECORD_TYPES)
+@pytest.mark.emulator_gap(
+    "moto", reason="moto stores an IPv6 address in an A record; AWS refuses it (InvalidChangeBatch)"
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack's Route 53 (moto's) stores an IPv6 address in an A record; AWS refuses it "
+    "(InvalidChangeBatch)",
+)
+def test_an_a_record_holds_ipv4_addresses(zone, answer, records):
+    shop = f"shop.{zone[1]}"
+    # HINT: what does Route 53 answer an A record of two IPv4 addresses, and one of an
+    # HINT: IPv6 address? (None if it takes it, else the error code)
+    # BEGIN SOLUTION
+    two_ipv4, one_ipv6 = None, "InvalidChangeBatch"
+    # END SOLUTION
+    assert answer(record(shop, "A", "192.0.2.1", "192.0.2.2")) == two_ipv4
+    assert stored_values(records, shop, "A") == [["192.0.2.1", "192.0.2.2"]]
+    assert answer(record(f"v6.{zone[1]}", "A", "2001:db8::1")) == one_ipv6
+
+
+@pytest.mark.claim("route53.aaaa-record-ipv6", quote="AAAA", source=RECORD_TYPES)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto stores an IPv4 address in an AAAA record; AWS refuses it (InvalidChangeBatch)",
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack's Route 53 (moto's) stores an IPv4 address in an AAAA record; AWS "
+    "refuses it (InvalidChangeBatch)",
+)
+def test_an_aaaa_record_holds_ipv6_addresses(zone, answer, records):
+    shop = f"shop.{zone[1]}"
+    # HINT: what does Route 53 answer an AAAA record of an IPv6 address, and one of an
+    # HINT: IPv4 address? (None if it takes it, else the error code)
+    # BEGIN SOLUTION
+    ipv6, ipv4 = None, "InvalidChangeBatch"
+    # END SOLUTION
+    assert answer(record(shop, "AAAA", "2001:db8::1")) == ipv6
+    assert stored_values(records, shop, "AAAA") == [["2001:db8::1"]]
+    assert answer(record(f"v4.{zone[1]}", "AAAA", "192.0.2.1")) == ipv4
+
+
+@pytest.mark.claim("route53.cname-one-name", quote="CNAME", line=312, source=RECORD_TYPES)
+@pytest.mark.emulator_gap(
+    "moto", reason="moto stores a CNAME record of two names; AWS refuses it (InvalidChangeBatch)"
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack's Route 53 (moto's) stores a CNAME record of two names; AWS refuses it "
+    "(InvalidChangeBatch)",
+)
+def test_a_cname_maps_a_name_to_one_other_name(zone, answer, records, web_server):
+    blog = f"blog.{zone[1]}"
+    # HINT: what does Route 53 answer a CNAME from blog to web_server, and one from docs to
+    # HINT: two names? (None if it takes it, else the error code)
+    # BEGIN SOLUTION
+    one_name, two_names = None, "InvalidChangeBatch"
+    # END SOLUTION
+    assert answer(record(blog, "CNAME", web_server)) == one_name
+    assert stored_values(records, blog, "CNAME") == [[web_server.rstrip(".")]]
+    docs = record(f"docs.{zone[1]}", "CNAME", "a.example.org", "b.example.org")
+    assert answer(docs) == two_names
+
+
+@pytest.mark.claim("route53.ns-name-servers", quote="NS", line=313, source=RECORD_TYPES)
+def test_ns_records_name_the_servers_that_answer_for_a_domain(aws, zone, upsert, records):
+    zone_id, apex = zone
+    delegation = aws.route53.get_hosted_zone(Id=zone_id)["DelegationSet"]["NameServers"]
+    eu = f"eu.{apex}"
+    # HINT: delegate the subdomain eu to ns1.example.net and ns2.example.net (one NS record,
+    # HINT: the record helper; a TTL of 172800 is usual for NS).
+    # BEGIN SOLUTION
+    upsert(record(eu, "NS", "ns1.example.net", "ns2.example.net", ttl=172800))
+    # END SOLUTION
+    assert stored_values(records, apex, "NS") == [sorted(ns.rstrip(".") for ns in delegation)]
+    assert stored_values(records, eu, "NS") == [["ns1.example.net", "ns2.example.net"]]
