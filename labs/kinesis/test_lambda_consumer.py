@@ -11,6 +11,7 @@ Notes, "aws integration and messaging > aws kinesis > consumers > lambda".
 """
 
 import pytest
+from botocore.exceptions import ClientError
 
 ESM_API = "https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html"
 HANDLER = """
@@ -29,6 +30,58 @@ def stream_arn(aws, stream) -> str:
 def consumer(functions) -> str:
     """The name of a function that counts the records of each batch."""
     return functions.deploy(HANDLER, "analytics")["FunctionName"]
+
+
+BATCH_LOGGER = """
+def handler(event, context):
+    print("BATCH", len(event["Records"]))
+"""
+
+
+def batch_sizes(aws, function: str) -> list[int]:
+    """The number of records in each batch the function has logged so far."""
+    try:
+        logged = aws.logs.filter_log_events(logGroupName=f"/aws/lambda/{function}")["events"]
+    except ClientError as error:  # no log group before the first invocation
+        if error.response["Error"]["Code"] != "ResourceNotFoundException":
+            raise
+        return []
+    return [int(e["message"].split()[1]) for e in logged if e["message"].startswith("BATCH ")]
+
+
+@pytest.mark.claim(
+    "kinesis.lambda-reads-batches",
+    quote="read records in batches",
+    source="https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html",
+)
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto invokes the function once per record, as PutRecord writes it; AWS polls the "
+    "shard and invokes the function with the records waiting there, up to BatchSize at once",
+)
+def test_the_function_gets_waiting_records_in_one_batch(
+    aws, functions, stream, stream_arn, eventually
+):
+    name = functions.deploy(BATCH_LOGGER, "analytics")["FunctionName"]
+    aws.lambda_.create_event_source_mapping(
+        EventSourceArn=stream_arn,
+        FunctionName=name,
+        StartingPosition="TRIM_HORIZON",
+        BatchSize=10,
+        MaximumBatchingWindowInSeconds=5,  # time to gather what one PutRecords wrote
+    )
+    orders = [{"Data": f"order-{n}".encode(), "PartitionKey": "shop-1"} for n in range(3)]
+    aws.kinesis.put_records(StreamName=stream, Records=orders)
+    # HINT: the sizes of the batches the function is invoked with, for these three records.
+    # BEGIN SOLUTION
+    expected = [3]
+    # END SOLUTION
+
+    def all_read() -> list[int] | None:
+        sizes = batch_sizes(aws, name)
+        return sizes if sum(sizes) == len(orders) else None
+
+    assert eventually(all_read, aws_takes=120) == expected
 
 
 @pytest.mark.claim(

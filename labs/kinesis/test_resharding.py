@@ -7,7 +7,9 @@ readable until they expire) and two child shards open, each with the parent
 as ``ParentShardId``. One split gives exactly two children. Later, traffic
 drops: ``MergeShards`` joins two *adjacent* shards (their hash key ranges
 touch) into one child that names both parents. A reader finishes a parent
-before its children, which keeps each key's records in order.
+before its children, which keeps each key's records in order. Resharding
+works shard by shard: a split divides only the hot shard's range (the other
+shards keep theirs), and a merge joins two cold shards' ranges into one.
 
 Notes, "aws integration and messaging > aws kinesis > kinesis operation -- shard splitting"
 and "-- merging shards".
@@ -66,6 +68,59 @@ def test_merging_two_adjacent_shards(aws, create_stream):
         if "EndingSequenceNumber" not in shard["SequenceNumberRange"]
     ]
     assert sorted(open_shards) == sorted([child["ShardId"], third])
+
+
+def hash_range(shard: dict) -> tuple[int, int]:
+    return int(shard["HashKeyRange"]["StartingHashKey"]), int(
+        shard["HashKeyRange"]["EndingHashKey"]
+    )
+
+
+def open_ranges(aws, stream: str) -> list[tuple[int, int]]:
+    """The hash key ranges of the open shards, in order."""
+    shards = shards_by_id(aws, stream).values()
+    return sorted(
+        hash_range(s) for s in shards if "EndingSequenceNumber" not in s["SequenceNumberRange"]
+    )
+
+
+@pytest.mark.claim("kinesis.split-the-hot-shard", quote="divide hot shard")
+def test_a_split_divides_the_hot_shard_and_leaves_the_others(aws, create_stream):
+    stream = create_stream("games", shards=2)
+    before = open_ranges(aws, stream)
+    hot = aws.kinesis.put_record(StreamName=stream, Data=b"move", PartitionKey="player-1")
+    low, high = hash_range(shards_by_id(aws, stream)[hot["ShardId"]])
+    # HINT: split player-1's shard (the hot one) at the middle of its own hash key range.
+    # BEGIN SOLUTION
+    aws.kinesis.split_shard(
+        StreamName=stream,
+        ShardToSplit=hot["ShardId"],
+        NewStartingHashKey=str((low + high + 1) // 2),
+    )
+    # END SOLUTION
+    wait_active(aws, stream)
+    middle = (low + high + 1) // 2
+    cold = [r for r in before if r != (low, high)]
+    assert open_ranges(aws, stream) == sorted(cold + [(low, middle - 1), (middle, high)])
+
+
+@pytest.mark.claim(
+    "kinesis.merge-cold-shards", quote="group two shards with low traffic(cold shards)"
+)
+def test_a_merge_joins_two_cold_shards_into_one(aws, create_stream):
+    stream = create_stream("games", shards=3)
+    first, second, third = sorted(shards_by_id(aws, stream))
+    aws.kinesis.put_record(  # all the traffic goes to the first shard
+        StreamName=stream, Data=b"move", PartitionKey="player-1", ExplicitHashKey="0"
+    )
+    shards = shards_by_id(aws, stream)
+    # HINT: merge the two shards that get no traffic (they are adjacent).
+    # BEGIN SOLUTION
+    aws.kinesis.merge_shards(StreamName=stream, ShardToMerge=second, AdjacentShardToMerge=third)
+    # END SOLUTION
+    wait_active(aws, stream)
+    joined = (hash_range(shards[second])[0], hash_range(shards[third])[1])
+    assert open_ranges(aws, stream) == [hash_range(shards[first]), joined]
 
 
 @pytest.mark.emulator_gap(

@@ -10,6 +10,10 @@ queues, which do not promise order but still get each update once. SQS
 queues are all it takes: an email address or an HTTPS endpoint cannot keep
 order, so a FIFO topic refuses them as subscribers. Every message published
 to a FIFO topic names its group: one without a MessageGroupId is refused.
+Its throughput is limited: 3,000 messages (or 20 MB) per second while it
+deduplicates across the whole topic (``FifoThroughputScope=Topic``, the
+default); ``MessageGroup`` deduplicates within each group instead and lifts
+that limit to the Region's quotas.
 
 Notes, "aws integration and messaging > aws sns > fifo topic".
 """
@@ -169,6 +173,54 @@ def test_content_based_deduplication_needs_no_ids(aws, unique_name, inbox, subsc
     for update in ("apple 1", "apple 1", "apple 2"):  # no MessageDeduplicationId
         aws.sns.publish(TopicArn=topic, Message=update, MessageGroupId="apple")
     assert store.messages(at_least=2) == ["apple 1", "apple 2"]
+
+
+THROUGHPUT_SCOPE = "https://docs.aws.amazon.com/sns/latest/api/API_SetTopicAttributes.html"
+
+
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto does not deduplicate at a FIFO topic, whatever its FifoThroughputScope, so a "
+    "standard queue gets every copy; AWS deduplicates across the whole topic by default (Topic "
+    "scope, at most 3,000 messages or 20 MB per second) and within each message group with "
+    "FifoThroughputScope=MessageGroup, which lifts that limit",
+)
+@pytest.mark.claim(
+    "sns.fifo-throughput-scope",
+    quote="limited throughput",
+    line=1019,
+    source=THROUGHPUT_SCOPE,
+)
+def test_a_fifo_topic_lifts_its_throughput_limit_per_message_group(
+    aws, unique_name, inbox, subscribe
+):
+    def delivered(scope: str | None, expected: int) -> list[str]:
+        """Publish the same update ID in two groups; what a standard queue gets."""
+        attributes = {"FifoTopic": "true"}
+        if scope is not None:
+            attributes["FifoThroughputScope"] = scope
+        name = unique_name(f"prices-{scope or 'default'}")
+        topic = aws.sns.create_topic(Name=f"{name}.fifo", Attributes=attributes)["TopicArn"]
+        analytics = inbox(f"analytics-{scope or 'default'}")
+        subscribe(topic, analytics)
+        for update in ("apple 1", "pear 1"):  # one deduplication ID for both groups
+            aws.sns.publish(
+                TopicArn=topic,
+                Message=update,
+                MessageGroupId=update.split()[0],
+                MessageDeduplicationId="monday-prices",
+            )
+        publish(aws, topic, "plum 1")  # an update of its own
+        return sorted(analytics.messages(at_least=expected))
+
+    scope = None
+    # HINT: the FifoThroughputScope that lifts a FIFO topic's limit of 3,000 messages per
+    # HINT: second, by deduplicating within each message group instead of the whole topic.
+    # BEGIN SOLUTION
+    scope = "MessageGroup"
+    # END SOLUTION
+    assert delivered(None, expected=2) == ["apple 1", "plum 1"], "one ID, once per topic"
+    assert delivered(scope, expected=3) == ["apple 1", "pear 1", "plum 1"]
 
 
 def dedup_id(update: str) -> str:

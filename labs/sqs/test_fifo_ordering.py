@@ -45,6 +45,28 @@ def test_a_group_waits_while_one_of_its_messages_is_in_flight(aws, fifo_queue, r
     assert receive(fifo_queue) == consumer_2_gets
 
 
+@pytest.mark.claim(
+    "sqs.fifo-groups-for-more-consumers",
+    quote="to add more consumers, use group ID, similar to partition key in kinesis",
+)
+def test_more_groups_keep_more_consumers_busy(aws, unique_name, receive):
+    def busy_consumers(groups: int) -> int:
+        """Four orders sent over `groups` message groups; four consumers take one each."""
+        url = aws.sqs.create_queue(
+            QueueName=unique_name(f"orders-{groups}.fifo"), Attributes={"FifoQueue": "true"}
+        )["QueueUrl"]
+        for number in range(4):
+            send(aws, url, f"order-{number}", group=f"group-{number % groups}")
+        return sum(len(receive(url, max=1)) for _ in range(4))  # each holds its message
+
+    # HINT: how many of the four consumers get a message when the orders share one group,
+    # HINT: and when they are spread over four groups?
+    # BEGIN SOLUTION
+    expected = (1, 4)
+    # END SOLUTION
+    assert (busy_consumers(1), busy_consumers(4)) == expected
+
+
 GROUP_ID_DOCS = "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html"
 
 

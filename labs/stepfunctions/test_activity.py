@@ -2,7 +2,8 @@
 
 Parcels are packed in the warehouse by a packing program that Step Functions
 cannot call: it calls Step Functions instead. The workflow's ``Pack`` state
-is a Task whose ``Resource`` is an *activity* ARN (``CreateActivity``). When
+is a Task whose ``Resource`` is an *activity* ARN (``CreateActivity``): one
+activity per Task. When
 the execution reaches it, the task waits until a worker asks for work with
 ``GetActivityTask``: the answer holds the state's input and a task token.
 The worker answers with ``SendTaskSuccess`` (its output becomes the state's
@@ -62,13 +63,15 @@ def packing_workflow(
         # the worker has taken the task, so an answer sent at once can be lost to a
         # heartbeat timeout on a busy machine (seen in CI).
         pack["HeartbeatSeconds"] = heartbeat_seconds
-    return {
-        "StartAt": "Pack",
-        "States": {
-            "Pack": pack,
-            "Requeue": {"Type": "Pass", "Result": "requeued", "ResultPath": "$.path", "End": True},
-        },
-    }
+    states = {"Pack": pack}
+    if catch:  # Step Functions refuses a state nothing leads to
+        states["Requeue"] = {
+            "Type": "Pass",
+            "Result": "requeued",
+            "ResultPath": "$.path",
+            "End": True,
+        }
+    return {"StartAt": "Pack", "States": states}
 
 
 def take_task(aws, activity: str) -> str:
@@ -76,6 +79,33 @@ def take_task(aws, activity: str) -> str:
     return aws.stepfunctions.get_activity_task(activityArn=activity, workerName="packer-1")[
         "taskToken"
     ]
+
+
+@pytest.mark.emulator_gap("moto", reason=MOTO_HAS_NO_ACTIVITY_WORKERS)
+@pytest.mark.claim(
+    "stepfunctions.task-runs-an-activity", quote="run one activity", source=ACTIVITIES
+)
+def test_a_task_state_runs_one_activity(aws, workflows, activity, eventually):
+    resource = None
+    # HINT: the Resource of a Task state that hands its work to the activity.
+    # BEGIN SOLUTION
+    resource = activity
+    # END SOLUTION
+    pack = {"Type": "Task", "Resource": resource, "TimeoutSeconds": 10, "End": True}
+    execution = workflows.start({"StartAt": "Pack", "States": {"Pack": pack}}, {"order": 7})
+
+    def settled() -> tuple[list, str] | None:
+        """The activities scheduled, and the status, once one is or the execution stopped."""
+        scheduled = [
+            event["activityScheduledEventDetails"]["resource"]
+            for event in workflows.history(execution)
+            if event["type"] == "ActivityScheduled"
+        ]
+        status = aws.stepfunctions.describe_execution(executionArn=execution)["status"]
+        return (scheduled, status) if scheduled or status != "RUNNING" else None
+
+    assert eventually(settled) == ([activity], "RUNNING"), "it waits for a worker"
+    aws.stepfunctions.stop_execution(executionArn=execution)
 
 
 @pytest.mark.emulator_gap("moto", reason=MOTO_HAS_NO_ACTIVITY_WORKERS)

@@ -6,8 +6,11 @@ Its fields are resolved from data sources, several per API: DynamoDB tables,
 Lambda functions, HTTP endpoints, databases.
 Each API names how callers authenticate: ``API_KEY``, ``AWS_IAM``,
 ``OPENID_CONNECT``, ``AMAZON_COGNITO_USER_POOLS`` or ``AWS_LAMBDA`` (a Lambda
-authorizer, the fifth, which the notes leave out). An API key expires: after 7
-days unless given another date.
+authorizer, the fifth, which the notes leave out), and may take more than one
+(``additionalAuthenticationProviders``). OpenID Connect names the issuer whose
+tokens it trusts; Cognito user pools name the pool and whether its signed-in
+users are allowed by default. An API key expires: after 7 days unless given
+another date.
 
 Notes, "other serverless > aws appsync" and "appsync security".
 """
@@ -86,6 +89,66 @@ def test_an_api_names_how_its_callers_authenticate(aws, unique_name, graphql_api
     described = aws.appsync.get_graphql_api(apiId=graphql_api)["graphqlApi"]
     types = {described["authenticationType"], iam_api["graphqlApi"]["authenticationType"]}
     assert types | {lambda_api["authenticationType"]} == {"API_KEY", "AWS_IAM", "AWS_LAMBDA"}
+
+
+@pytest.mark.claim("stepfunctions.appsync-iam", quote="iam", line=2184, source=APPSYNC)
+def test_an_api_key_api_can_take_iam_callers_too(aws, unique_name):
+    also = []
+    # HINT: the additionalAuthenticationProviders that let callers signing with IAM
+    # HINT: credentials in, besides those with the API key.
+    # BEGIN SOLUTION
+    also = [{"authenticationType": "AWS_IAM"}]
+    # END SOLUTION
+    api = aws.appsync.create_graphql_api(
+        name=unique_name("orders"),
+        authenticationType="API_KEY",
+        additionalAuthenticationProviders=also,
+    )["graphqlApi"]
+    described = aws.appsync.get_graphql_api(apiId=api["apiId"])["graphqlApi"]
+    extra = [p["authenticationType"] for p in described["additionalAuthenticationProviders"]]
+    assert (described["authenticationType"], extra) == ("API_KEY", ["AWS_IAM"])
+
+
+@pytest.mark.claim("stepfunctions.appsync-oidc", quote="oicd", source=APPSYNC)
+def test_an_api_trusts_the_tokens_of_an_openid_connect_issuer(aws, unique_name):
+    issuer = "https://login.example.com"
+    settings = {}
+    # HINT: the authenticationType and the config of an API whose callers bring a JWT
+    # HINT: from the OpenID Connect provider at `issuer` (client ID "orders-app").
+    # BEGIN SOLUTION
+    settings = {
+        "authenticationType": "OPENID_CONNECT",
+        "openIDConnectConfig": {"issuer": issuer, "clientId": "orders-app"},
+    }
+    # END SOLUTION
+    api = aws.appsync.create_graphql_api(name=unique_name("partners"), **settings)["graphqlApi"]
+    described = aws.appsync.get_graphql_api(apiId=api["apiId"])["graphqlApi"]
+    assert described["authenticationType"] == "OPENID_CONNECT"
+    assert described["openIDConnectConfig"]["issuer"] == issuer
+
+
+@pytest.mark.claim(
+    "stepfunctions.appsync-cognito", quote="cognito user pool", line=2186, source=APPSYNC
+)
+def test_an_api_lets_in_the_users_of_a_cognito_user_pool(aws, unique_name):
+    pool_id = f"{aws.region}_Shoppers1"  # the user pool the shop's users sign in to
+    settings = {}
+    # HINT: the authenticationType and the config of an API whose callers sign in to the user
+    # HINT: pool `pool_id` (in aws.region), every signed-in user allowed by default.
+    # BEGIN SOLUTION
+    settings = {
+        "authenticationType": "AMAZON_COGNITO_USER_POOLS",
+        "userPoolConfig": {
+            "userPoolId": pool_id,
+            "awsRegion": aws.region,
+            "defaultAction": "ALLOW",
+        },
+    }
+    # END SOLUTION
+    api = aws.appsync.create_graphql_api(name=unique_name("shop"), **settings)["graphqlApi"]
+    described = aws.appsync.get_graphql_api(apiId=api["apiId"])["graphqlApi"]
+    assert described["authenticationType"] == "AMAZON_COGNITO_USER_POOLS"
+    assert described["userPoolConfig"]["userPoolId"] == pool_id
 
 
 @pytest.mark.claim(

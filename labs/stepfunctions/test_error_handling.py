@@ -1,13 +1,14 @@
 """Error handling: retry what may pass next time, catch what will not.
 
 Booking a parcel fails now and then with ``CarrierBusy``. The Parallel state
-that books it (Retry and Catch go on Task and Parallel states) has Retry
+that books it (Retry and Catch go on Task, Parallel and Map states) has Retry
 rules, evaluated from top to bottom: the *first* rule whose ``ErrorEquals``
 names the error decides how often to retry (``MaxAttempts``), after how long
 (``IntervalSeconds``) and how much longer each time (``BackoffRate``). When
 the retries are used up, the Catch rules (also top to bottom) send the
-execution on to a fallback state; ``ResultPath`` puts the error into the
-state's input instead of replacing it, so the fallback still knows the order.
+execution on to the state their ``Next`` names; ``ResultPath`` puts the error
+into the state's input, so the fallback still knows the order (without it, the
+error replaces the input).
 
 The predefined error names: ``States.ALL`` matches every error,
 ``States.Timeout`` a task that ran longer than its ``TimeoutSeconds``, and
@@ -21,30 +22,36 @@ Notes, "other serverless > step function -- error handling", "-- retry", "-- cat
 """
 
 import json
+from itertools import pairwise
 
 import pytest
 
+HANDLERS = {
+    "Fallback": {"Type": "Pass", "End": True},
+    "Other": {"Type": "Pass", "Result": "Other", "ResultPath": "$.via", "End": True},
+}
 
-def book_parcel(retry: list, catch: list) -> dict:
-    """A workflow whose booking step always fails with CarrierBusy."""
+
+def book_parcel(retry: list, catch: list, error: str = "CarrierBusy") -> dict:
+    """A workflow whose booking step always fails with ``error``.
+
+    Only the handlers a Catch rule names are in it: Step Functions refuses a definition
+    with a state nothing leads to (``MISSING_TRANSITION_TARGET``).
+    """
     failing_branch = {
         "StartAt": "Carrier",
-        "States": {"Carrier": {"Type": "Fail", "Error": "CarrierBusy", "Cause": "try later"}},
+        "States": {"Carrier": {"Type": "Fail", "Error": error, "Cause": "try later"}},
     }
-    return {
-        "StartAt": "Book",
-        "States": {
-            "Book": {
-                "Type": "Parallel",
-                "Branches": [failing_branch],
-                "Retry": retry,
-                "Catch": catch,
-                "End": True,
-            },
-            "Fallback": {"Type": "Pass", "End": True},
-            "Other": {"Type": "Pass", "Result": "Other", "ResultPath": "$.via", "End": True},
-        },
+    book = {
+        "Type": "Parallel",
+        "Branches": [failing_branch],
+        "Retry": retry,
+        "Catch": catch,
+        "End": True,
     }
+    named = {rule.get("Next") for rule in catch or []}
+    handlers = {name: state for name, state in HANDLERS.items() if name in named}
+    return {"StartAt": "Book", "States": {"Book": book, **handlers}}
 
 
 @pytest.mark.claim(
@@ -244,3 +251,208 @@ def test_task_failed_catches_a_failing_service_call(aws, workflows, unique_name)
     }
     execution = workflows.run(definition, {"order": 1})
     assert (execution["status"], execution["output"]["path"]) == ("SUCCEEDED", "Failed")
+
+
+def runs_of(workflows, execution: str) -> list:
+    """When the booking state started, each time it ran (datetimes, in order)."""
+    history = workflows.history(execution)
+    return [e["timestamp"] for e in history if e["type"] == "ParallelStateStarted"]
+
+
+@pytest.mark.claim("stepfunctions.retry-runs-again", quote="use retry")
+def test_a_retry_runs_the_failed_state_again(workflows):
+    retry = []
+    # HINT: a Retry rule: on CarrierBusy, try the booking once more, 1 second later.
+    # BEGIN SOLUTION
+    retry = [{"ErrorEquals": ["CarrierBusy"], "MaxAttempts": 1, "IntervalSeconds": 1}]
+    # END SOLUTION
+    execution = workflows.start(book_parcel(retry, catch=[]), {"order": 1})
+    assert workflows.finished(execution)["status"] == "FAILED", "the carrier stays busy"
+    assert len(runs_of(workflows, execution)) == 2, "the first run and its retry"
+
+
+@pytest.mark.claim("stepfunctions.catch-goes-on", quote="use catch")
+def test_a_catch_turns_a_failure_into_a_next_state(workflows):
+    catch = []
+    # HINT: a Catch rule: on CarrierBusy, go on to the "Fallback" state.
+    # BEGIN SOLUTION
+    catch = [{"ErrorEquals": ["CarrierBusy"], "Next": "Fallback"}]
+    # END SOLUTION
+    uncaught = workflows.start(book_parcel(retry=[], catch=[]), {"order": 1})
+    caught = workflows.start(book_parcel(retry=[], catch=catch), {"order": 1})
+    assert workflows.finished(uncaught)["status"] == "FAILED", "without a Catch"
+    assert workflows.finished(caught)["status"] == "SUCCEEDED"
+    history = workflows.history(caught)
+    entered = [
+        e["stateEnteredEventDetails"]["name"] for e in history if e["type"] == "PassStateEntered"
+    ]
+    assert entered == ["Fallback"]
+
+
+@pytest.mark.claim("stepfunctions.retry-error-equals", quote="errorEquals", line=2151)
+def test_a_retry_rule_retries_only_the_errors_it_names(workflows):
+    def runs(*names: str) -> tuple[int, ...]:
+        """How many times the booking ran, with one Retry rule naming each error in turn."""
+        executions = [
+            workflows.start(
+                book_parcel([{"ErrorEquals": [name], "MaxAttempts": 1, "IntervalSeconds": 1}], []),
+                {"order": 1},
+            )
+            for name in names
+        ]
+        for execution in executions:
+            workflows.finished(execution)
+        return tuple(len(runs_of(workflows, execution)) for execution in executions)
+
+    # HINT: predict how many times the booking runs in all when the only Retry rule names
+    # HINT: CarrierDown, and when it names CarrierBusy (each allows one retry).
+    # BEGIN SOLUTION
+    expected = (1, 2)
+    # END SOLUTION
+    assert runs("CarrierDown", "CarrierBusy") == expected
+
+
+def gaps(workflows, execution: str) -> list[float]:
+    """The seconds between one run of the booking and the next."""
+    started = runs_of(workflows, execution)
+    return [(later - earlier).total_seconds() for earlier, later in pairwise(started)]
+
+
+@pytest.mark.claim("stepfunctions.retry-interval", quote="intervalSeconds")
+def test_the_first_retry_waits_interval_seconds(workflows):
+    retry = []
+    # HINT: one retry on CarrierBusy, 3 seconds after the failure.
+    # BEGIN SOLUTION
+    retry = [{"ErrorEquals": ["CarrierBusy"], "MaxAttempts": 1, "IntervalSeconds": 3}]
+    # END SOLUTION
+    execution = workflows.start(book_parcel(retry, catch=[]), {"order": 1})
+    workflows.finished(execution)
+    (waited,) = gaps(workflows, execution)
+    assert 3 <= waited < 5
+
+
+@pytest.mark.claim("stepfunctions.retry-backoff-rate", quote="backoffRate")
+def test_each_retry_waits_backoff_rate_times_longer(workflows):
+    rate = None
+    # HINT: the BackoffRate that makes each wait three times the one before.
+    # BEGIN SOLUTION
+    rate = 3
+    # END SOLUTION
+    retry = [
+        {
+            "ErrorEquals": ["CarrierBusy"],
+            "MaxAttempts": 2,
+            "IntervalSeconds": 1,
+            "BackoffRate": rate,
+        }
+    ]
+    execution = workflows.start(book_parcel(retry, catch=[]), {"order": 1})
+    workflows.finished(execution)
+    first, second = gaps(workflows, execution)
+    assert 1 <= first < 2 and 3 <= second < 4
+
+
+@pytest.mark.claim("stepfunctions.catch-error-equals", quote="errorEquals", line=2158)
+def test_a_catch_rule_catches_every_error_it_names(workflows):
+    names = []
+    # HINT: the ErrorEquals of one Catch rule for both carrier errors, CarrierBusy and
+    # HINT: CarrierDown (and nothing else).
+    # BEGIN SOLUTION
+    names = ["CarrierBusy", "CarrierDown"]
+    # END SOLUTION
+    catch = [{"ErrorEquals": names, "ResultPath": "$.error", "Next": "Fallback"}]
+    errors = ("CarrierBusy", "CarrierDown", "PaymentDeclined")
+    executions = [workflows.start(book_parcel([], catch, error=e), {"order": 1}) for e in errors]
+    statuses = [workflows.finished(execution)["status"] for execution in executions]
+    assert statuses == ["SUCCEEDED", "SUCCEEDED", "FAILED"]
+
+
+@pytest.mark.claim("stepfunctions.catch-next", quote="next", line=2159)
+def test_the_catch_rule_names_the_next_state(workflows):
+    catch = []
+    # HINT: a Catch rule that sends CarrierBusy on to the "Other" state.
+    # BEGIN SOLUTION
+    catch = [{"ErrorEquals": ["CarrierBusy"], "ResultPath": "$.error", "Next": "Other"}]
+    # END SOLUTION
+    execution = workflows.run(book_parcel(retry=[], catch=catch), {"order": 1})
+    assert (execution["status"], execution["output"]["via"]) == ("SUCCEEDED", "Other")
+
+
+@pytest.mark.claim("stepfunctions.catch-result-path-default", quote="resultPath", line=2160)
+def test_without_result_path_the_error_replaces_the_input(workflows):
+    catch = [{"ErrorEquals": ["CarrierBusy"], "Next": "Fallback"}]  # no ResultPath
+    execution = workflows.run(book_parcel(retry=[], catch=catch), {"order": 1})
+    # HINT: predict the execution's output: what reaches Fallback when the Catch rule has no
+    # HINT: ResultPath?
+    # BEGIN SOLUTION
+    expected = {"Error": "CarrierBusy", "Cause": "try later"}
+    # END SOLUTION
+    assert execution["output"] == expected, "the order is gone: keep it with a ResultPath"
+
+
+ERROR_HANDLING = "https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html"
+PASS_END = {"Type": "Pass", "End": True}
+PASS_THROUGH = {"StartAt": "Step", "States": {"Step": PASS_END}}
+
+
+def which_states_take(aws, role, unique_name, error_code, field: str, rules: list) -> dict:
+    """{state type: None if a state of that type with ``field`` is accepted, or the error code}."""
+    states = {
+        "Pass": {"Type": "Pass"},
+        "Parallel": {"Type": "Parallel", "Branches": [PASS_THROUGH]},
+        "Map": {"Type": "Map", "ItemProcessor": PASS_THROUGH},
+    }
+    answers = {}
+    for kind, state in states.items():
+        definition = {"StartAt": "Book", "States": {"Book": {**state, field: rules, "End": True}}}
+        if field == "Catch":  # the state its rule goes on to
+            definition["States"]["Fallback"] = PASS_END
+        answers[kind] = error_code(
+            aws.stepfunctions.create_state_machine,
+            name=unique_name(f"{field}-on-{kind}".lower()),
+            definition=json.dumps(definition),
+            roleArn=role,
+        )
+    return answers
+
+
+MOTO_TAKES_ANY_FIELD = (
+    "moto accepts a {field} on any state; AWS refuses one on a Pass state (InvalidDefinition) "
+    "and takes it on Task, Parallel and Map states"
+)
+
+
+@pytest.mark.claim(
+    "stepfunctions.retry-on-task-parallel-map",
+    quote="step function -- retry (task or parallel state)",
+    errata="Map states take a Retry too: Task, Parallel and Map states may retry; a Pass, "
+    "Wait, Choice, Succeed or Fail state has no Retry.",
+    source=ERROR_HANDLING,
+)
+@pytest.mark.emulator_gap("moto", reason=MOTO_TAKES_ANY_FIELD.format(field="Retry"))
+def test_retry_goes_on_task_parallel_and_map_states(aws, role, unique_name, error_code):
+    retry = [{"ErrorEquals": ["States.ALL"], "MaxAttempts": 1}]
+    # HINT: which of these states may carry a Retry? {state type: None if the definition is
+    # HINT: accepted, or the error code}
+    # BEGIN SOLUTION
+    expected = {"Pass": "InvalidDefinition", "Parallel": None, "Map": None}
+    # END SOLUTION
+    assert which_states_take(aws, role, unique_name, error_code, "Retry", retry) == expected
+
+
+@pytest.mark.claim(
+    "stepfunctions.catch-on-task-parallel-map",
+    quote="step function -- catch (task or parallel state)",
+    errata="Map states take a Catch too: Task, Parallel and Map states may catch; a Pass, "
+    "Wait, Choice, Succeed or Fail state has no Catch.",
+    source=ERROR_HANDLING,
+)
+@pytest.mark.emulator_gap("moto", reason=MOTO_TAKES_ANY_FIELD.format(field="Catch"))
+def test_catch_goes_on_task_parallel_and_map_states(aws, role, unique_name, error_code):
+    catch = [{"ErrorEquals": ["States.ALL"], "Next": "Fallback"}]
+    # HINT: which of these states may carry a Catch? {state type: None if the definition is
+    # HINT: accepted, or the error code}
+    # BEGIN SOLUTION
+    expected = {"Pass": "InvalidDefinition", "Parallel": None, "Map": None}
+    # END SOLUTION
+    assert which_states_take(aws, role, unique_name, error_code, "Catch", catch) == expected
