@@ -32,7 +32,7 @@ BLOCK = re.compile(
     r"(?P<end><!-- END GENERATED -->)",
     re.DOTALL,
 )
-BACKEND_NAMES = {"moto": "moto", "localstack": "LocalStack"}
+BACKEND_NAMES = {"moto": "moto", "localstack": "LocalStack", "dynamodb-local": "DynamoDB Local"}
 
 
 def lab_tests(topic: Path) -> list[LabTest]:

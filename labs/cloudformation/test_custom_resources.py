@@ -172,6 +172,10 @@ def answer(request: dict, data: dict) -> None:
     "(ResourceNotFoundException, answered to CreateStack as unparseable XML); AWS publishes "
     "the request to the topic",
 )
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack does not publish a custom resource's request to an SNS topic named as its ServiceToken: the stack never completes; AWS publishes it",
+)
 def test_the_service_token_can_name_an_sns_topic(aws, stacks, unique_name, eventually):
     topic = aws.sns.create_topic(Name=unique_name("requests"))["TopicArn"]
     inbox = Inbox.create(aws.sqs, unique_name("requests"), eventually=eventually)

@@ -148,6 +148,10 @@ def destination(aws, name: str) -> dict:
     "UNCOMPRESSED) and writes records to S3 as they came; AWS writes a GZIP object when "
     "CompressionFormat is GZIP",
 )
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack reports no CompressionFormat for a delivery stream created without one; AWS answers UNCOMPRESSED",
+)
 def test_firehose_compresses_what_it_delivers(aws, unique_name, delivery, eventually):
     plain, packed = unique_name("clicks-plain"), unique_name("clicks-gzip")
     aws.firehose.create_delivery_stream(
@@ -234,6 +238,10 @@ def test_a_lambda_function_transforms_the_records(aws, unique_name, delivery, fu
     "moto",
     reason="moto reports no S3BackupMode for an HTTP endpoint destination created without one; "
     "AWS answers FailedDataOnly: what the endpoint does not take goes to the S3 bucket",
+)
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack describes an HTTP endpoint destination without its S3 backup (no S3DestinationDescription); AWS answers S3BackupMode FailedDataOnly and the bucket",
 )
 def test_what_an_endpoint_refuses_goes_to_an_s3_bucket(aws, unique_name, delivery):
     backup = None

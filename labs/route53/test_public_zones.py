@@ -40,7 +40,7 @@ def test_a_private_zone_answers_only_its_vpcs(aws, unique_name):
         Name=f"{unique_name('back-office')}.internal.",
         CallerReference=unique_name("private-zone"),
         VPC=in_vpc,
-        HostedZoneConfig={"PrivateZone": True},
+        HostedZoneConfig={"Comment": "the back office, for the VPC only", "PrivateZone": True},
     )
     # END SOLUTION
     zone = aws.route53.get_hosted_zone(Id=created["HostedZone"]["Id"])

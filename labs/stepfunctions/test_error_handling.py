@@ -430,6 +430,10 @@ MOTO_TAKES_ANY_FIELD = (
     source=ERROR_HANDLING,
 )
 @pytest.mark.emulator_gap("moto", reason=MOTO_TAKES_ANY_FIELD.format(field="Retry"))
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack accepts a Retry on a Pass state; AWS refuses it (InvalidDefinition)",
+)
 def test_retry_goes_on_task_parallel_and_map_states(aws, role, unique_name, error_code):
     retry = [{"ErrorEquals": ["States.ALL"], "MaxAttempts": 1}]
     # HINT: which of these states may carry a Retry? {state type: None if the definition is
@@ -448,6 +452,10 @@ def test_retry_goes_on_task_parallel_and_map_states(aws, role, unique_name, erro
     source=ERROR_HANDLING,
 )
 @pytest.mark.emulator_gap("moto", reason=MOTO_TAKES_ANY_FIELD.format(field="Catch"))
+@pytest.mark.emulator_gap(
+    "localstack",
+    reason="LocalStack accepts a Catch on a Pass state; AWS refuses it (InvalidDefinition)",
+)
 def test_catch_goes_on_task_parallel_and_map_states(aws, role, unique_name, error_code):
     catch = [{"ErrorEquals": ["States.ALL"], "Next": "Fallback"}]
     # HINT: which of these states may carry a Catch? {state type: None if the definition is

@@ -125,3 +125,26 @@ def test_awslab_docs_checks_then_writes(shop: Path, capsys):
     assert "1 READMEs up to date" in capsys.readouterr().out
     assert main(["docs", "nosuch"]) == 2
     assert "nosuch is not a topic: name one (sqs) or its folder" in capsys.readouterr().err
+
+
+def test_every_emulator_is_named_in_the_gap_list(shop: Path):
+    (shop / "test_local.py").write_text(
+        textwrap.dedent(
+            """
+            import pytest
+
+
+            @pytest.mark.claim("shop.local", quote="local: 1")
+            @pytest.mark.emulator_gap("dynamodb-local", reason="DynamoDB Local has no Regions")
+            def test_local():
+                pass
+            """
+        )
+    )
+    assert (
+        "On DynamoDB Local:\n\n- DynamoDB Local has no Regions."
+        in (docs.generated_sections(shop)[docs.GAPS])
+    )
+    from harness.backends.registry import EMULATORS
+
+    assert set(docs.BACKEND_NAMES) == set(EMULATORS), "a name for each emulator a gap may mark"
