@@ -163,3 +163,20 @@ def test_a_reset_drops_every_backend_without_building_it_again(monkeypatch):
     after = sqs_backends[DEFAULT_ACCOUNT_ID]["us-east-1"]
     assert built == [after], "built at its next use"
     assert after is not before and after.queues == {}
+
+
+def test_ec2_ids_are_drawn_at_once_as_hex_digits_of_their_size():
+    from moto.ec2 import utils
+    from moto.moto_api._internal import mock_random
+
+    moto_costs.install()
+    assert getattr(utils.random_resource_id, "awslab_replaced", False)
+    ids = {utils.random_id("vol", size=17) for _ in range(200)}
+    assert len(ids) == 200 and all(i.startswith("vol-") and len(i) == 21 for i in ids)
+    digits = "".join(i[4:] for i in ids)
+    assert set(digits) == set("0123456789abcdef"), "every digit drawn, no other character"
+    assert utils.random_resource_id() != utils.random_resource_id()
+    mock_random.seed(7)
+    first = utils.random_resource_id(12)
+    mock_random.seed(7)
+    assert utils.random_resource_id(12) == first, "moto's seed still decides them"
