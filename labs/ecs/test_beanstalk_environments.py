@@ -235,6 +235,7 @@ def test_an_environment_is_a_cloudformation_stack(aws, environment, ready):
     web = environment("web")
     ready(web)
     [env] = aws.elasticbeanstalk.describe_environments(EnvironmentNames=[web])["Environments"]
+    assert env["EnvironmentId"].startswith("e-"), "every environment has an id: e-..."
     # HINT: the name of the stack Beanstalk made: "awseb-" + the environment's id + "-stack".
     # BEGIN SOLUTION
     stack_name = f"awseb-{env['EnvironmentId']}-stack"
