@@ -211,7 +211,8 @@ def test_a_key_out_of_the_plan_is_refused(aws, keyed_api, unique_name, call):
 )
 @pytest.mark.emulator_gap(
     "localstack",
-    reason="LocalStack's free edition enforces no usage plan: a key past its plan's rate still gets 200; AWS answers 429",
+    reason="LocalStack's free edition enforces no usage plan: a key past its plan's rate still "
+    "gets 200; AWS answers 429",
 )
 def test_a_key_past_its_rate_is_throttled(keyed_api, customer_key, call):
     throttle = {}
@@ -234,7 +235,8 @@ def test_a_key_past_its_rate_is_throttled(keyed_api, customer_key, call):
 )
 @pytest.mark.emulator_gap(
     "localstack",
-    reason="LocalStack's free edition enforces no usage plan quota: the call past it still gets 200; AWS answers 429",
+    reason="LocalStack's free edition enforces no usage plan quota: the call past it still gets "
+    "200; AWS answers 429",
 )
 def test_a_key_past_its_quota_is_refused(keyed_api, customer_key, call):
     quota = {}

@@ -153,7 +153,8 @@ def handler(event, context):
 )
 @pytest.mark.emulator_gap(
     "localstack",
-    reason="LocalStack's free edition checks no IAM authorization: an unsigned call to an AWS_IAM method gets 200; AWS answers 403",
+    reason="LocalStack's free edition checks no IAM authorization: an unsigned call to an AWS_IAM "
+    "method gets 200; AWS answers 403",
 )
 def test_an_iam_method_refuses_an_unsigned_call(aws, hello_api, mock_method, call):
     api_id = hello_api["api_id"]

@@ -123,7 +123,8 @@ def test_an_aws_integration_names_an_action_of_the_service(
 )
 @pytest.mark.emulator_gap(
     "localstack",
-    reason="LocalStack accepts an integration timeout of 49 ms; AWS refuses one under 50 ms (BadRequestException)",
+    reason="LocalStack accepts an integration timeout of 49 ms; AWS refuses one under 50 ms "
+    "(BadRequestException)",
 )
 def test_an_integration_waits_29_seconds_unless_told_otherwise(
     put_integration, integration, error_code

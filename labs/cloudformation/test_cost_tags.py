@@ -34,7 +34,8 @@ def bucket_tags(aws, stacks, stack: str) -> dict[str, str]:
 )
 @pytest.mark.emulator_gap(
     "localstack",
-    reason="LocalStack keeps a stack's tags on the stack only: the bucket it creates has none (NoSuchTagSet); AWS propagates them",
+    reason="LocalStack keeps a stack's tags on the stack only: the bucket it creates has none "
+    "(NoSuchTagSet); AWS propagates them",
 )
 def test_stack_tags_reach_the_resources_it_creates(aws, stacks):
     untagged = stacks.create(BUCKET)

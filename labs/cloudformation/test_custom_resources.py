@@ -174,7 +174,8 @@ def answer(request: dict, data: dict) -> None:
 )
 @pytest.mark.emulator_gap(
     "localstack",
-    reason="LocalStack does not publish a custom resource's request to an SNS topic named as its ServiceToken: the stack never completes; AWS publishes it",
+    reason="LocalStack does not publish a custom resource's request to an SNS topic named as its "
+    "ServiceToken: the stack never completes; AWS publishes it",
 )
 def test_the_service_token_can_name_an_sns_topic(aws, stacks, unique_name, eventually):
     topic = aws.sns.create_topic(Name=unique_name("requests"))["TopicArn"]

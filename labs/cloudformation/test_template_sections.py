@@ -184,7 +184,8 @@ def for_env(env: str) -> list[dict]:
 )
 @pytest.mark.emulator_gap(
     "localstack",
-    reason="LocalStack creates a stack from a template without Resources; AWS refuses it (ValidationError)",
+    reason="LocalStack creates a stack from a template without Resources; AWS refuses it "
+    "(ValidationError)",
 )
 def test_a_template_needs_a_resources_section(aws, stacks, unique_name, error_code):
     template = {"Outputs": {"Greeting": {"Value": "hello"}}}

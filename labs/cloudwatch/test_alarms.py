@@ -187,7 +187,8 @@ def test_an_alarm_can_stop_an_idle_instance(aws, unique_name):
 )
 @pytest.mark.emulator_gap(
     "localstack",
-    reason="LocalStack accepts any Period x EvaluationPeriods; AWS refuses an alarm that evaluates more than one day of sub-hour periods, or more than seven days (ValidationError)",
+    reason="LocalStack accepts any Period x EvaluationPeriods; AWS refuses an alarm that evaluates"
+    " more than one day of sub-hour periods, or more than seven days (ValidationError)",
 )
 def test_an_alarm_evaluates_at_most_a_day_of_short_periods(
     aws, unique_name, alarm_settings, error_code

@@ -150,7 +150,8 @@ def destination(aws, name: str) -> dict:
 )
 @pytest.mark.emulator_gap(
     "localstack",
-    reason="LocalStack reports no CompressionFormat for a delivery stream created without one; AWS answers UNCOMPRESSED",
+    reason="LocalStack reports no CompressionFormat for a delivery stream created without one; AWS"
+    " answers UNCOMPRESSED",
 )
 def test_firehose_compresses_what_it_delivers(aws, unique_name, delivery, eventually):
     plain, packed = unique_name("clicks-plain"), unique_name("clicks-gzip")
@@ -241,7 +242,8 @@ def test_a_lambda_function_transforms_the_records(aws, unique_name, delivery, fu
 )
 @pytest.mark.emulator_gap(
     "localstack",
-    reason="LocalStack describes an HTTP endpoint destination without its S3 backup (no S3DestinationDescription); AWS answers S3BackupMode FailedDataOnly and the bucket",
+    reason="LocalStack describes an HTTP endpoint destination without its S3 backup (no "
+    "S3DestinationDescription); AWS answers S3BackupMode FailedDataOnly and the bucket",
 )
 def test_what_an_endpoint_refuses_goes_to_an_s3_bucket(aws, unique_name, delivery):
     backup = None

@@ -193,7 +193,8 @@ THROUGHPUT_SCOPE = "https://docs.aws.amazon.com/sns/latest/api/API_SetTopicAttri
 )
 @pytest.mark.emulator_gap(
     "localstack",
-    reason="LocalStack delivers a message again whose deduplication ID the topic saw in another group; AWS's default Topic scope deduplicates across groups",
+    reason="LocalStack delivers a message again whose deduplication ID the topic saw in another "
+    "group; AWS's default Topic scope deduplicates across groups",
 )
 def test_a_fifo_topic_lifts_its_throughput_limit_per_message_group(
     aws, unique_name, inbox, subscribe
