@@ -59,9 +59,19 @@ def test_a_failed_async_invocation_is_recorded_in_the_on_failure_queue(
     "for failed invocations only.",
     source=DESTINATIONS,
 )
-def test_an_s3_bucket_can_keep_failed_invocations(aws, deploy, make_bucket):
+def test_an_s3_bucket_can_keep_failed_invocations(aws, deploy, role, make_bucket):
     function = deploy(FAILING)
     bucket = make_bucket("failed-orders")
+    # Lambda writes the records with the function's role: AWS refuses a bucket it may not.
+    writing = [
+        allow("s3:ListBucket", f"arn:aws:s3:::{bucket}"),
+        allow("s3:PutObject", f"arn:aws:s3:::{bucket}/*"),
+    ]
+    aws.iam.put_role_policy(
+        RoleName=role.rsplit("/", 1)[1],
+        PolicyName="keep-failures",
+        PolicyDocument=json.dumps(policy_document(*writing)),
+    )
     # HINT: the ARN of the bucket, as an on-failure destination.
     # BEGIN SOLUTION
     destination = f"arn:aws:s3:::{bucket}"

@@ -53,10 +53,39 @@ def stream(aws, unique_name) -> str:
     ]
 
 
+#: What a mapping's role needs to read its source (AWS refuses a mapping it may not read).
+READS = {
+    "sqs": ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
+    "kinesis": [
+        "kinesis:DescribeStream",
+        "kinesis:DescribeStreamSummary",
+        "kinesis:GetRecords",
+        "kinesis:GetShardIterator",
+        "kinesis:ListShards",
+    ],
+}
+
+
 @pytest.fixture
-def map_stream(aws, deploy, stream):
+def role_reads(aws, role):
+    """``role_reads(arn)``: let the functions' execution role read that queue or stream."""
+
+    def role_reads(source: str) -> None:
+        service = source.split(":")[2]
+        aws.iam.put_role_policy(
+            RoleName=role.rsplit("/", 1)[1],
+            PolicyName=f"read-{service}",
+            PolicyDocument=json.dumps(policy_document(allow(READS[service], source))),
+        )
+
+    return role_reads
+
+
+@pytest.fixture
+def map_stream(aws, deploy, stream, role_reads):
     """``map_stream(**settings)``: a new mapping from the stream to a new function."""
     function = deploy(SOURCE)
+    role_reads(stream)
 
     def map_stream(**settings) -> dict:
         return aws.lambda_.create_event_source_mapping(
@@ -182,9 +211,10 @@ def test_a_stream_batch_given_up_on_goes_to_a_destination(map_stream, queue):
     "(InvalidParameterValueException): an SQS mapping's failures go to the queue's DLQ",
 )
 def test_a_queue_mapping_takes_no_on_failure_destination(
-    aws, deploy, queue, unique_name, queue_arn, error_code
+    aws, deploy, queue, unique_name, queue_arn, error_code, role_reads
 ):
     function = deploy(SOURCE)
+    role_reads(queue)
     failures = queue_arn(aws.sqs.create_queue(QueueName=unique_name("failures"))["QueueUrl"])
     create = aws.lambda_.create_event_source_mapping
     # HINT: which kind of source's mapping takes an on-failure destination: a stream or a queue?
@@ -210,8 +240,11 @@ def test_a_queue_mapping_takes_no_on_failure_destination(
 @pytest.mark.emulator_gap(
     "moto", reason="moto stores any ScalingConfig; AWS refuses a MaximumConcurrency above 1,000"
 )
-def test_a_queue_mapping_runs_at_most_1000_batches_at_once(aws, deploy, queue, error_code):
+def test_a_queue_mapping_runs_at_most_1000_batches_at_once(
+    aws, deploy, queue, error_code, role_reads
+):
     function = deploy(SOURCE)
+    role_reads(queue)
     create = aws.unvalidated("lambda").create_event_source_mapping
     # HINT: the largest MaximumConcurrency of an SQS mapping.
     # BEGIN SOLUTION
@@ -290,8 +323,11 @@ def test_a_stream_mapping_records_failures_only(map_stream, queue, error_code):
     reason="moto refuses a mapping from an SNS topic as ResourceNotFoundException; AWS as "
     "InvalidParameterValueException (SNS pushes: it invokes the function itself)",
 )
-def test_a_pushing_service_cannot_be_a_mapping_source(aws, deploy, queue, unique_name, error_code):
+def test_a_pushing_service_cannot_be_a_mapping_source(
+    aws, deploy, queue, unique_name, error_code, role_reads
+):
     function = deploy(SOURCE)
+    role_reads(queue)
     topic = aws.sns.create_topic(Name=unique_name("orders"))["TopicArn"]
     create = aws.lambda_.create_event_source_mapping
     # HINT: of `queue` and `topic`, which is a source Lambda polls (the one a mapping reads)?

@@ -14,7 +14,7 @@ import uuid
 
 import pytest
 
-from harness.testkit.iam import service_role
+from harness.testkit.iam import allow, policy_document, service_role
 
 
 def moto_config(endpoint_url: str, change: dict | None = None) -> dict:
@@ -45,8 +45,15 @@ def executions_run(aws_backend):
 
 @pytest.fixture
 def role(aws, unique_name) -> str:
-    """The ARN of a role that Step Functions may assume."""
-    return service_role(aws.iam, unique_name("states"), "states.amazonaws.com")
+    """The ARN of a role that Step Functions may assume, allowed to send to SQS queues:
+    a Task calls its service with this role, and AWS fails one the role may not call."""
+    arn = service_role(aws.iam, unique_name("states"), "states.amazonaws.com")
+    aws.iam.put_role_policy(
+        RoleName=arn.rsplit("/", 1)[1],
+        PolicyName="send-to-queues",
+        PolicyDocument=json.dumps(policy_document(allow("sqs:SendMessage"))),
+    )
+    return arn
 
 
 #: On moto, ``Workflows.finished`` looks this often, this far apart, per try of ``eventually``.
