@@ -21,13 +21,9 @@ authenticate users).
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
+
+from harness.testkit.tls import self_signed
 
 ALB_AUTHENTICATION = "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-authenticate-users.html"
 ACTION_MODEL = (
@@ -43,32 +39,6 @@ GOOGLE = {
     "ClientId": "shop-back-office.apps.googleusercontent.com",
     "ClientSecret": "google-client-secret",
 }
-
-
-def self_signed(domain: str) -> tuple[bytes, bytes]:
-    """(certificate, private key), PEM: a 30-day self-signed P-256 certificate for ``domain``."""
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, domain)])
-    now = datetime.datetime.now(datetime.UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=30))
-        .add_extension(x509.SubjectAlternativeName([x509.DNSName(domain)]), critical=False)
-        .sign(key, hashes.SHA256())
-    )
-    return (
-        certificate.public_bytes(serialization.Encoding.PEM),
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        ),
-    )
 
 
 @pytest.fixture

@@ -20,14 +20,11 @@ your identity pool can include".
 
 from __future__ import annotations
 
-import datetime
 import functools
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.x509.oid import NameOID
+
+from harness.testkit.tls import self_signed
 
 CREATE_IDENTITY_POOL = (
     "https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_CreateIdentityPool.html"
@@ -41,20 +38,7 @@ GUESTS = "https://docs.aws.amazon.com/cognito/latest/developerguide/identity-poo
 @functools.cache
 def saml_metadata(entity_id: str) -> str:
     """A SAML 2.0 IdP's metadata document: its entity ID, signing certificate, sign-in URL."""
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "idp.corp.example.com")])
-    now = datetime.datetime.now(datetime.UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=365))
-        .sign(key, hashes.SHA256())
-    )
-    pem = certificate.public_bytes(serialization.Encoding.PEM).decode()
+    pem = self_signed("idp.corp.example.com", key_type="rsa")[0].decode()
     body = "".join(line for line in pem.splitlines() if "CERTIFICATE" not in line)
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="{entity_id}">

@@ -3,15 +3,11 @@ of each type, target groups, attributes as dicts, and TLS certificates."""
 
 from __future__ import annotations
 
-import datetime
-import functools
 import itertools
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, rsa
-from cryptography.x509.oid import NameOID
+
+from harness.testkit.tls import self_signed as self_signed_certificate
 
 
 @pytest.fixture
@@ -98,48 +94,10 @@ def forward_to():
     return lambda group: [{"Type": "forward", "TargetGroupArn": group["TargetGroupArn"]}]
 
 
-@functools.cache
-def make_self_signed(domain: str, key_type: str = "ec") -> tuple[bytes, bytes]:
-    """(certificate, private key), PEM: a 30-day self-signed certificate for ``domain``.
-
-    ``key_type`` "ec" (P-256, which ACM and the load balancers take) or "rsa" (2048
-    bits, for IAM's server certificates). Made once per domain and run: an RSA key
-    costs up to half a second on a busy machine.
-    """
-    key: ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
-    if key_type == "rsa":
-        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    else:
-        key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, domain)])
-    now = datetime.datetime.now(datetime.UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=30))
-        .add_extension(x509.SubjectAlternativeName([x509.DNSName(domain)]), critical=False)
-        .sign(key, hashes.SHA256())
-    )
-    return (
-        certificate.public_bytes(serialization.Encoding.PEM),
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8
-            if key_type == "ec"
-            else serialization.PrivateFormat.TraditionalOpenSSL,
-            serialization.NoEncryption(),
-        ),
-    )
-
-
 @pytest.fixture
 def self_signed():
     """``self_signed("shop.example.com", key_type="rsa")``: (certificate, private key), PEM."""
-    return make_self_signed
+    return self_signed_certificate
 
 
 @pytest.fixture
@@ -148,7 +106,7 @@ def certificate(aws):
     by ACM (imported: a requested one waits for domain validation, which no lab can give)."""
 
     def certificate(domain: str) -> str:
-        body, key = make_self_signed(domain)
+        body, key = self_signed_certificate(domain)
         return aws.acm.import_certificate(Certificate=body, PrivateKey=key)["CertificateArn"]
 
     return certificate
