@@ -47,6 +47,22 @@ def trust_policy(*services: str, principal: dict | None = None) -> dict:
     return policy_document({"Effect": "Allow", "Principal": who, "Action": "sts:AssumeRole"})
 
 
+def identity_pool_trust(identity_pool: str, amr: str = "authenticated") -> dict:
+    """The trust policy of a role that identities of a Cognito identity pool may assume:
+    its signed-in users' (``amr`` "authenticated") or its guests' ("unauthenticated")."""
+    return policy_document(
+        {
+            "Effect": "Allow",
+            "Principal": {"Federated": "cognito-identity.amazonaws.com"},
+            "Action": "sts:AssumeRoleWithWebIdentity",
+            "Condition": {
+                "StringEquals": {"cognito-identity.amazonaws.com:aud": identity_pool},
+                "ForAnyValue:StringLike": {"cognito-identity.amazonaws.com:amr": amr},
+            },
+        }
+    )
+
+
 def service_role(iam, name: str, *services: str) -> str:
     """Create a role named ``name`` that ``services`` may assume; its ARN.
 

@@ -14,10 +14,15 @@ Notes, "cognito > overview > cognito identity pool (federated identity)" and
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from botocore.exceptions import ClientError
 
+from harness.testkit.iam import identity_pool_trust
+
 GET_ID = "https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_GetId.html"
+GET_CREDENTIALS = "https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_GetCredentialsForIdentity.html"
 
 
 @pytest.fixture
@@ -30,13 +35,27 @@ def identity_pool(aws, pool, unique_name) -> str:
     )["IdentityPoolId"]
 
 
+@pytest.mark.emulator_gap(
+    "moto",
+    reason="moto has no SetIdentityPoolRoles (not implemented); AWS gives credentials only "
+    "from a pool that has a role for its signed-in users, and they are that role's",
+)
 @pytest.mark.claim(
     "cognito.identity-pool-credentials",
     quote="get identities for users so they can obtain temoprary aws credentials",
+    source=GET_CREDENTIALS,
 )
 def test_an_identity_pool_trades_an_id_token_for_aws_credentials(
-    aws, pool, identity_pool, signed_in
+    aws, pool, identity_pool, signed_in, unique_name
 ):
+    # The role the pool hands its signed-in users (a pool without one gives no credentials).
+    customers = aws.iam.create_role(
+        RoleName=unique_name("customers"),
+        AssumeRolePolicyDocument=json.dumps(identity_pool_trust(identity_pool)),
+    )["Role"]["Arn"]
+    aws.cognito_identity.set_identity_pool_roles(
+        IdentityPoolId=identity_pool, Roles={"authenticated": customers}
+    )
     id_token = signed_in("alice")["IdToken"]
     logins = {pool.provider_name: id_token}  # which provider vouches for her, and its token
     # HINT: get Alice's identity ID in identity_pool (GetId with these logins), then her

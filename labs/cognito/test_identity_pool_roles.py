@@ -33,6 +33,8 @@ import boto3
 import pytest
 from botocore.exceptions import ClientError
 
+from harness.testkit.iam import identity_pool_trust
+
 ROLES = "https://docs.aws.amazon.com/cognito/latest/developerguide/role-based-access-control.html"
 ROLE_TRUST = (
     "https://docs.aws.amazon.com/cognito/latest/developerguide/role-trust-and-permissions.html"
@@ -48,24 +50,9 @@ NO_ROLES_ON_MOTO = pytest.mark.emulator_gap(
 
 
 def trust_of(identity_pool: str, amr: str) -> str:
-    """A role's trust policy: Cognito identities of ``identity_pool`` (``amr``:
+    """A role's trust policy, as IAM takes it: identities of ``identity_pool`` (``amr``:
     authenticated or unauthenticated) may assume it."""
-    return json.dumps(
-        {
-            "Version": "2012-10-17",
-            "Statement": [
-                {
-                    "Effect": "Allow",
-                    "Principal": {"Federated": "cognito-identity.amazonaws.com"},
-                    "Action": "sts:AssumeRoleWithWebIdentity",
-                    "Condition": {
-                        "StringEquals": {"cognito-identity.amazonaws.com:aud": identity_pool},
-                        "ForAnyValue:StringLike": {"cognito-identity.amazonaws.com:amr": amr},
-                    },
-                }
-            ],
-        }
-    )
+    return json.dumps(identity_pool_trust(identity_pool, amr))
 
 
 @pytest.fixture
