@@ -5,13 +5,16 @@ from __future__ import annotations
 import dataclasses
 import fcntl
 import json
+import os
+import sys
+import tempfile
 import textwrap
 import threading
 from pathlib import Path
 
 import pytest
 
-from harness.classroom import blank_check
+from harness.classroom import blank_check, workspace
 
 pytest_plugins = ["pytester"]
 
@@ -44,18 +47,22 @@ blank_run_key = pytest.StashKey["BlankRun"]()
 
 class BlankRun:
     """One run of the selected labs (every lab, unless ``-k`` says otherwise) with
-    their solution regions blanked, in a thread of its own.
+    their solution regions blanked, beside the other tests.
 
     It starts as soon as the tests are collected and its tests run last, so that
     this process runs every other test meanwhile: the blanked run mostly waits (for
-    effects that never come, within their bounds), which leaves CPU to spare. Under
-    xdist, the first worker to take the lock in the run's shared folder makes the
-    results; another one waits for them there and reads them.
+    effects that never come, within their bounds), which leaves CPU to spare. It runs
+    in a process of its own, in the environment of the collection: a test here may
+    change this process's (``AWS_PROFILE``, say, with monkeypatch) while it runs,
+    and a lab module imported meanwhile would read it. Under xdist, the first worker
+    to take the lock in the run's shared folder makes the results; another one waits
+    for them there and reads them.
     """
 
     def __init__(self, shared: Path | None, labs: list[Path]) -> None:
         self._shared = shared
         self._labs = labs
+        self._environment = dict(os.environ)  # before any test can change it
         self._results: list[blank_check.BlankResult] | None = None
         self._error: BaseException | None = None
         self._stop = threading.Event()
@@ -69,9 +76,23 @@ class BlankRun:
             self._error = error
 
     def _check(self) -> list[blank_check.BlankResult]:
-        # More workers than cores: a blanked lab mostly waits, for an effect that never
-        # comes, until its eventually(...) gives up (3 s on moto); their waits overlap.
-        return blank_check.check(self._labs, ROOT, extra_args=["-n", "4"], stop=self._stop)
+        with tempfile.TemporaryDirectory(prefix="awslab-blank-run-") as folder:
+            found = Path(folder) / "results.json"
+            # More workers than cores: a blanked lab mostly waits, for an effect that never
+            # comes, until its eventually(...) gives up (3 s on moto); their waits overlap.
+            command = [sys.executable, "-m", "harness.classroom.blank_check", "--workers", "4",
+                       "--json", str(found), *map(str, self._labs)]  # fmt: skip
+            log = Path(folder) / "blank-check.log"
+            code = workspace.run_process(
+                command, ROOT, log, timeout=900, stop=self._stop, env=self._environment
+            )
+            if self._stop.is_set():
+                return []  # the run has ended meanwhile: nothing to wait for
+            if not found.is_file():
+                raise RuntimeError(
+                    f"the blank check ended ({code}) without results: {log.read_text()[-2000:]}"
+                )
+            return [blank_check.BlankResult(**result) for result in json.loads(found.read_text())]
 
     def _shared_results(self) -> list[blank_check.BlankResult]:
         assert self._shared is not None

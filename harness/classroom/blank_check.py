@@ -7,11 +7,14 @@ them once on moto, and lists each region-holding test that did not fail.
 Only the tests that can tell run: not a demonstration (no region), nor a test
 marked as a gap of moto's, whose strict expected failure holds blanked or not.
 
-    python -m harness.classroom.blank_check labs/sqs labs/s3
+    python -m harness.classroom.blank_check labs/sqs labs/s3 [--workers 4] [--json FILE]
 """
 
 from __future__ import annotations
 
+import argparse
+import dataclasses
+import json
 import sys
 import tempfile
 import threading
@@ -88,13 +91,19 @@ def _as_tuple(outcome: workspace.Outcome) -> tuple[TestOutcome, str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = list(sys.argv[1:] if argv is None else argv) or ["labs"]
-    paths = [Path(a) for a in arguments]
+    parser = argparse.ArgumentParser(prog="python -m harness.classroom.blank_check")
+    parser.add_argument("paths", nargs="*", type=Path, default=[Path("labs")], metavar="PATH")
+    parser.add_argument("--workers", type=int, help="pytest-xdist workers for the blanked run")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write the results there")
+    options = parser.parse_args(argv)
+    extra = ["-n", str(options.workers)] if options.workers else []
     try:
-        results = check(paths, lab_tree.common_root(paths))
+        results = check(options.paths, lab_tree.common_root(options.paths), extra_args=extra)
     except AwslabError as error:
         print(f"blank check: {error}", file=sys.stderr)
         return 2
+    if options.json:
+        options.json.write_text(json.dumps([dataclasses.asdict(r) for r in results]))
     for result in results:
         mark = "ok " if result.ok else "BAD"
         print(f"{mark} {result.nodeid}: {result.outcome} {result.detail}".rstrip())

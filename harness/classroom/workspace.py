@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,25 +93,41 @@ def run_pytest(
     another thread) ends the run early, as the timeout does.
     """
     junit = workspace / "junit.xml"
-    with open(workspace / "pytest.log", "wb") as log:
-        run = subprocess.Popen(
-            [sys.executable, "-m", "pytest", *targets, "-q", "-p", "no:randomly",
-             "-p", "no:cacheprovider", f"--junitxml={junit}", "-o", "junit_logging=no",
-             *extra_args],
-            cwd=workspace, stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
+    run_process(
+        [sys.executable, "-m", "pytest", *targets, "-q", "-p", "no:randomly",
+         "-p", "no:cacheprovider", f"--junitxml={junit}", "-o", "junit_logging=no",
+         *extra_args],
+        workspace, workspace / "pytest.log", timeout, stop,
+    )  # fmt: skip
+    # What finished is in the junit file, if pytest got that far.
+    return junit_outcomes(junit) if junit.exists() else {}
+
+
+def run_process(
+    command: Sequence[str],
+    cwd: Path,
+    log_path: Path,
+    timeout: float,
+    stop: threading.Event | None = None,
+    env: Mapping[str, str] | None = None,
+) -> int | None:
+    """Run ``command`` in ``cwd``, its output to ``log_path``; its exit code, or None if
+    it was killed: at ``timeout`` seconds, or once ``stop`` is set (from another thread).
+    ``env``: its environment (this process's, as it is now, unless given)."""
+    with open(log_path, "wb") as log:
+        run = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env=env)
         with run:
             deadline = time.monotonic() + timeout
             while run.poll() is None:
                 left = deadline - time.monotonic()
                 if left <= 0 or (stop is not None and stop.is_set()):
-                    run.kill()  # what finished is in the junit file, if pytest got that far
-                    break
+                    run.kill()
+                    return None
                 try:
                     run.wait(left if stop is None else min(left, STOP_CHECK_SECONDS))
                 except subprocess.TimeoutExpired:
                     pass
-    return junit_outcomes(junit) if junit.exists() else {}
+            return run.returncode
 
 
 def junit_outcomes(junit: Path) -> dict[str, Outcome]:
