@@ -8,7 +8,10 @@ in a separate process, one outcome per test.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -113,21 +116,35 @@ def run_process(
 ) -> int | None:
     """Run ``command`` in ``cwd``, its output to ``log_path``; its exit code, or None if
     it was killed: at ``timeout`` seconds, or once ``stop`` is set (from another thread).
-    ``env``: its environment (this process's, as it is now, unless given)."""
+    ``env``: its environment (this process's, as it is now, unless given).
+
+    The command runs in a process group of its own, and a kill ends the whole group:
+    pytest's xdist workers, or the pytest run a blank check starts, go with it."""
     with open(log_path, "wb") as log:
-        run = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env=env)
-        with run:
+        run = subprocess.Popen(
+            command,
+            cwd=cwd,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,
+        )
+        try:
             deadline = time.monotonic() + timeout
             while run.poll() is None:
                 left = deadline - time.monotonic()
                 if left <= 0 or (stop is not None and stop.is_set()):
-                    run.kill()
                     return None
                 try:
                     run.wait(left if stop is None else min(left, STOP_CHECK_SECONDS))
                 except subprocess.TimeoutExpired:
                     pass
             return run.returncode
+        finally:
+            # Ended, killed, or this process interrupted (Ctrl-C reaches only our group).
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(run.pid, signal.SIGKILL)
+            run.wait()
 
 
 def junit_outcomes(junit: Path) -> dict[str, Outcome]:
