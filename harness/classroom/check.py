@@ -84,7 +84,7 @@ def lab_problems(paths: Sequence[Path], root: Path) -> tuple[list[str], bool]:
             lab_claims.add(test.claim.id)
             if notes:
                 problems += [f"{test.nodeid}: {problem}" for problem in quote_problems(test, notes)]
-                claimed_lines.update(_claimed_line(test, notes))
+                claimed_lines.update(filter(None, [test.claim.quoted_line(notes)]))
     problems += no_api_problems(topic_folders, notes, claimed_lines)
     try:
         questions = quiz.load_questions(root / "labs")
@@ -119,14 +119,6 @@ def no_api_problems(topics: Sequence[Path], notes: Notes | None, claimed: set[in
         if notes:
             found += [p for entry in entries for p in no_api.problems(entry, notes, claimed)]
     return found
-
-
-def _claimed_line(test: lab_tree.LabTest, notes: Notes) -> list[int]:
-    try:
-        location = test.claim.locate(notes)
-    except MarkerError:
-        return []  # quote_problems says so
-    return [location.line] if location else []
 
 
 def quote_problems(test: lab_tree.LabTest, notes: Notes) -> list[str]:

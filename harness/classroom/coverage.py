@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from harness.errors import AwslabError, MarkerError
+from harness.errors import AwslabError
 from harness.model import lab_tree, no_api
 from harness.model.notes import Notes
 
@@ -40,28 +40,21 @@ def claimed_lines(labs: Path, root: Path, notes: Notes) -> set[int]:
             module = lab_tree.read_module(path, root)
         except AwslabError:
             continue
-        for test in module.tests:
-            try:
-                location = test.claim.locate(notes)
-            except MarkerError:
-                continue
-            if location:
-                lines.add(location.line)
+        # None for a claim beyond the notes, or one whose quote is not there.
+        lines.update(filter(None, (test.claim.quoted_line(notes) for test in module.tests)))
     return lines
 
 
 def sections(labs: Path, root: Path, notes: Notes) -> list[SectionCoverage]:
     """Every section of ``notes`` that has bullets, in order."""
-    claimed = claimed_lines(labs, root, notes)
     listed = no_api.notes_lines(no_api.in_topics(no_api.topics_under(labs)), notes)
     return [
         SectionCoverage(
-            section.name,
-            len(section.bullets),
-            len(claimed.intersection(section.bullets)),
-            len(listed.intersection(section.bullets) - claimed),
-            tuple(line for line in section.bullets if line not in claimed | listed),
+            section["name"],
+            section["bullets"],
+            section["claimed"],
+            section["no_api"],
+            tuple(section["undecided"]),
         )
-        for section in notes.sections()
-        if section.bullets
+        for section in notes.coverage(claimed_lines(labs, root, notes), listed)
     ]

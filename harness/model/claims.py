@@ -72,6 +72,15 @@ class Claim:
             )
         return notes.location(self.line or lines[0])
 
+    def quoted_line(self, notes: Notes) -> int | None:
+        """The notes line (1-based) this claim stands on; None beyond the notes, or where
+        its quote is not where it says (``locate`` raises why, for ``awslab check``)."""
+        try:
+            location = self.locate(notes)
+        except MarkerError:
+            return None
+        return location.line if location else None
+
     def ambiguity(self, notes: Notes) -> str | None:
         """Why the quote does not pick one bullet, or None: words found on several
         lines, with no ``line=`` to say which."""

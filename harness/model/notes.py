@@ -99,14 +99,20 @@ class Notes:
     def coverage(
         self, claimed_lines: set[int], no_api_lines: AbstractSet[int] = frozenset()
     ) -> list[dict]:
-        """Per section with bullets: how many of them a claim quotes, and how many
-        more a topic README lists as showing nothing an API can observe."""
+        """Per section with bullets: how many of them a claim quotes, how many more a
+        topic README lists as showing nothing an API can observe, and the lines of the
+        rest (undecided)."""
         return [
             {
                 "name": section.name,
                 "bullets": len(section.bullets),
                 "claimed": len(claimed_lines.intersection(section.bullets)),
                 "no_api": len(set(section.bullets).intersection(no_api_lines) - claimed_lines),
+                "undecided": [
+                    line
+                    for line in section.bullets
+                    if line not in claimed_lines and line not in no_api_lines
+                ],
             }
             for section in self.sections()
             if section.bullets
