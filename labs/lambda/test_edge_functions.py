@@ -170,21 +170,21 @@ def edge_versions(aws, deploy, settled, unique_name):
     return edge_versions
 
 
+def associate_edge(aws, unique_name, version: str, event: str) -> dict:
+    """A new distribution whose default behaviour runs ``version`` on ``event``."""
+    association = {"LambdaFunctionARN": version, "EventType": event}
+    return distribution_with(
+        aws, unique_name("edge"), LambdaFunctionAssociations={"Quantity": 1, "Items": [association]}
+    )
+
+
 def edge_answers(aws, unique_name, error_code, edge_versions, event: str, longest: int):
     """Associate a version whose timeout is ``longest`` on ``event``, then one whose timeout
     is a second longer: the event types CloudFront keeps, and the error of the second."""
     fits, too_slow = edge_versions(longest, longest + 1)
-
-    def associate(version: str) -> dict:
-        association = {"LambdaFunctionARN": version, "EventType": event}
-        return distribution_with(
-            aws,
-            unique_name("edge"),
-            LambdaFunctionAssociations={"Quantity": 1, "Items": [association]},
-        )
-
-    kept = associate(fits)["LambdaFunctionAssociations"].get("Items", [])
-    return [item["EventType"] for item in kept], error_code(associate, too_slow)
+    kept = associate_edge(aws, unique_name, fits, event)["LambdaFunctionAssociations"]
+    too_slow_answer = error_code(associate_edge, aws, unique_name, too_slow, event)
+    return [item["EventType"] for item in kept.get("Items", [])], too_slow_answer
 
 
 @pytest.mark.claim(
@@ -274,12 +274,7 @@ def test_cloudfront_replicates_a_numbered_version(aws, unique_name, error_code, 
     latest = version.rsplit(":", 1)[0] + ":$LATEST"
 
     def associate(arn: str) -> dict:
-        association = {"LambdaFunctionARN": arn, "EventType": "origin-request"}
-        return distribution_with(
-            aws,
-            unique_name("edge"),
-            LambdaFunctionAssociations={"Quantity": 1, "Items": [association]},
-        )
+        return associate_edge(aws, unique_name, arn, "origin-request")
 
     # HINT: of `version` and `latest`, which ARN can CloudFront copy to its locations (one
     # HINT: that never changes)? Predict the error of associating each (None: accepted).
