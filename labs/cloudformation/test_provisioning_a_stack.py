@@ -31,7 +31,9 @@ def padded(template: dict, size: int) -> str:
 
 
 def template_url(aws, bucket: str, key: str) -> str:
-    """The https:// address CloudFormation reads an S3 object from."""
+    """The https:// address CloudFormation reads an S3 object from. A value the service
+    parses (an emulator's CloudFormation reads its own S3, and moto's takes only this
+    form), never an address the lab connects to."""
     return f"https://{bucket}.s3.{aws.region}.amazonaws.com/{key}"
 
 
