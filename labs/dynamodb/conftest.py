@@ -7,9 +7,11 @@ a string). That is the shape the API, its errors and DynamoDB Streams all use.
 
 from __future__ import annotations
 
+import urllib.error
 import urllib.request
 
 import pytest
+from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_fixed
 
 
 @pytest.fixture
@@ -97,9 +99,23 @@ def ttl_sweep(aws_backend, clock):
             request = urllib.request.Request(
                 f"{aws_backend.endpoint_url}/_aws/dynamodb/expired", method="DELETE"
             )
-            with urllib.request.urlopen(request, timeout=30) as answer:
-                answer.read()
+            # The sweep walks every account's tables and TTL settings unlocked, so a
+            # table created or deleted meanwhile by a parallel test breaks the
+            # walk ("dictionary changed size during iteration": a 500). The
+            # sweep is idempotent, so it is simply run again.
+            for attempt in Retrying(
+                retry=retry_if_exception(_is_server_error),
+                stop=stop_after_attempt(10),
+                wait=wait_fixed(0.2),
+                reraise=True,
+            ):
+                with attempt, urllib.request.urlopen(request, timeout=30) as answer:
+                    answer.read()
         else:
             clock.advance(TTL_DELETION_WAIT)
 
     return sweep
+
+
+def _is_server_error(error: BaseException) -> bool:
+    return isinstance(error, urllib.error.HTTPError) and error.code >= 500
