@@ -37,15 +37,22 @@ class EmulatedClock:
         self,
         moved: Callable[[], None] = lambda: None,
         next_wait: Callable[[], float | None] = lambda: None,
+        *,
+        tick: bool = True,
     ) -> None:
         self.moved = moved
         self.next_wait = next_wait
+        # A clock that ticks lets the emulator's own waits end (a long poll); one
+        # that stands still between advances suits code that only reads it, and
+        # counts per second (the X-Ray SDK's reservoir) that a real second
+        # boundary must not split.
+        self.tick = tick
         self.advanced = 0.0
         self._travel: time_machine.travel | None = None
         self._coordinates: time_machine.Traveller | None = None
 
     def start(self) -> None:
-        self._travel = time_machine.travel(time.time(), tick=True)
+        self._travel = time_machine.travel(time.time(), tick=self.tick)
         self._coordinates = self._travel.start()
 
     def advance(self, seconds: float) -> None:

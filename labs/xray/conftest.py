@@ -50,7 +50,8 @@ def sdk_clock():
 
     The sampling labs ask the SDK's local sampler, in this process, and no emulator
     reads this clock: it needs no real waiting even where the ``clock`` fixture
-    waits (LocalStack, AWS).
+    waits (LocalStack, AWS). It stands still between advances: a second's count
+    of segments is then never split by a real second boundary.
     """
-    with EmulatedClock() as clock:
+    with EmulatedClock(tick=False) as clock:
         yield clock

@@ -22,6 +22,15 @@ def test_the_emulated_clock_jumps_without_waiting():
     assert abs(time.time() - emulated_start) < 60, "leaving the clock restores real time"
 
 
+def test_a_clock_without_tick_stands_still_between_advances():
+    with EmulatedClock(tick=False) as clock:
+        start = time.time()
+        time.sleep(0.05)  # real time passes; the clock's does not
+        assert time.time() == start
+        clock.advance(1)
+        assert time.time() == start + 1
+
+
 def test_the_waiting_clock_really_waits():
     clock = WaitingClock()
     started = time.monotonic()
