@@ -58,6 +58,12 @@ class Backend:
         (backends that ``moves_time``: ``clock.fast_forward()`` moves the clock there)."""
         return None
 
+    def quiet(self) -> bool:
+        """Whether the backend has nothing under way that could still change what a lab
+        sees (no request being served, no delivery in the background): ``eventually``
+        then stops waiting. False where the backend cannot tell (its work is elsewhere)."""
+        return False
+
     def answer_in_process(self, request: AWSPreparedRequest) -> AWSResponse | None:
         """This process's own client's request, answered without the network; None: the
         request is sent as usual (every backend but the embedded moto)."""

@@ -19,7 +19,7 @@ from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 
 from harness.backends import moto_costs, moto_in_process, moto_waits
 from harness.backends.base import Backend
-from harness.lambda_runtime import MotoLambdaRuntime
+from harness.lambda_runtime import MotoLambdaRuntime, check_moto_version
 
 if TYPE_CHECKING:
     from werkzeug.serving import BaseWSGIServer
@@ -30,7 +30,8 @@ log = logging.getLogger(__name__)
 
 
 class ServedSinceReset:
-    """WSGI middleware around moto's app: has moto served a request since its last reset?
+    """WSGI middleware around moto's app: has moto served a request since its last
+    reset, and how many is it serving now?
 
     Every request passes here, whoever sends it: the ``aws`` fixture's clients, a
     plain ``boto3.client``, a student's own ``boto3.Session``, a Lambda worker,
@@ -40,6 +41,8 @@ class ServedSinceReset:
     """
 
     served = False  # on the class, on purpose: see above
+    serving = 0
+    _counting = threading.Lock()
 
     def __init__(self, app) -> None:
         self.app = app
@@ -47,7 +50,22 @@ class ServedSinceReset:
     def __call__(self, environ, start_response):
         if environ.get("PATH_INFO") != RESET_PATH:
             ServedSinceReset.served = True
-        return self.app(environ, start_response)
+        with ServedSinceReset._counting:
+            ServedSinceReset.serving += 1
+        try:
+            return self.app(environ, start_response)
+        finally:
+            with ServedSinceReset._counting:
+                ServedSinceReset.serving -= 1
+
+
+def works_for_moto(thread: threading.Thread) -> bool:
+    """Whether ``thread`` runs moto's code: the few things moto does in the background
+    (a Step Functions execution, a CloudFormation custom resource's invoke)."""
+    # Thread keeps its target until its run ends; moto starts every such thread
+    # with target=, a function or a bound method of its own modules.
+    target = getattr(thread, "_target", None)
+    return thread.is_alive() and (getattr(target, "__module__", None) or "").startswith("moto.")
 
 
 class FirstConnection:
@@ -162,8 +180,11 @@ class MotoBackend(Backend):
         from werkzeug.serving import make_server
 
         # moto runs Lambda code only in Docker; this runs Python handlers in local workers.
+        # It is patched in as moto imports its Lambda, at a first request that needs it:
+        # a run that never does saves the import (some 0.1 s).
+        check_moto_version()
         self._lambda = MotoLambdaRuntime(self.endpoint_url)
-        self._lambda.install()
+        moto_costs.when_imported("moto.awslambda.models", self._install_lambda)
         moto_waits.install()  # a long poll, a Wait state... end when the clock passes their end
         # One line per request would bury the test output.
         logging.getLogger("werkzeug").setLevel(logging.ERROR)
@@ -184,6 +205,11 @@ class MotoBackend(Backend):
         server = self._server
         threading.Thread(target=server.serve_forever, name="awslab-moto", daemon=True).start()
 
+    def _install_lambda(self) -> None:
+        runtime = self._lambda
+        if runtime is not None:  # a backend stopped meanwhile leaves moto as it is
+            runtime.install()
+
     def _stop_watching(self) -> None:
         watcher, self._watcher = self._watcher, None
         if watcher is not None:
@@ -199,6 +225,13 @@ class MotoBackend(Backend):
 
     def clock_moved(self) -> None:
         moto_waits.clock_moved()
+
+    def quiet(self) -> bool:
+        # moto does its work inside the request that causes it (a delivery to a queue, an
+        # invoke of a function), except for the few threads it starts.
+        return ServedSinceReset.serving == 0 and not any(
+            works_for_moto(thread) for thread in threading.enumerate()
+        )
 
     def next_wait(self) -> float | None:
         return moto_waits.next_deadline()

@@ -6,13 +6,17 @@
 - ``runtime``: ``LambdaRuntime``, the pool of workers and the Lambda-shaped results.
 - ``moto_patch``: ``MotoLambdaRuntime``, the only code that touches moto's internals.
 
-The moto backend installs it when its server starts; see ``harness/backends/moto.py``.
+The moto backend installs it when moto imports its Lambda; see ``harness/backends/moto.py``.
 """
 
 from __future__ import annotations
 
 from harness.lambda_runtime.function import FunctionSpec, UnsupportedRuntime, zip_package
-from harness.lambda_runtime.moto_patch import MotoIncompatible, MotoLambdaRuntime
+from harness.lambda_runtime.moto_patch import (
+    MotoIncompatible,
+    MotoLambdaRuntime,
+    check_moto_version,
+)
 from harness.lambda_runtime.runtime import Invocation, LambdaRuntime
 
 __all__ = [
@@ -22,5 +26,6 @@ __all__ = [
     "MotoIncompatible",
     "MotoLambdaRuntime",
     "UnsupportedRuntime",
+    "check_moto_version",
     "zip_package",
 ]

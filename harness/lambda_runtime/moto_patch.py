@@ -18,6 +18,7 @@ unimplemented, and the labs mark it as an emulator gap.
 
 from __future__ import annotations
 
+import functools
 import inspect
 from typing import Any
 
@@ -31,10 +32,13 @@ class MotoIncompatible(RuntimeError):
     """moto's Lambda internals are not what this module was written against."""
 
 
-def _moto_function_class() -> Any:  # moto ships no type information
-    """moto's ``LambdaFunction``, after checking the version and the methods we replace."""
+def check_moto_version() -> None:
+    """Raise ``MotoIncompatible`` unless moto is a version this module was written against.
+
+    Cheap (moto's Lambda is not imported): the moto backend asks at its start, so a
+    wrong moto is told then, not at a function's first invoke.
+    """
     import moto
-    from moto.awslambda.models import LambdaFunction
 
     version = tuple(int(part) for part in moto.__version__.split(".")[:3] if part.isdigit())
     low, high = TESTED_MOTO
@@ -44,6 +48,15 @@ def _moto_function_class() -> Any:  # moto ships no type information
             f"< {'.'.join(map(str, high))}; this is moto {moto.__version__}. Check that "
             "LambdaFunction._invoke_lambda and .invoke are unchanged, then widen TESTED_MOTO."
         )
+
+
+def _moto_function_class() -> Any:  # moto ships no type information
+    """moto's ``LambdaFunction``, after checking the version and the methods we replace."""
+    import moto
+
+    check_moto_version()
+    from moto.awslambda.models import LambdaFunction
+
     expected = {
         "_invoke_lambda": ["self", "event"],
         "invoke": ["self", "body", "request_headers", "response_headers"],
@@ -120,8 +133,12 @@ class MotoLambdaRuntime:
         self.runtime = runtime or LambdaRuntime(endpoint_url)
         self._function_class: type | None = None
         self._originals: dict[str, object] = {}
+        self._uninstalled = False
 
     def install(self) -> None:
+        """Patch moto's Lambda (which this imports); nothing once ``uninstall`` has run."""
+        if self._uninstalled:
+            return
         function_class = _moto_function_class()
         if self._function_class is not None:
             return
@@ -137,6 +154,9 @@ class MotoLambdaRuntime:
             invocation = runtime.invoke(spec_from_moto(self), event, log_sink_for(self))
             return invocation.payload, invocation.errored, invocation.log_tail
 
+        # Named as moto's own (functools.wraps): a thread moto starts on it (a custom
+        # resource's invoke) is still seen as moto's work (``works_for_moto``).
+        @functools.wraps(original_invoke)
         def invoke(self, body, request_headers, response_headers):
             result = original_invoke(self, body, request_headers, response_headers)
             synchronous = request_headers.get("x-amz-invocation-type", "RequestResponse")
@@ -155,7 +175,8 @@ class MotoLambdaRuntime:
         self._function_class = function_class
 
     def uninstall(self) -> None:
-        """Put moto's methods back and stop every worker."""
+        """Put moto's methods back and stop every worker, for good."""
+        self._uninstalled = True
         if self._function_class is not None:
             for name, method in self._originals.items():
                 setattr(self._function_class, name, method)

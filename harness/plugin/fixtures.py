@@ -155,4 +155,8 @@ def enforce_iam(aws_backend: Backend):
 def eventually(aws_backend: Backend) -> Eventually:
     """``eventually(check)``: retry ``check`` until it holds, within the backend's bound
     (``aws_takes=120``: within 120 s on AWS, the same bound on an emulator)."""
-    return Eventually(timeout=aws_backend.settle_seconds, emulated=aws_backend.emulated)
+    return Eventually(
+        timeout=aws_backend.settle_seconds,
+        emulated=aws_backend.emulated,
+        quiet=aws_backend.quiet,
+    )

@@ -107,7 +107,7 @@ def scaling_timeout(aws_backend) -> float:
     """How long to wait for a scaling AWS starts in the background (an alarm's action,
     a scheduled action).
 
-    moto does what it does inside the API call, so what has not happened at once never
-    will: a few polls keep its gap tests fast. Elsewhere, a few times the backend's wait.
+    A few times the backend's wait (on moto, ``eventually`` stops as soon as moto has
+    nothing under way: what has not happened then never will).
     """
-    return 0.2 if aws_backend.moves_time else min(4 * aws_backend.settle_seconds, 120.0)
+    return min(4 * aws_backend.settle_seconds, 120.0)

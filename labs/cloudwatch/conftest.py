@@ -45,17 +45,6 @@ def alarm_settings(namespace) -> dict:
 
 
 @pytest.fixture
-def delivery_timeout(aws_backend) -> float:
-    """How long to wait for something CloudWatch delivers in the background.
-
-    moto does what it does inside the API call, so what has not arrived at once
-    never will: a short wait (a few polls) keeps its gap tests fast. Elsewhere: the
-    backend's own wait.
-    """
-    return 0.2 if aws_backend.moves_time else aws_backend.settle_seconds
-
-
-@pytest.fixture
 def log_stream(aws, unique_name) -> tuple[str, str]:
     """(group, stream): a new log group with one stream, "web-1"."""
     group = unique_name("/app/orders")

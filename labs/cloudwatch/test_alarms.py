@@ -79,7 +79,7 @@ def test_periods_under_a_minute_are_10_20_or_30_seconds(
     "moto", reason="moto changes an alarm's state but never runs its actions; AWS notifies SNS"
 )
 def test_an_alarm_in_alarm_state_notifies_its_topic(
-    aws, unique_name, alarm_settings, inbox, eventually, delivery_timeout
+    aws, unique_name, alarm_settings, inbox, eventually
 ):
     topic, queue = inbox
     name = unique_name("errors")
@@ -89,7 +89,7 @@ def test_an_alarm_in_alarm_state_notifies_its_topic(
     # END SOLUTION
     # Forcing the state stands in for six errors in a minute, and runs the same actions.
     aws.cloudwatch.set_alarm_state(AlarmName=name, StateValue="ALARM", StateReason="lab")
-    notification = eventually(queue.json_bodies, timeout=delivery_timeout)[0]
+    notification = eventually(queue.json_bodies)[0]
     assert notification["AlarmName"] == name
     assert notification["NewStateValue"] == "ALARM"
 
@@ -250,7 +250,7 @@ def scaling_policy(aws, unique_name) -> tuple[str, str]:
     "DescribePolicies lists no alarm; AWS lists the alarms that execute the policy",
 )
 def test_an_alarm_action_names_an_auto_scaling_policy(
-    aws, unique_name, alarm_settings, scaling_policy, eventually, delivery_timeout
+    aws, unique_name, alarm_settings, scaling_policy, eventually
 ):
     group, policy_arn = scaling_policy
     name = unique_name("errors")
@@ -266,7 +266,7 @@ def test_an_alarm_action_names_an_auto_scaling_policy(
         (policy,) = aws.autoscaling.describe_policies(AutoScalingGroupName=group)["ScalingPolicies"]
         return [found["AlarmName"] for found in policy.get("Alarms", [])]
 
-    assert eventually(alarms_of_the_policy, timeout=delivery_timeout) == [name]
+    assert eventually(alarms_of_the_policy) == [name]
 
 
 @pytest.mark.claim(

@@ -80,14 +80,3 @@ def receive(aws):
         return [message["Body"] for message in messages]
 
     return receive
-
-
-@pytest.fixture
-def delivery_timeout(aws_backend) -> float:
-    """How long to wait for something Lambda delivers in the background.
-
-    moto does its deliveries inside the API call that causes them, so what has
-    not arrived at once never will: a short wait keeps its gap tests fast.
-    Elsewhere (LocalStack, AWS) delivery takes real seconds: the backend's own wait.
-    """
-    return 0.5 if aws_backend.moves_time else aws_backend.settle_seconds

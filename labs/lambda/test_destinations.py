@@ -30,7 +30,7 @@ DESTINATIONS = "https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-re
     "moto", reason="moto stores a function's destinations but never delivers a record to them"
 )
 def test_a_failed_async_invocation_is_recorded_in_the_on_failure_queue(
-    aws, deploy, unique_name, queue_arn, eventually, delivery_timeout
+    aws, deploy, unique_name, queue_arn, eventually
 ):
     function = deploy(FAILING)
     failures = aws.sqs.create_queue(QueueName=unique_name("failures"))["QueueUrl"]
@@ -43,10 +43,7 @@ def test_a_failed_async_invocation_is_recorded_in_the_on_failure_queue(
     )
     # END SOLUTION
     aws.lambda_.invoke(FunctionName=function, InvocationType="Event", Payload=b'{"order": 9}')
-    messages = eventually(
-        lambda: aws.sqs.receive_message(QueueUrl=failures).get("Messages"),
-        timeout=delivery_timeout,
-    )
+    messages = eventually(lambda: aws.sqs.receive_message(QueueUrl=failures).get("Messages"))
     record = json.loads(messages[0]["Body"])
     assert record["requestPayload"] == {"order": 9}
     assert record["responsePayload"]["errorMessage"] == "payment declined"

@@ -33,9 +33,7 @@ LOG_ACTIONS = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents
     reason="the harness's runtime on moto writes every function's logs whatever its role "
     "allows; AWS writes none until the execution role may",
 )
-def test_a_function_logs_only_once_its_role_may(
-    aws, deploy, role, invoke, eventually, delivery_timeout
-):
+def test_a_function_logs_only_once_its_role_may(aws, deploy, role, invoke, eventually):
     function = deploy(PRINTS)
     group = f"/aws/lambda/{function}"
 
@@ -55,4 +53,4 @@ def test_a_function_logs_only_once_its_role_may(
     )
     # END SOLUTION
     invoke(function)
-    assert eventually(lambda: log_groups() or None, timeout=max(delivery_timeout, 30)) == [group]
+    assert eventually(lambda: log_groups() or None, timeout=30) == [group]

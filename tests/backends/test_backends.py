@@ -283,3 +283,23 @@ def test_the_sweep_lists_only_the_services_a_test_called(aws, aws_backend, uniqu
     assert set(clients) == {"s3"}, "one client per service swept, kept for the next sweep"
     assert sweep({"cloudformation"}) == []
     assert "QueueUrls" not in aws.sqs.list_queues(), "a stack may have made it: swept"
+
+
+def test_moto_is_quiet_only_with_no_request_served_and_no_thread_of_its_own(aws, aws_backend):
+    """What ``eventually`` relies on to stop early on moto: moto's own background
+    work (its threads) and any request it is serving keep it busy."""
+    import threading
+
+    from moto.stepfunctions.parser.asl.eval.count_down_latch import CountDownLatch
+
+    aws.sqs.list_queues()  # moto is up, and answered
+    assert aws_backend.quiet()
+    latch = CountDownLatch(1)
+    worker = threading.Thread(target=latch.wait, daemon=True)  # a method of moto's
+    worker.start()
+    try:
+        assert not aws_backend.quiet(), "a thread running moto's code is work under way"
+    finally:
+        latch.count_down()
+        worker.join()
+    assert aws_backend.quiet()

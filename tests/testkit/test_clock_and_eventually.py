@@ -91,6 +91,35 @@ def test_eventually_gives_up_with_the_last_failure():
     assert time.monotonic() - started < 5
 
 
+def test_once_the_backend_is_quiet_eventually_looks_once_more_and_gives_up():
+    looks = []
+
+    def never() -> bool:
+        looks.append(1)
+        return False
+
+    started = time.monotonic()
+    with pytest.raises(AssertionError, match="nothing left under way"):
+        Eventually(timeout=60, quiet=lambda: True)(never)
+    assert len(looks) == 2, "the failed look, then one more after the backend went quiet"
+    assert time.monotonic() - started < 30, "long before its 60 s bound"
+
+
+def test_an_effect_that_lands_as_the_backend_goes_quiet_is_still_seen():
+    looks = []
+
+    def second_look() -> str | None:
+        looks.append(1)
+        return "delivered" if len(looks) == 2 else None
+
+    assert Eventually(timeout=60, quiet=lambda: True)(second_look) == "delivered"
+
+
+def test_while_the_backend_is_busy_eventually_keeps_waiting():
+    with pytest.raises(AssertionError, match=r"after 0.2 s"):
+        Eventually(interval=0.01, quiet=lambda: False)(lambda: None, timeout=0.2)
+
+
 def test_eventually_refuses_an_unbounded_wait():
     with pytest.raises(ValueError, match="must be in"):
         Eventually()(lambda: True, timeout=3600)
