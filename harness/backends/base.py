@@ -97,7 +97,7 @@ class Backend:
         self, session: boto3.Session, prefix: str, called: Collection[str] | None = None
     ) -> None:
         """After a test: delete what it created (every name starts with ``prefix``) in
-        the services it ``called`` (None: in every one)."""
+        the services it ``called`` with more than reads (None: in every one)."""
         problems = sweepers.sweep(
             session, self.endpoint_url, prefix, self.missing_service, called, self._sweeping
         )

@@ -6,9 +6,10 @@ resources whose names start with that test's unique prefix (every lab names
 its resources through the ``unique_name`` fixture) and deletes them.
 A service without a sweeper here keeps its resources: add one below.
 
-Only the services a test called are swept: a resource is made by a call to its
-own service, except what a CloudFormation stack or an Elastic Beanstalk
-environment makes, so a test that called either has every service swept.
+Only the services a test called with more than reads (``Get*``, ``List*``,
+``Describe*``...) are swept: a resource is made by a call to its own service,
+except what a CloudFormation stack or an Elastic Beanstalk environment makes, so
+a test that made either has every service swept.
 Listing 22 services after each of 900 tests, each with a client made anew, was
 most of the LocalStack leg's CPU time.
 """
@@ -152,12 +153,15 @@ def _route53(client, prefix: str) -> None:
             if not zone["Name"].startswith(prefix):
                 continue
             found = client.list_resource_record_sets(HostedZoneId=zone["Id"])
-            for rrs in found["ResourceRecordSets"]:
-                if rrs["Type"] in ("NS", "SOA") and rrs["Name"] == zone["Name"]:
-                    continue  # Route 53's own: they go with the zone
+            changes = [
+                {"Action": "DELETE", "ResourceRecordSet": rrs}
+                for rrs in found["ResourceRecordSets"]
+                # Route 53's own NS and SOA records go with the zone.
+                if not (rrs["Type"] in ("NS", "SOA") and rrs["Name"] == zone["Name"])
+            ]
+            if changes:  # one batch: an alias and its target go together
                 client.change_resource_record_sets(
-                    HostedZoneId=zone["Id"],
-                    ChangeBatch={"Changes": [{"Action": "DELETE", "ResourceRecordSet": rrs}]},
+                    HostedZoneId=zone["Id"], ChangeBatch={"Changes": changes}
                 )
             client.delete_hosted_zone(Id=zone["Id"])
     for page in client.get_paginator("list_health_checks").paginate():
@@ -347,7 +351,8 @@ def sweep(
 ) -> Iterator[str]:
     """Delete every swept resource named ``prefix*``; yield what could not be deleted.
 
-    ``called``: the services the test called (None: unknown, so every one).
+    ``called``: the services the test called with more than reads (None: unknown,
+    so every one).
     A service for which ``unavailable(service)`` is truthy (LocalStack did not
     load it) has nothing to sweep, and is passed over. ``clients`` keeps a
     client per service from one sweep to the next (making one costs ~30 ms).
