@@ -39,30 +39,35 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff format --check harness tests bench labs
 	MYPY_CACHE_DIR=$(MYPY_CACHE_DIR) $(BIN)/mypy
 
-## test: lint, the harness's own tests and every lab on moto, then the DynamoDB labs on
+## test: lint, the harness's own tests and every lab on moto, the DynamoDB labs on
 ## DynamoDB Local and every lab on LocalStack (host mode, when Python 3.13 is at hand),
 ## each where it can run (both required in CI), and the page with a column per backend.
-## The LocalStack leg mostly waits in real time: it runs beside the moto leg, which
-## computes, its output shown when it ends (LOCALSTACK_BESIDE_MOTO= runs it after).
+## The LocalStack and DynamoDB Local legs mostly wait (real time, a JVM's start): they
+## run beside the moto leg, which computes, their output shown when they end
+## (LOCALSTACK_BESIDE_MOTO= runs the LocalStack leg after it).
 LOCALSTACK_BESIDE_MOTO = 1
 LOCALSTACK_LEG = $(BIN)/pytest $(LOCALSTACK_LABS) --backend localstack -n $(LOCALSTACK_WORKERS) \
   -p no:randomly --claims-report reports/localstack
+DYNAMODB_LOCAL_LEG = $(BIN)/pytest $(DYNAMODB_LOCAL_LABS) --backend dynamodb-local -n 2 \
+  --claims-report reports/dynamodb-local
 test: lint $(VENV)/.installed browser sandbox dynamodb-local
-	@trap '$(BIN)/awslab localstack down >/dev/null 2>&1' EXIT; \
+	@trap 'kill $$beside $$dynamodb 2>/dev/null; wait; $(BIN)/awslab localstack down >/dev/null 2>&1' EXIT; \
+	mkdir -p reports; \
 	if $(BIN)/awslab localstack up --no-docker; then localstack=1; \
 	elif [ "$$CI" = true ]; then exit 1; \
 	else localstack=0; echo "note: LocalStack did not start; its leg is skipped (awslab doctor says why)"; fi; \
 	if [ $$localstack = 1 ] && [ -n "$(LOCALSTACK_BESIDE_MOTO)" ]; then \
-	  mkdir -p reports; $(LOCALSTACK_LEG) >reports/localstack.log 2>&1 & beside=$$!; \
-	  trap 'kill $$beside 2>/dev/null; wait $$beside; $(BIN)/awslab localstack down >/dev/null 2>&1' EXIT; \
+	  $(LOCALSTACK_LEG) >reports/localstack.log 2>&1 & beside=$$!; \
 	  echo "the LocalStack leg runs beside the moto leg (its output: reports/localstack.log)"; fi; \
+	if $(BIN)/awslab dynamodb-local status >/dev/null; then \
+	  $(DYNAMODB_LOCAL_LEG) >reports/dynamodb-local.log 2>&1 & dynamodb=$$!; \
+	  echo "the DynamoDB Local leg runs beside the moto leg (its output: reports/dynamodb-local.log)"; \
+	else echo "note: no DynamoDB Local here; its leg is skipped (awslab dynamodb-local status says why)"; fi; \
 	$(BIN)/pytest tests labs -n 2 --claims-report reports/moto || exit $$?; \
 	merged=reports/moto/claims.json; \
-	if $(BIN)/awslab dynamodb-local status >/dev/null; then \
-	  $(BIN)/pytest $(DYNAMODB_LOCAL_LABS) --backend dynamodb-local -n 2 \
-	    --claims-report reports/dynamodb-local || exit $$?; \
-	  merged="$$merged reports/dynamodb-local/claims.json"; \
-	else echo "note: no DynamoDB Local here; its leg is skipped (awslab dynamodb-local status says why)"; fi; \
+	if [ -n "$$dynamodb" ]; then \
+	  wait $$dynamodb; status=$$?; dynamodb=; cat reports/dynamodb-local.log; [ $$status = 0 ] || exit $$status; \
+	  merged="$$merged reports/dynamodb-local/claims.json"; fi; \
 	if [ -n "$$beside" ]; then \
 	  wait $$beside; status=$$?; beside=; cat reports/localstack.log; [ $$status = 0 ] || exit $$status; \
 	  merged="$$merged reports/localstack/claims.json"; \
