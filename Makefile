@@ -43,8 +43,7 @@ lint: $(VENV)/.installed
 ## DynamoDB Local and every lab on LocalStack (host mode, when Python 3.13 is at hand),
 ## each where it can run (both required in CI), and the page with a column per backend.
 ## The LocalStack and DynamoDB Local legs mostly wait (real time, a JVM's start): they
-## run beside the moto leg, which computes, their output shown when they end; LocalStack
-## stops as its leg ends, its shutdown (some 2.5 s) overlapping the moto leg too
+## run beside the moto leg, which computes, their output shown when they end
 ## (LOCALSTACK_BESIDE_MOTO= runs the LocalStack leg after it).
 LOCALSTACK_BESIDE_MOTO = 1
 LOCALSTACK_LEG = $(BIN)/pytest $(LOCALSTACK_LABS) --backend localstack -n $(LOCALSTACK_WORKERS) \
@@ -58,8 +57,7 @@ test: lint $(VENV)/.installed browser sandbox dynamodb-local
 	elif [ "$$CI" = true ]; then exit 1; \
 	else localstack=0; echo "note: LocalStack did not start; its leg is skipped (awslab doctor says why)"; fi; \
 	if [ $$localstack = 1 ] && [ -n "$(LOCALSTACK_BESIDE_MOTO)" ]; then \
-	  { $(LOCALSTACK_LEG); status=$$?; $(BIN)/awslab localstack down >/dev/null 2>&1; exit $$status; } \
-	    >reports/localstack.log 2>&1 & beside=$$!; \
+	  $(LOCALSTACK_LEG) >reports/localstack.log 2>&1 & beside=$$!; \
 	  echo "the LocalStack leg runs beside the moto leg (its output: reports/localstack.log)"; fi; \
 	if $(BIN)/awslab dynamodb-local status >/dev/null; then \
 	  $(DYNAMODB_LOCAL_LEG) >reports/dynamodb-local.log 2>&1 & dynamodb=$$!; \
