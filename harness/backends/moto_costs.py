@@ -41,6 +41,13 @@ EC2 backend is built twice per test (some 15 ms each: a default VPC, its subnets
 the image catalogue). Here the reset only drops them; the next use builds each
 once, as moto's registry does for a backend's first use.
 
+moto's EC2 lists the default VPC endpoint services (DescribeVpcEndpointServices) by
+asking each backend that offers one, importing its module: CloudFormation's imports
+most of moto (some 0.45 s, a VPC lab's largest cost). moto keeps the list per
+region for the rest of the process; it depends on nothing but moto's version and
+the region, so it is kept in the user's cache too (``~/.cache/awslab/moto``), and
+the next run reads it there. A run that cannot write there computes it as before.
+
 botocore lists its data folders (some 400 services, an ``isfile`` each) again for
 each new loader, to find a service's model: they are listed once per process.
 
@@ -56,9 +63,11 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -105,6 +114,7 @@ def install() -> None:
     when_imported("moto.kms.models", _make_kms_key_pairs_on_first_use)
     when_imported("moto.sns.models", _sign_sns_deliveries_with_one_key)
     when_imported("moto.ec2.utils", _draw_ec2_ids_at_once)
+    when_imported("moto.ec2.models.vpcs", _keep_endpoint_services_across_runs)
 
 
 _pending: set[tuple[str, Callable[[], None]]] = set()  # hooked, not yet imported
@@ -243,6 +253,42 @@ def _draw_ec2_ids_at_once() -> None:
         return random_resource_id
 
     replace_once(utils, "random_resource_id", at_once)
+
+
+def _keep_endpoint_services_across_runs() -> None:
+    import moto
+    from moto.ec2.models import vpcs
+
+    from harness.launcher.homes import user_cache
+
+    def kept(collect: Callable[[str, str], list]) -> Callable[[str, str], list]:
+        def collect_default_endpoint_services(account_id: str, region: str) -> list:
+            if region in vpcs.DEFAULT_VPC_ENDPOINT_SERVICES:  # moto's own, in this process
+                return vpcs.DEFAULT_VPC_ENDPOINT_SERVICES[region]
+            saved = user_cache("moto") / moto.__version__ / f"vpc-endpoint-services-{region}.json"
+            try:
+                services = json.loads(saved.read_text())
+            except (OSError, ValueError):
+                services = collect(account_id, region)
+                _write_atomically(saved, json.dumps(services))
+            with vpcs.ENDPOINT_SERVICE_COLLECTION_LOCK:
+                return vpcs.DEFAULT_VPC_ENDPOINT_SERVICES.setdefault(region, services)
+
+        return collect_default_endpoint_services
+
+    replace_once(vpcs.VPCBackend, "_collect_default_endpoint_services", kept, kind=staticmethod)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all (a reader never sees half); a
+    folder that cannot be written (a sandboxed grading run) is left as it is."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        partial.write_text(text)
+        os.replace(partial, path)
+    except OSError:
+        pass
 
 
 def _leave_out_flasks_debug_aid() -> None:
