@@ -27,7 +27,6 @@ from tenacity.stop import stop_base
 
 T = TypeVar("T")
 MAX_TIMEOUT = 120.0
-MAX_INTERVAL = 0.5  # the longest pause between two looks
 
 
 class _UntilQuiet(stop_base):
@@ -47,9 +46,6 @@ class _UntilQuiet(stop_base):
 
 class Eventually:
     """Call ``check`` until it returns a truthy value without an AssertionError.
-
-    ``interval`` is the first pause between two looks; each next one is twice as
-    long, up to ``MAX_INTERVAL``.
 
     ``timeout`` is the default bound; ``emulated`` says whether the backend is an
     emulator, which holds what AWS takes minutes for (a failover, a restore) to its
@@ -101,13 +97,7 @@ class Eventually:
             return result
 
         def pause(retry_state: RetryCallState) -> float:
-            if until_quiet.went_quiet:
-                return 0.0
-            # Doubling from ``interval``: a quick effect is seen at once, and a long wait
-            # (seconds on LocalStack) costs its server a few requests, not hundreds.
-            doubled = self.interval * 2 ** (retry_state.attempt_number - 1)
-            remaining = timeout - (retry_state.seconds_since_start or 0.0)
-            return max(0.0, min(doubled, MAX_INTERVAL, remaining))  # no look past the bound
+            return 0.0 if until_quiet.went_quiet else self.interval
 
         retrying = Retrying(
             stop=stop_any(stop_after_delay(timeout), until_quiet),
