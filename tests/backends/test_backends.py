@@ -303,30 +303,3 @@ def test_moto_is_quiet_only_with_no_request_served_and_no_thread_of_its_own(aws,
         latch.count_down()
         worker.join()
     assert aws_backend.quiet()
-
-
-def test_the_vpc_endpoint_services_moto_lists_are_kept_for_the_next_run(
-    aws_backend, monkeypatch, tmp_path
-):
-    """moto computes them by importing most of itself (some 0.45 s); a run reads them
-    from the user's cache when an earlier run left them there."""
-    import boto3
-    import moto
-    from moto.ec2.models import vpcs
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    region = "eu-south-2"
-    ec2 = boto3.client("ec2", region_name=region, endpoint_url=aws_backend.endpoint_url)
-    saved = tmp_path / "awslab" / "moto" / moto.__version__ / f"vpc-endpoint-services-{region}.json"
-    try:
-        vpcs.DEFAULT_VPC_ENDPOINT_SERVICES.pop(region, None)
-        computed = ec2.describe_vpc_endpoint_services()["ServiceNames"]
-        assert computed and sorted(s["ServiceName"] for s in json.loads(saved.read_text())) == (
-            computed
-        )
-        # A later run (this process's own list forgotten) reads the file, not moto.
-        vpcs.DEFAULT_VPC_ENDPOINT_SERVICES.pop(region)
-        saved.write_text(json.dumps(json.loads(saved.read_text())[:2]))
-        assert len(ec2.describe_vpc_endpoint_services()["ServiceNames"]) == 2
-    finally:
-        vpcs.DEFAULT_VPC_ENDPOINT_SERVICES.pop(region, None)  # moto computes it again

@@ -1,4 +1,5 @@
-"""moto's Cognito imports its fixed signing key once per process, and signs as before."""
+"""Work moto would do again though its answer never changes, done once: each saving
+still gives what moto gave."""
 
 from __future__ import annotations
 
@@ -180,3 +181,32 @@ def test_ec2_ids_are_drawn_at_once_as_hex_digits_of_their_size():
     first = utils.random_resource_id(12)
     mock_random.seed(7)
     assert utils.random_resource_id(12) == first, "moto's seed still decides them"
+
+
+def test_the_vpc_endpoint_services_moto_lists_are_kept_for_the_next_run(
+    aws_backend, monkeypatch, tmp_path
+):
+    """moto computes them by importing most of itself (some 0.45 s); a run reads them
+    from the user's cache when an earlier run left them there."""
+    import json
+
+    import boto3
+    import moto
+    from moto.ec2.models import vpcs
+
+    moto_costs.install()  # as each moto start does, on the module imported now
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    region = "eu-south-2"
+    ec2 = boto3.client("ec2", region_name=region, endpoint_url=aws_backend.endpoint_url)
+    saved = tmp_path / "awslab" / "moto" / moto.__version__ / f"vpc-endpoint-services-{region}.json"
+    try:
+        vpcs.DEFAULT_VPC_ENDPOINT_SERVICES.pop(region, None)
+        computed = ec2.describe_vpc_endpoint_services()["ServiceNames"]
+        kept = json.loads(saved.read_text())
+        assert computed and sorted(service["ServiceName"] for service in kept) == computed
+        # A later run (this process's own list forgotten) reads the file, not moto.
+        vpcs.DEFAULT_VPC_ENDPOINT_SERVICES.pop(region)
+        saved.write_text(json.dumps(kept[:2]))
+        assert len(ec2.describe_vpc_endpoint_services()["ServiceNames"]) == 2
+    finally:
+        vpcs.DEFAULT_VPC_ENDPOINT_SERVICES.pop(region, None)  # moto computes it again
