@@ -50,8 +50,8 @@ class BlankRun:
     their solution regions blanked, beside the other tests.
 
     It starts as soon as the tests are collected and its tests run last, so that
-    this process runs every other test meanwhile, while other tests wait (for a
-    subprocess, a JVM, a timeout) and leave CPU to spare. It runs
+    this process runs every other test meanwhile: the blanked run mostly waits (for
+    effects that never come, within their bounds), which leaves CPU to spare. It runs
     in a process of its own, in the environment of the collection: a test here may
     change this process's (``AWS_PROFILE``, say, with monkeypatch) while it runs,
     and a lab module imported meanwhile would read it. Under xdist, the first worker
@@ -78,10 +78,9 @@ class BlankRun:
     def _check(self) -> list[blank_check.BlankResult]:
         with tempfile.TemporaryDirectory(prefix="awslab-blank-run-") as folder:
             found = Path(folder) / "results.json"
-            # One worker per core: a blanked lab no longer waits out its eventually(...)
-            # bounds on moto (it stops once moto is quiet), so it computes. Measured here:
-            # 2 workers 39.9 s wall and 52 s CPU, 4 workers 41.0 s and 70 s.
-            command = [sys.executable, "-m", "harness.classroom.blank_check", "--workers", "2",
+            # More workers than cores: a blanked lab mostly waits, for an effect that never
+            # comes, until its eventually(...) gives up (3 s on moto); their waits overlap.
+            command = [sys.executable, "-m", "harness.classroom.blank_check", "--workers", "4",
                        "--json", str(found), *map(str, self._labs)]  # fmt: skip
             log = Path(folder) / "blank-check.log"
             code = workspace.run_process(
