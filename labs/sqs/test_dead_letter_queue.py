@@ -132,7 +132,7 @@ def test_a_redrive_moves_messages_back_to_the_source(
     source=REDRIVE_DOCS,
 )
 def test_only_the_message_that_keeps_failing_reaches_the_dlq(
-    aws, queue, unique_name, clock, receive
+    aws, queue, unique_name, clock, receive, eventually
 ):
     dlq = aws.sqs.create_queue(QueueName=unique_name("dlq"))["QueueUrl"]
     policy = {"deadLetterTargetArn": queue_arn(aws, dlq), "maxReceiveCount": 1}
@@ -146,8 +146,14 @@ def test_only_the_message_that_keeps_failing_reaches_the_dlq(
         if message["Body"] == "good":  # processed: deleted; "poison" fails and stays
             aws.sqs.delete_message(QueueUrl=queue, ReceiptHandle=message["ReceiptHandle"])
     clock.advance(3)
-    assert receive(queue) == []  # the next receive moves "poison" to the DLQ
-    moved = aws.sqs.receive_message(QueueUrl=dlq, MaxNumberOfMessages=10)["Messages"]
+
+    def in_the_dlq() -> list[dict]:
+        # The receive once "poison" is visible again moves it to the DLQ (LocalStack makes
+        # a message visible again in the background, a moment after its timeout ends).
+        assert receive(queue) == [], "the source queue gives nothing back any more"
+        return aws.sqs.receive_message(QueueUrl=dlq, MaxNumberOfMessages=10).get("Messages", [])
+
+    moved = eventually(in_the_dlq)
     # HINT: predict the bodies in the DLQ, and whether the message kept its MessageId.
     # BEGIN SOLUTION
     expected_bodies, same_id = ["poison"], True
