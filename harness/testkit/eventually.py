@@ -47,6 +47,9 @@ class _UntilQuiet(stop_base):
 class Eventually:
     """Call ``check`` until it returns a truthy value without an AssertionError.
 
+    ``check`` only looks: one that makes time pass (``clock.advance`` inside it) would
+    be given up after its second look on a quiet moto; move the clock before instead.
+
     ``timeout`` is the default bound; ``emulated`` says whether the backend is an
     emulator, which holds what AWS takes minutes for (a failover, a restore) to its
     own bound: ``eventually(check, aws_takes=120)`` waits 120 s on AWS, the default
