@@ -148,7 +148,7 @@ class LabRun:
     def after_test(self, prefix: str) -> None:
         """Delete what a test named with ``prefix`` (backends that cannot reset)."""
         if self._started:
-            self.backend.clean_up(self.session, prefix, set(self.calls.services))
+            self.backend.clean_up(self.session, prefix, set(self.calls.services_written))
 
     def close(self) -> None:
         self._exit.close()

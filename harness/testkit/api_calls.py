@@ -21,7 +21,7 @@ class ApiCalls:
 
     def __init__(self) -> None:
         self.names: list[str] = []
-        self.services: set[str] = set()
+        self.services_written: set[str] = set()  # what a clean-up sweeps
 
     def attach(self, session: boto3.Session) -> None:
         # Clients copy the session's event hooks when made, so attach before any client.
@@ -30,11 +30,11 @@ class ApiCalls:
     def _record(self, model, **kwargs) -> None:
         self.names.append(model.name)  # list.append is atomic: calls from threads are safe
         if not model.name.startswith(READS):
-            self.services.add(model.service_model.service_name)  # so is set.add
+            self.services_written.add(model.service_model.service_name)  # so is set.add
 
     def clear(self) -> None:
         self.names.clear()
-        self.services.clear()
+        self.services_written.clear()
 
     def summary(self) -> str:
         """``"SendMessage, ReceiveMessage ×2"``: in order, repeats folded."""

@@ -19,4 +19,4 @@ def test_a_service_only_read_from_has_nothing_to_sweep(aws_backend, unique_name)
     sqs.create_queue(QueueName=unique_name("orders"))
     sqs.get_queue_url(QueueName=unique_name("orders"))
     assert calls.summary() == "ListRoles, CreateQueue, GetQueueUrl"
-    assert calls.services == {"sqs"}, "IAM was only read: no sweep of it"
+    assert calls.services_written == {"sqs"}, "IAM was only read: no sweep of it"
