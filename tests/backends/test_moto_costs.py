@@ -11,6 +11,8 @@ from moto.cognitoidp import models
 from moto.utilities.utils import load_resource
 
 from harness.backends import moto_costs
+from harness.classroom import sandbox
+from harness.launcher.homes import NO_KEPT_DATA_VARIABLE
 
 KEY_FILE = "cognitoidp/resources/jwks-private.json"
 
@@ -208,5 +210,85 @@ def test_the_vpc_endpoint_services_moto_lists_are_kept_for_the_next_run(
         vpcs.DEFAULT_VPC_ENDPOINT_SERVICES.pop(region)
         saved.write_text(json.dumps(kept[:2]))
         assert len(ec2.describe_vpc_endpoint_services()["ServiceNames"]) == 2
+        # A graded submission's run reads nothing kept: its home is the student's.
+        vpcs.DEFAULT_VPC_ENDPOINT_SERVICES.pop(region)
+        monkeypatch.setenv(NO_KEPT_DATA_VARIABLE, "1")
+        assert ec2.describe_vpc_endpoint_services()["ServiceNames"] == computed
+        assert json.loads(saved.read_text()) == kept[:2]  # nor written
     finally:
         vpcs.DEFAULT_VPC_ENDPOINT_SERVICES.pop(region, None)  # moto computes it again
+
+
+def test_a_url_is_built_as_before_though_its_builder_is_compiled_at_first_use():
+    from werkzeug.routing import Map, Rule
+
+    moto_costs.install()
+    urls = Map([Rule("/functions/<name>/invocations/<int:attempt>", endpoint="invoke")])
+    adapter = urls.bind("lambda.local")
+    assert adapter.build("invoke", {"name": "f", "attempt": 2}) == "/functions/f/invocations/2"
+    assert adapter.build("invoke", {"name": "f", "attempt": 3, "qualifier": "v1"}) == (
+        "/functions/f/invocations/3?qualifier=v1"
+    )
+    assert adapter.build("invoke", {"name": "g", "attempt": 4}) == "/functions/g/invocations/4"
+
+
+#: Run in a fresh interpreter: moto's EC2 must not be imported before the patch is in.
+OFFERINGS_PROBE = """
+import json
+from harness.backends import moto_costs
+import moto.core
+from moto.utilities import utils
+files_read = []
+read_bytes = utils.load_resource_as_bytes
+utils.load_resource_as_bytes = lambda path: files_read.append(path) or read_bytes(path)
+moto_costs.install()
+from moto.ec2.models import spot_requests
+from moto.ec2.models.instance_types import INSTANCE_TYPE_OFFERINGS as offerings
+read_at_import = [path for path in files_read if "offerings" in path]
+assert spot_requests.INSTANCE_TYPE_OFFERINGS is offerings
+zones = offerings["availability-zone"].get("eu-west-3")
+as_moto_reads = utils.load_resource.__wrapped__(
+    "ec2/resources/instance_type_offerings/availability-zone/eu-west-3.json"
+)
+print(json.dumps({
+    "read_at_import": read_at_import,
+    "location_types": sorted(offerings),
+    "regions": len(offerings["region"]),
+    "zones_as_moto_reads_them": zones == [
+        dict(offering, LocationType="availability-zone") for offering in as_moto_reads
+    ],
+    "region_tagged": sorted({o["LocationType"] for o in offerings["region"]["eu-west-3"]}),
+    "read_at_first_use": [path for path in files_read if "offerings" in path],
+    "unknown_region": offerings["region"].get("xx-nowhere-1", "none"),
+}))
+"""
+
+
+def test_instance_type_offerings_are_read_at_their_first_use_as_moto_reads_them():
+    import json
+    import subprocess
+    from pathlib import Path
+
+    answer = subprocess.run(
+        [sys.executable, "-c", OFFERINGS_PROBE], cwd=Path(__file__).resolve().parents[2],
+        capture_output=True, text=True, check=True, timeout=120,
+    )  # fmt: skip
+    seen = json.loads(answer.stdout)
+    assert seen["read_at_import"] == []
+    assert seen["location_types"] == ["availability-zone", "availability-zone-id", "region"]
+    assert seen["regions"] >= 30  # every region's list is there, unread
+    assert seen["zones_as_moto_reads_them"] is True
+    assert seen["region_tagged"] == ["region"]
+    folder = "ec2/resources/instance_type_offerings"
+    assert seen["read_at_first_use"] == [
+        f"{folder}/availability-zone/eu-west-3.json.gz",  # the lazy list's first use
+        f"{folder}/availability-zone/eu-west-3.json.gz",  # the probe's own, to compare
+        f"{folder}/region/eu-west-3.json.gz",
+    ]
+    assert seen["unknown_region"] == "none"
+
+
+def test_a_graded_submission_reads_nothing_a_run_kept_in_its_home(tmp_path):
+    environment = sandbox._environment(tmp_path)
+    assert environment["HOME"] == str(tmp_path)  # the student's code may write there
+    assert environment[NO_KEPT_DATA_VARIABLE]
