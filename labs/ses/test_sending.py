@@ -63,4 +63,6 @@ def test_an_application_sends_a_whole_mime_message(aws, sender):
     # BEGIN SOLUTION
     aws.ses.send_raw_email(RawMessage={"Data": raw.as_bytes()})
     # END SOLUTION
-    assert aws.ses.get_send_quota()["SentLast24Hours"] == before + 1
+    # At least one more: the count is the account's, and a test running beside this one
+    # (on an emulator shared by parallel tests, or a real account) may send too.
+    assert aws.ses.get_send_quota()["SentLast24Hours"] >= before + 1
