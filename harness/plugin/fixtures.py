@@ -91,6 +91,7 @@ def aws(aws_backend: Backend, pytestconfig: pytest.Config) -> AwsClients:
         run.clients,
         aws_backend.missing_service,
         aws_backend.waiter_seconds,
+        aws_backend.quiet,
     )
 
 
