@@ -47,7 +47,7 @@ most of moto (some 0.45 s, a VPC lab's largest cost). moto keeps the list per
 region for the rest of the process; it depends on nothing but moto's version and
 the region, so it is kept in the user's cache too (``~/.cache/awslab/moto``), and
 the next run reads it there. A run that cannot write there computes it as before, and
-so does a graded submission's (``kept_data``): its home is the student's to write.
+so does a graded submission's sealed run: its home is the student's to write.
 
 moto's EC2 reads, as it is imported, which instance types each region and zone offers
 (90 gzip'd JSON files, 150,000 entries: some 0.2 s, 0.3 s on a loaded machine), and
@@ -274,11 +274,9 @@ def _keep_endpoint_services_across_runs() -> None:
     import moto
     from moto.ec2.models import vpcs
 
-    from harness.launcher.homes import kept_data
-
     def kept(collect: Callable[[str, str], list]) -> Callable[[str, str], list]:
         def collect_default_endpoint_services(account_id: str, region: str) -> list:
-            folder = kept_data("moto")
+            folder = _kept_data()
             if region in vpcs.DEFAULT_VPC_ENDPOINT_SERVICES or folder is None:
                 return collect(account_id, region)  # moto's own (kept in this process)
             saved = folder / moto.__version__ / f"vpc-endpoint-services-{region}.json"
@@ -399,6 +397,21 @@ def _offerings_read_at_first_use() -> None:
             location_type, files, read
         )
     _unread_offerings.clear()
+
+
+#: Set (to anything) in a run that must not read what an earlier run kept: the sealed
+#: run of a graded submission, whose home is the student's to write.
+NO_KEPT_DATA_VARIABLE = "AWSLAB_NO_KEPT_DATA"
+
+
+def _kept_data() -> Path | None:
+    """Where moto's computed lists are kept for the next run, or None in a run that must
+    read nothing kept (``NO_KEPT_DATA_VARIABLE``)."""
+    from harness.launcher.homes import user_cache
+
+    if os.environ.get(NO_KEPT_DATA_VARIABLE):
+        return None
+    return user_cache("moto")
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from harness.classroom.workspace import Outcome, keep_worst
-from harness.launcher.homes import NO_KEPT_DATA_VARIABLE
 from harness.model.outcomes import TestOutcome
 
 #: The harness package the grader runs: the sandbox runs the same one.
@@ -174,9 +173,6 @@ def _environment(workspace: Path) -> dict[str, str]:
     keep = {"PATH", "LANG", "LC_ALL", "TZ", "PYTHONHASHSEED"}
     environment = {k: v for k, v in os.environ.items() if k in keep}
     environment.update(HOME=str(workspace), TMPDIR="/tmp", PYTHONDONTWRITEBYTECODE="1")
-    # Home is the workspace, the student's code's to write: what a run keeps there for
-    # the next (moto's computed lists) is never read back, lest it be the student's.
-    environment[NO_KEPT_DATA_VARIABLE] = "1"
     # The grader's own harness, whichever way it was installed: the sandbox binds that
     # package alone, so its parent folder holds nothing else there.
     environment["PYTHONPATH"] = str(HARNESS.parent)

@@ -30,20 +30,6 @@ def user_cache(name: str) -> Path:
     return Path(cache) / "awslab" / name
 
 
-#: Set (to anything) for a run that must not read what an earlier run kept: the grader
-#: sets it for a submission's run, whose home is the submission's workspace, where the
-#: student's code may write.
-NO_KEPT_DATA_VARIABLE = "AWSLAB_NO_KEPT_DATA"
-
-
-def kept_data(name: str) -> Path | None:
-    """Where a run keeps data it computed for the next run to read (``user_cache``), or
-    None in a run where nothing kept may be read back (``NO_KEPT_DATA_VARIABLE``)."""
-    if os.environ.get(NO_KEPT_DATA_VARIABLE):
-        return None
-    return user_cache(name)
-
-
 @contextmanager
 def exclusive(lock_file: Path) -> Iterator[None]:
     """Hold ``lock_file`` (made if missing) against every other process, for the block."""

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 import pytest
 from _pytest.runner import runtestprotocol
 
+from harness.backends.moto_costs import NO_KEPT_DATA_VARIABLE
 from harness.model.outcomes import TestOutcome
 from harness.plugin.keys import run_key
 from harness.plugin.lab_run import LabRun
@@ -84,6 +85,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     fd = config.getoption("sealed_results_fd")
     if fd is not None:
+        # Home is the submission's workspace, where its code may write: what an earlier
+        # run kept there (moto's computed lists) is not read back, lest a test forge it.
+        os.environ[NO_KEPT_DATA_VARIABLE] = "1"
         config.pluginmanager.register(Sealed(config, fd), "awslab-sealed")
 
 

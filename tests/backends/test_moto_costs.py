@@ -11,8 +11,6 @@ from moto.cognitoidp import models
 from moto.utilities.utils import load_resource
 
 from harness.backends import moto_costs
-from harness.classroom import sandbox
-from harness.launcher.homes import NO_KEPT_DATA_VARIABLE
 
 KEY_FILE = "cognitoidp/resources/jwks-private.json"
 
@@ -212,7 +210,7 @@ def test_the_vpc_endpoint_services_moto_lists_are_kept_for_the_next_run(
         assert len(ec2.describe_vpc_endpoint_services()["ServiceNames"]) == 2
         # A graded submission's run reads nothing kept: its home is the student's.
         vpcs.DEFAULT_VPC_ENDPOINT_SERVICES.pop(region)
-        monkeypatch.setenv(NO_KEPT_DATA_VARIABLE, "1")
+        monkeypatch.setenv(moto_costs.NO_KEPT_DATA_VARIABLE, "1")
         assert ec2.describe_vpc_endpoint_services()["ServiceNames"] == computed
         assert json.loads(saved.read_text()) == kept[:2]  # nor written
     finally:
@@ -288,7 +286,21 @@ def test_instance_type_offerings_are_read_at_their_first_use_as_moto_reads_them(
     assert seen["unknown_region"] == "none"
 
 
-def test_a_graded_submission_reads_nothing_a_run_kept_in_its_home(tmp_path):
-    environment = sandbox._environment(tmp_path)
-    assert environment["HOME"] == str(tmp_path)  # the student's code may write there
-    assert environment[NO_KEPT_DATA_VARIABLE]
+def test_a_sealed_run_reads_nothing_an_earlier_run_kept(lab):
+    """A graded submission's run: its home is the student's workspace, where a test's
+    code could leave a forged list for the next test's moto to read."""
+    lab.makepyfile(
+        """
+        import os
+
+        from harness.backends import moto_costs
+
+        def test_nothing_kept_is_read():
+            assert os.environ[moto_costs.NO_KEPT_DATA_VARIABLE]
+            assert moto_costs._kept_data() is None
+        """
+    )
+    result = lab.runpytest_subprocess(
+        "-p", "harness.plugin.sealed", "--sealed-results-fd=1", "-p", "no:randomly"
+    )
+    assert '"outcome": "passed"' in result.stdout.str()
