@@ -31,7 +31,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from timing import ROOT, Timing, pytest_command, timed
+from timing import ROOT, XDIST, Timing, pytest_command, timed
 
 from harness.launcher import localstack as launcher
 
@@ -100,12 +100,12 @@ def measure_localstack(moto: Timing | None, table: Table) -> None:
         launcher.up(docker=False, echo=lambda line: None)
     try:
         workers = localstack_workers()
-        leg = timed(pytest_command("labs", "--backend", "localstack", "-n", workers))
+        leg = timed(pytest_command("labs", "--backend", "localstack", "-n", workers, *XDIST))
     finally:
         if not was_running:
             launcher.down(echo=lambda line: None)
     if moto is None:
-        moto = timed(pytest_command("labs", "-n", "2"))
+        moto = timed(pytest_command("labs", "-n", "2", *XDIST))
     ratio = leg.wall / moto.wall
     now = f"{ratio:.1f}x ({leg.wall:.0f} s with -n {workers}, cpu {leg.cpu:.0f} s)"
     table.add("the LocalStack leg vs moto, same labs", now, "<= 2x", ratio <= 2)
@@ -138,10 +138,10 @@ def main() -> int:
         table.add("slowest topics", now, "every topic <= 3 s", within == len(walls))
     moto = None
     if "labs" in rows:
-        moto = timed(pytest_command("labs", "-n", "2"))
+        moto = timed(pytest_command("labs", "-n", "2", *XDIST))
         table.add("all labs on moto, `-n 2`", seconds(moto), "<= 15 s", moto.wall <= 15)
     if "tests" in rows:
-        tests = timed(pytest_command("tests", "-n", "2"))
+        tests = timed(pytest_command("tests", "-n", "2", *XDIST))
         table.add("the harness's own tests, `-n 2`", seconds(tests), "<= 45 s", tests.wall <= 45)
     if "localstack" in rows:
         measure_localstack(moto, table)

@@ -32,6 +32,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from timing import XDIST
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # One busy process per core, for machines without stress-ng. It stops by itself
@@ -149,7 +151,7 @@ def one_run(number: int, targets: list[str], out: Path) -> Run:
     junit = out / f"run-{number}.xml"
     command = [
         sys.executable, "-m", "pytest", *targets,
-        "-n", "2", "-p", "randomly", f"--randomly-seed={seed}",
+        "-n", "2", *XDIST, "-p", "randomly", f"--randomly-seed={seed}",
         f"--junitxml={junit}", "-o", "junit_family=xunit1", "-rf",
     ]  # fmt: skip
     started = time.perf_counter()

@@ -48,6 +48,10 @@ def timed(command: Sequence[str], cwd: Path = ROOT, env: dict | None = None) -> 
     return Timing(wall, cpu)
 
 
+#: How ``make`` runs pytest-xdist: an idle worker takes tests not yet started from another.
+XDIST = ("--dist", "worksteal")
+
+
 def pytest_command(*arguments: str) -> list[str]:
     """``pytest ARGUMENTS`` in a fresh interpreter, in a fixed order."""
     return [sys.executable, "-m", "pytest", *arguments, "-q", "-p", "no:randomly"]
