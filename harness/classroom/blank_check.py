@@ -61,8 +61,11 @@ def check(
             workspace.copy_labs(
                 paths, root, folder, lambda path, text: regions.blank_version(text, str(path))
             )
+            # Each outcome's detail is its error's one line (the junit file's message):
+            # a failure's full report, source and all, is written for no reader (some 30 %
+            # of the run's CPU, where nearly every test fails).
             outcomes = workspace.run_pytest(
-                folder, to_run, ["--backend", BACKEND, *extra_args], stop=stop
+                folder, to_run, ["--backend", BACKEND, "--tb=line", *extra_args], stop=stop
             )
     missing = workspace.Outcome(TestOutcome.NOT_RUN, "did not run")
     return [
