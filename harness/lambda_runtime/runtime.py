@@ -193,6 +193,10 @@ class LambdaRuntime:
         home = Path(tempfile.mkdtemp(prefix="env-", dir=self.root))
         with self._lock:
             spare, self._spare = self._spare, None
+            # The next one starts now, while this one imports the handler: half the cold
+            # starts of a Lambda lab came so soon after the last that they waited for it.
+            if spare is not None and not self._closed:
+                self._spare = start_spare(self.root)
         environment = ExecutionEnvironment(
             spec, task, opt, home, self.endpoint_url, new_log_stream_name(spec.version), spare
         )
