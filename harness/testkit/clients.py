@@ -6,7 +6,6 @@ import difflib
 import functools
 import keyword
 import math
-import time
 from collections.abc import Callable
 from urllib.parse import urlsplit, urlunsplit
 
@@ -14,6 +13,9 @@ import boto3
 import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError, WaiterError
+from tenacity import Retrying, retry_if_exception, stop_after_attempt, stop_any, wait_fixed
+
+from harness.testkit.eventually import UntilQuiet
 
 
 def error_code(call, *args, **kwargs) -> str | None:
@@ -69,24 +71,25 @@ def _waiting_within(
             delay = min(asked.get("Delay", waiter.config.delay), WAITER_POLL_SECONDS)
             delay = delay or WAITER_POLL_SECONDS
             polls = max(1, math.ceil(seconds / delay))
-            went_quiet = False
-            for poll in range(1, polls + 1):
-                try:
-                    # One poll at a time, so that a quiet backend can end the wait.
-                    return wait(**kwargs, WaiterConfig={**asked, "MaxAttempts": 1})
-                except WaiterError as error:
-                    # A terminal state or an error ends the wait at once, as botocore's does.
-                    still_waiting = str(error.kwargs["reason"]).startswith("Max attempts")
-                    if not still_waiting or went_quiet or poll == polls:
-                        raise
-                # Asked after a failed poll: an effect that landed during it is seen by the next.
-                went_quiet = quiet()
-                time.sleep(delay)
+            retrying = Retrying(
+                stop=stop_any(stop_after_attempt(polls), UntilQuiet(quiet)),
+                wait=wait_fixed(delay),
+                # A terminal state or an error ends the wait at once, as botocore's does.
+                retry=retry_if_exception(_still_waiting),
+                reraise=True,
+            )
+            # One poll at a time, so that a quiet backend can end the wait.
+            retrying(wait, **kwargs, WaiterConfig={**asked, "MaxAttempts": 1})
 
         waiter.wait = bounded_wait
         return waiter
 
     return bounded_get_waiter
+
+
+def _still_waiting(error: BaseException) -> bool:
+    """A waiter's poll that found the state not reached yet (not a terminal one)."""
+    return isinstance(error, WaiterError) and str(error.kwargs["reason"]).startswith("Max attempts")
 
 
 @functools.cache

@@ -29,8 +29,9 @@ T = TypeVar("T")
 MAX_TIMEOUT = 120.0
 
 
-class _UntilQuiet(stop_base):
-    """Stops the retries after the look that follows the backend going quiet."""
+class UntilQuiet(stop_base):
+    """A tenacity stop: after the look that follows the backend going quiet (also a
+    bounded waiter's, ``harness.testkit.clients``)."""
 
     def __init__(self, quiet: Callable[[], bool]) -> None:
         self.quiet = quiet
@@ -85,7 +86,7 @@ class Eventually:
                 f"eventually(timeout=...) must be in (0, {MAX_TIMEOUT}] s, got {timeout}"
             )
 
-        until_quiet = _UntilQuiet(self.quiet)
+        until_quiet = UntilQuiet(self.quiet)
 
         def attempt() -> T:
             result = check()
