@@ -195,7 +195,7 @@ class LambdaRuntime:
             spare, self._spare = self._spare, None
             # The next one starts now, while this one imports the handler: half the cold
             # starts of a Lambda lab came so soon after the last that they waited for it.
-            if spare is not None and not self._closed:
+            if not self._closed:
                 self._spare = start_spare(self.root)
         environment = ExecutionEnvironment(
             spec, task, opt, home, self.endpoint_url, new_log_stream_name(spec.version), spare
@@ -203,8 +203,6 @@ class LambdaRuntime:
         with self._lock:
             self._busy.add(environment)
             closed = self._closed
-            if not closed and self._spare is None:
-                self._spare = start_spare(self.root)
         if closed:
             environment.kill()
             raise RuntimeError("this LambdaRuntime is closed")
