@@ -55,6 +55,13 @@ most labs import EC2 without ever asking (DynamoDB's auto scaling imports it thr
 ECS). Here a region's list is read at its first use, from the same file, and given
 the same ``LocationType``; a region no one asks about is never read.
 
+moto's Step Functions parses a state machine's definition (with ANTLR's pure-Python
+runtime: some 20 ms for a few states) to check it at CreateStateMachine, and again at
+each StartExecution: a third of a Step Functions lab's time. The parse tree of one
+text never changes: here each text is parsed once, and each execution still builds
+its own program from that tree with moto's own preprocessor, so that no two
+executions share a state.
+
 Werkzeug compiles, for every URL rule, two functions that build a URL from the rule
 (Python code generated and compiled per rule), and moto routes each REST service
 through a map of one rule per operation: some 0.1 s for API Gateway's, 0.06 s for
@@ -130,6 +137,7 @@ def install() -> None:
     when_imported("moto.sns.models", _sign_sns_deliveries_with_one_key)
     when_imported("moto.ec2.utils", _draw_ec2_ids_at_once)
     when_imported("moto.ec2.models.vpcs", _keep_endpoint_services_across_runs)
+    when_imported("moto.stepfunctions.parser.asl.parse.asl_parser", _parse_each_definition_once)
 
 
 _pending: set[tuple[str, Callable[[], None]]] = set()  # hooked, not yet imported
@@ -450,6 +458,25 @@ def _sign_sns_deliveries_with_one_key() -> None:
         return one_private_key
 
     replace_once(Subscription, "private_key", one_key)
+
+
+def _parse_each_definition_once() -> None:
+    from moto.stepfunctions.parser.asl.parse import asl_parser
+
+    def once(parse: Callable[[str], tuple[Any, Any]]) -> Callable[[str], tuple[Any, Any]]:
+        trees: dict[str, Any] = {}
+
+        def parse_once(definition: str) -> tuple[Any, Any]:
+            tree = trees.get(definition)
+            if tree is None:
+                program, tree = parse(definition)  # a definition that fails is not kept
+                trees[definition] = tree
+                return program, tree
+            return asl_parser.Preprocessor().visit(tree), tree
+
+        return parse_once
+
+    replace_once(asl_parser.AmazonStateLanguageParser, "parse", once, staticmethod)
 
 
 def _list_moto_modules_once() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import sys
 
+import pytest
 from joserfc import jwk
 from moto.cognitoidp import models
 from moto.utilities.utils import load_resource
@@ -54,6 +55,24 @@ def test_every_sns_delivery_is_signed_with_one_2048_bit_key():
     first, second = Subscription.private_key(object()), Subscription.private_key(object())
     assert first is second
     assert first.key_size == 2048
+
+
+def test_a_state_machine_definition_is_parsed_once_and_each_execution_gets_its_own_program():
+    from moto.stepfunctions.parser.asl.parse.asl_parser import (
+        AmazonStateLanguageParser,
+        ASLParserException,
+    )
+
+    moto_costs.install()
+    definition = '{"StartAt": "Done", "States": {"Done": {"Type": "Pass", "End": true}}}'
+    first_program, first_tree = AmazonStateLanguageParser.parse(definition)
+    second_program, second_tree = AmazonStateLanguageParser.parse(definition)
+    assert second_tree is first_tree
+    assert second_program is not first_program  # no state shared between executions
+    assert type(second_program) is type(first_program)
+    for _ in range(2):  # a definition that fails is refused each time, as by moto
+        with pytest.raises(ASLParserException):
+            AmazonStateLanguageParser.parse('{"StartAt": ')
 
 
 def test_moto_lists_its_modules_once_and_as_before():
