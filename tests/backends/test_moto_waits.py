@@ -106,14 +106,36 @@ def test_a_timeout_is_not_fast_forwarded_as_work_runs_meanwhile():
 
 
 def test_step_functions_waits_run_on_the_clock():
+    moto_waits.install()
     from moto.stepfunctions.parser.asl.component.common.retry import retrier_decl
+    from moto.stepfunctions.parser.asl.component.state.exec import execute_state
     from moto.stepfunctions.parser.asl.eval import environment
     from moto.stepfunctions.parser.asl.eval.callback import callback
 
-    moto_waits.install()
+    moto_waits.install()  # again, on modules imported now: patched once
     assert environment.threading.Event is moto_waits.PauseEvent  # a Wait state
     assert retrier_decl.time.sleep is moto_waits.pause_on_the_clock  # a retry's interval
+    assert execute_state.threading.Event is moto_waits.ClockEvent  # a task's timeout
     assert callback.Event is moto_waits.ClockEvent  # a task token's timeout
+    assert execute_state.threading.Lock is threading.Lock  # the rest: the module's own
+
+
+def test_importing_step_functions_leaves_its_interpreter_unimported(lab):
+    lab.makepyfile(
+        """
+        import sys
+
+        def test_import():
+            from harness.backends import moto_waits
+
+            moto_waits.install()
+            import moto.stepfunctions
+            import moto.stepfunctions.models
+
+            assert "moto.stepfunctions.parser.asl.eval.environment" not in sys.modules
+        """
+    )
+    lab.runpytest_subprocess("-p", "no:randomly").assert_outcomes(passed=1)
 
 
 def test_no_fast_forward_passes_a_timeout_that_ends_first():
