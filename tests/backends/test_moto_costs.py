@@ -4,10 +4,11 @@ still gives what moto gave."""
 from __future__ import annotations
 
 import importlib
+import json
 import sys
 
 import pytest
-from joserfc import jwk
+from joserfc import jwk, jwt
 from moto.cognitoidp import models
 from moto.utilities.utils import load_resource
 
@@ -25,7 +26,48 @@ def test_every_user_pool_gets_the_one_key_imported_once():
     second = models.jwk.RSAKey.import_key(load_resource(KEY_FILE))
     assert first is second
     fresh = jwk.RSAKey.import_key(load_resource(KEY_FILE))
-    assert first.as_dict(private=True) == fresh.as_dict(private=True)
+    assert_the_same_key(first, fresh)
+
+
+def assert_the_same_key(key, expected) -> None:
+    """The same key as far as anyone sees it: its public JWK, its numbers, its tokens."""
+    assert key.as_dict(private=False) == expected.as_dict(private=False)
+    assert key.private_key.private_numbers() == expected.private_key.private_numbers()
+    header = {"alg": "RS256", "kid": expected.kid}
+    assert jwt.encode(header, {"sub": "alice"}, key) == jwt.encode(
+        header, {"sub": "alice"}, expected
+    )
+
+
+def test_the_cognito_keys_prime_factors_are_kept_for_the_next_run(monkeypatch, tmp_path):
+    """joserfc recovers them from the private exponent (a random search, 0.2-0.6 s);
+    a run imports the key with the factors an earlier run kept."""
+    import moto
+    from joserfc._rfc7518 import rsa_key  # where joserfc searches for them
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    value = load_resource(KEY_FILE)
+    expected = jwk.RSAKey.import_key(value)
+    saved = tmp_path / "awslab" / "moto" / moto.__version__ / "cognito-key-factors.json"
+    assert_the_same_key(moto_costs._import_with_kept_factors(jwk.RSAKey, value), expected)
+    kept = json.loads(saved.read_text())
+    assert sorted(kept) == ["dp", "dq", "p", "q", "qi"]
+
+    def no_search(*_):
+        raise AssertionError("the factors were searched for again")
+
+    with monkeypatch.context() as searching:
+        searching.setattr(rsa_key, "rsa_recover_prime_factors", no_search)
+        assert_the_same_key(moto_costs._import_with_kept_factors(jwk.RSAKey, value), expected)
+    # Factors that are not this key's are not used, and the right ones are kept instead.
+    saved.write_text(json.dumps(dict(kept, p=kept["q"])))
+    assert_the_same_key(moto_costs._import_with_kept_factors(jwk.RSAKey, value), expected)
+    assert json.loads(saved.read_text()) == kept
+    # A graded submission's run reads nothing kept, and writes nothing.
+    saved.write_text("planted")
+    monkeypatch.setenv(moto_costs.NO_KEPT_DATA_VARIABLE, "1")
+    assert_the_same_key(moto_costs._import_with_kept_factors(jwk.RSAKey, value), expected)
+    assert saved.read_text() == "planted"
 
 
 def test_the_stand_in_leaves_every_other_name_to_joserfc():
@@ -207,8 +249,6 @@ def test_the_vpc_endpoint_services_moto_lists_are_kept_for_the_next_run(
 ):
     """moto computes them by importing most of itself (some 0.45 s); a run reads them
     from the user's cache when an earlier run left them there."""
-    import json
-
     import boto3
     import moto
     from moto.ec2.models import vpcs
@@ -282,7 +322,6 @@ print(json.dumps({
 
 
 def test_instance_type_offerings_are_read_at_their_first_use_as_moto_reads_them():
-    import json
     import subprocess
     from pathlib import Path
 
