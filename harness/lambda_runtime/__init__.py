@@ -3,6 +3,7 @@
 - ``function``: ``FunctionSpec``, one function version, and unpacking its code and layers.
 - ``environment``: ``ExecutionEnvironment``, one warm worker process.
 - ``worker``: the process itself (standard library only): init, handler, context, logs.
+- ``fork_server``: ``ForkServer``, the process that forks spare workers, the SDK imported.
 - ``runtime``: ``LambdaRuntime``, the pool of workers and the Lambda-shaped results.
 - ``moto_patch``: ``MotoLambdaRuntime``, the only code that touches moto's internals.
 

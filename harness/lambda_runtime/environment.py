@@ -17,9 +17,11 @@ import time
 import uuid
 from pathlib import Path
 
+from harness.lambda_runtime.fork_server import WORKER_SCRIPT, ForkedWorker, kill_worker
 from harness.lambda_runtime.function import FunctionSpec
 
-WORKER_SCRIPT = Path(__file__).with_name("worker.py")
+#: A worker process: started on its own, or forked by the fork server.
+Worker = subprocess.Popen | ForkedWorker
 INIT_TIMEOUT_SECONDS = 10.0  # Lambda's own limit for the init phase
 #: Defaults a function may override, as on Lambda (PATH, LANG, TZ).
 BASE_ENVIRONMENT = {
@@ -42,7 +44,8 @@ class InvocationTimedOut(Exception):
 
 
 def start_spare(folder: Path) -> subprocess.Popen:
-    """A worker process started before a function needs it, waiting to become one.
+    """A worker process started before a function needs it, waiting to become one
+    (where there is no fork server to fork one).
 
     Python's start-up and the worker's imports (some 60 ms) happen meanwhile,
     on another core if there is one; a cold start that takes it skips them.
@@ -61,7 +64,8 @@ def start_spare(folder: Path) -> subprocess.Popen:
 class ExecutionEnvironment:
     """A worker process with its folders; usable on its own, without moto or pytest.
 
-    ``spare``: a process of ``start_spare``'s to use instead of starting one.
+    ``spare``: a worker started ahead (``start_spare``, ``ForkServer.fork``) to use
+    instead of starting one.
     """
 
     def __init__(
@@ -72,7 +76,7 @@ class ExecutionEnvironment:
         home: Path,
         endpoint_url: str | None,
         log_stream_name: str,
-        spare: subprocess.Popen | None = None,
+        spare: Worker | None = None,
     ) -> None:
         self.spec = spec
         self.home = home
@@ -89,6 +93,7 @@ class ExecutionEnvironment:
         self.init_error: dict | None = None
         started = time.monotonic()
         environment = self._environment(task, opt, endpoint_url)
+        self.process: Worker
         if spare is not None and spare.poll() is None and spare.stdin is not None:
             self.process = spare
             start = {"environment": environment, "cwd": str(task), "output": str(self.output_path)}
@@ -233,10 +238,7 @@ class ExecutionEnvironment:
     def kill(self) -> None:
         """Stop the worker and anything it started; reap it so no zombie is left."""
         if self.process.returncode is None:
-            try:
-                os.killpg(self.process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+            kill_worker(self.process.pid)
             self.process.wait()
         for stream in (self.process.stdin, self.process.stdout):
             if stream is not None:

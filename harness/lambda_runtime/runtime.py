@@ -15,7 +15,6 @@ import atexit
 import json
 import math
 import shutil
-import subprocess
 import tempfile
 import threading
 import time
@@ -25,12 +24,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from harness.lambda_runtime.environment import (
+    BASE_ENVIRONMENT,
     EnvironmentGone,
     ExecutionEnvironment,
     InvocationTimedOut,
+    Worker,
     new_log_stream_name,
     start_spare,
 )
+from harness.lambda_runtime.fork_server import ForkServer
 from harness.lambda_runtime.function import FunctionSpec, UnsupportedRuntime, unpack
 
 LOG_TAIL_BYTES = 4096  # what Invoke returns with LogType=Tail
@@ -78,7 +80,8 @@ class LambdaRuntime:
         self._idle: list[ExecutionEnvironment] = []  # least recently used first
         self._busy: set[ExecutionEnvironment] = set()
         # A worker started ahead, from the first cold start on: the next one takes it.
-        self._spare: subprocess.Popen | None = None
+        self._spare: Worker | None = None
+        self._fork_server: ForkServer | None = None  # started at the first cold start
         self._lock = threading.Lock()
         self._closed = False
         # An interrupted run (Ctrl-C, a failing session fixture) still ends here.
@@ -196,7 +199,7 @@ class LambdaRuntime:
             # The next one starts now, while this one imports the handler: half the cold
             # starts of a Lambda lab came so soon after the last that they waited for it.
             if not self._closed:
-                self._spare = start_spare(self.root)
+                self._spare = self._next_spare()
         environment = ExecutionEnvironment(
             spec, task, opt, home, self.endpoint_url, new_log_stream_name(spec.version), spare
         )
@@ -207,6 +210,14 @@ class LambdaRuntime:
             environment.kill()
             raise RuntimeError("this LambdaRuntime is closed")
         return environment, True
+
+    def _next_spare(self) -> Worker:
+        """A worker for the next cold start, forked by the fork server (started now, at
+        the first cold start, which starts a worker of its own meanwhile), or started
+        on its own where the server is gone."""
+        if self._fork_server is None:
+            self._fork_server = ForkServer(self.root, dict(BASE_ENVIRONMENT))
+        return self._fork_server.fork() or start_spare(self.root)
 
     def _release(self, environment: ExecutionEnvironment, keep: bool) -> None:
         evicted: list[ExecutionEnvironment] = []
@@ -247,10 +258,13 @@ class LambdaRuntime:
         with self._lock:
             self._closed = True
             spare, self._spare = self._spare, None
+            fork_server, self._fork_server = self._fork_server, None
         if spare is not None:
             with spare:  # closes its pipes, and waits for it
                 spare.kill()
         self.stop_workers()
+        if fork_server is not None:  # last: it reports how its workers ended
+            fork_server.close()
         if self._owns_root:
             shutil.rmtree(self.root, ignore_errors=True)
         atexit.unregister(self.close)

@@ -126,6 +126,41 @@ def test_a_cold_start_takes_the_worker_started_ahead_of_it(runtime):
     assert runtime.spare_pid not in (None, spare)  # the next one, already starting
 
 
+SDK_PROBE = """\
+import os, sys
+IMPORTED_AT_INIT = "boto3" in sys.modules
+import boto3
+
+def handler(event, context):
+    return {
+        "imported_at_init": IMPORTED_AT_INIT,
+        "parent": os.getppid(),
+        "isolated": sys.flags.isolated,
+        "boto3": boto3.__file__,
+        "botocore": "botocore" in sys.modules,
+    }
+"""
+
+
+def test_a_cold_start_after_the_first_is_forked_with_the_sdk_imported(runtime):
+    first = result(runtime.invoke(counter_spec(code=zip_package({"app.py": SDK_PROBE})), {}))
+    assert not first["imported_at_init"]  # it started a worker of its own
+    other = counter_spec(name="other", arn=ARN + "2", code=zip_package({"app.py": SDK_PROBE}))
+    forked = result(runtime.invoke(other, {}))
+    assert forked["imported_at_init"] and forked["botocore"]
+    assert forked["parent"] != os.getpid() and forked["isolated"] == 1  # as `python -I`
+
+
+def test_a_function_that_bundles_its_own_sdk_imports_its_own(runtime):
+    runtime.invoke(counter_spec(), {})  # the next cold start is forked, the SDK imported
+    bundled = {"app.py": SDK_PROBE, "boto3/__init__.py": "VERSION = 'bundled'\n"}
+    spec = counter_spec(name="other", arn=ARN + "2", code=zip_package(bundled))
+    answer = result(runtime.invoke(spec, {}))
+    assert not answer["imported_at_init"]  # forgotten, since the function has its own
+    assert answer["boto3"].endswith(os.path.join("boto3", "__init__.py"))
+    assert "site-packages" not in answer["boto3"] and not answer["botocore"]
+
+
 def test_the_handler_gets_the_event_and_a_context(runtime):
     invocation = runtime.invoke(counter_spec(), {"order": 7})
     context = result(invocation)["context"]
@@ -201,7 +236,10 @@ def test_a_timeout_kills_the_worker_and_the_next_invoke_is_cold(runtime):
     assert after.cold_start and result(after)["invocations"] == 1
 
 
-def test_a_crashing_worker_is_reported_and_replaced(runtime):
+@pytest.mark.parametrize("forked", [False, True], ids=["started-on-its-own", "forked"])
+def test_a_crashing_worker_is_reported_and_replaced(runtime, forked):
+    if forked:  # the first cold start starts the fork server; the next one is forked
+        runtime.invoke(counter_spec(name="first", arn=ARN + "1"), {})
     invocation = runtime.invoke(counter_spec(), {"exit": True})
     assert invocation.error["errorType"] == "Runtime.ExitError"
     assert "exit status 3" in invocation.error["errorMessage"]
@@ -305,10 +343,13 @@ ORPHAN_SCRIPT = textwrap.dedent(
     code = zip_package({"app.py": "import time\\ndef handler(e, c):\\n    time.sleep(e['s'])\\n"})
     spec = FunctionSpec(name="f", version="$LATEST", arn="arn", region="us-east-1",
                         runtime="python3.12", handler="app.handler", timeout=30, code=code)
+    forked = FunctionSpec(name="g", version="$LATEST", arn="arn2", region="us-east-1",
+                          runtime="python3.12", handler="app.handler", timeout=30, code=code)
     runtime = LambdaRuntime()
-    runtime.invoke(spec, {"s": 0})
-    print(runtime.worker_pids[0], runtime.spare_pid, runtime.root, flush=True)
-    runtime.invoke(spec, {"s": 25})  # busy in the handler when we are killed
+    runtime.invoke(spec, {"s": 0})  # a worker started on its own
+    runtime.invoke(forked, {"s": 0})  # a worker forked by the fork server
+    print(*runtime.worker_pids, runtime.spare_pid, runtime.root, flush=True)
+    runtime.invoke(forked, {"s": 25})  # busy in the handler when we are killed
     """
 )
 
@@ -318,29 +359,31 @@ def test_no_worker_outlives_a_killed_test_run():
     parent = subprocess.Popen(
         [sys.executable, "-c", ORPHAN_SCRIPT], stdout=subprocess.PIPE, text=True
     )
-    worker, spare, root = parent.stdout.readline().split()
-    assert pid_alive(int(worker)) and pid_alive(int(spare))
+    *numbers, root = parent.stdout.readline().split()
+    pids = [int(number) for number in numbers]  # two workers (one forked) and the spare
+    assert len(pids) == 3 and all(map(pid_alive, pids))
     parent.kill()
     parent.wait()
     shutil.rmtree(root)  # a killed run cannot delete its unpacked code; we do it for it
-    # The worker checks for its parent every 0.2 s, the spare sees its input end; the
-    # deadline only bounds a failure.
+    # A worker checks for its parent every 0.2 s (the fork server, which ends as its
+    # channel closes, for a forked one), the spare sees its input end; the deadline
+    # only bounds a failure.
     deadline = time.monotonic() + 15
-    while (pid_alive(int(worker)) or pid_alive(int(spare))) and time.monotonic() < deadline:
+    while any(map(pid_alive, pids)) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not pid_alive(int(worker)) and not pid_alive(int(spare))
+    assert not any(map(pid_alive, pids))
 
 
 def test_an_interrupted_run_stops_its_workers_at_exit():
-    script = ORPHAN_SCRIPT.replace(
-        'runtime.invoke(spec, {"s": 25})', "raise KeyboardInterrupt  # as Ctrl-C would"
-    )
+    busy = 'runtime.invoke(forked, {"s": 25})'
+    assert busy in ORPHAN_SCRIPT
+    script = ORPHAN_SCRIPT.replace(busy, "raise KeyboardInterrupt  # as Ctrl-C would")
     finished = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=30
     )
-    worker, spare, root = finished.stdout.split()
+    *numbers, root = finished.stdout.split()
     assert "KeyboardInterrupt" in finished.stderr
-    assert not pid_alive(int(worker)) and not pid_alive(int(spare))
+    assert len(numbers) == 3 and not any(pid_alive(int(number)) for number in numbers)
     assert not os.path.exists(root)
 
 
