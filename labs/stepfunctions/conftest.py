@@ -1,8 +1,8 @@
 """Shared fixtures for the Step Functions labs: state machines that really run.
 
 moto runs state machines only when configured to (LocalStack and AWS always
-do), so on moto each test here turns execution on through moto's
-configuration endpoint and restores the previous setting afterwards.
+do), so on moto these labs turn execution on through moto's configuration
+endpoint, and restore the previous setting after their last test.
 """
 
 from __future__ import annotations
@@ -28,9 +28,11 @@ def moto_config(endpoint_url: str, change: dict | None = None) -> dict:
         return json.loads(response.read())
 
 
-@pytest.fixture(autouse=True)
+# Once for these labs, not per test: moto keeps its configuration across the reset
+# between tests, and each change is a call to moto's API (some 3 ms).
+@pytest.fixture(autouse=True, scope="package")
 def executions_run(aws_backend):
-    """On moto, make state machines execute for the duration of the test."""
+    """On moto, make state machines execute while the Step Functions labs run."""
     if aws_backend.name != "moto":
         yield
         return
