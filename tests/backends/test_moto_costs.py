@@ -117,6 +117,69 @@ def test_a_state_machine_definition_is_parsed_once_and_each_execution_gets_its_o
             AmazonStateLanguageParser.parse('{"StartAt": ')
 
 
+def test_each_member_of_an_answer_is_looked_for_under_the_names_moto_would_try(
+    aws_backend, monkeypatch
+):
+    """Worked out once per class, member and shape, the names are those moto works out
+    each time: checked on every member of answers with each kind of alias (a class's
+    prefix left out: RDS; a class's own aliases: CloudFormation; plain dicts: DynamoDB),
+    two objects of each class, so that the second is served from what was kept."""
+    import boto3
+    from moto.core import serialize
+
+    moto_costs.install()
+    once = serialize.XFormedAttributePicker.get_possible_keys
+    checked: set[str] = set()
+
+    def checking(picker, context):
+        names = once(picker, context)
+        assert names == tuple(once.__wrapped__(picker, context)), context.key
+        checked.add(context.key)
+        return names
+
+    checking.awslab_replaced = True  # a moto started meanwhile leaves it in place
+    monkeypatch.setattr(serialize.XFormedAttributePicker, "get_possible_keys", checking)
+
+    def client(service: str):
+        return boto3.client(
+            service,
+            region_name="us-east-1",
+            endpoint_url=aws_backend.endpoint_url,
+            aws_access_key_id="testing",
+            aws_secret_access_key="testing",
+        )
+
+    rds, cloudformation, dynamodb = client("rds"), client("cloudformation"), client("dynamodb")
+    template = {"Parameters": {"Size": {"Type": "String"}}, "Resources": {}}
+    template["Resources"]["Queue"] = {"Type": "AWS::SQS::Queue"}
+    for name in ("first", "second"):
+        rds.create_db_instance(
+            DBInstanceIdentifier=name,
+            DBInstanceClass="db.t3.micro",
+            Engine="postgres",
+            MasterUsername="admin",
+            MasterUserPassword="awslab-not-a-secret-1",
+        )
+        cloudformation.create_stack(
+            StackName=name,
+            TemplateBody=json.dumps(template),
+            Parameters=[{"ParameterKey": "Size", "ParameterValue": name}],
+        )
+        dynamodb.create_table(
+            TableName=name,
+            KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+        )
+        dynamodb.put_item(TableName=name, Item={"id": {"S": name}})
+    instances = rds.describe_db_instances()["DBInstances"]
+    assert sorted(i["DBInstanceIdentifier"] for i in instances) == ["first", "second"]
+    stacks = cloudformation.describe_stacks()["Stacks"]
+    assert sorted(s["Parameters"][0]["ParameterValue"] for s in stacks) == ["first", "second"]
+    assert dynamodb.get_item(TableName="second", Key={"id": {"S": "second"}})["Item"]
+    assert {"DBInstanceIdentifier", "Parameters", "Item"} <= checked
+
+
 def test_moto_lists_its_modules_once_and_as_before():
     import os
 
