@@ -18,7 +18,8 @@ Rows (``--only`` picks some; the last two run only when asked, being long and he
 
 Each figure is a wall time with the CPU seconds it took beside it: the wall grows with
 the machine's load, the CPU time hardly does. The load average is printed before and
-after: a table is read with it.
+after, and so is the machine's speed (``timing.machine_gauge``), which moves every
+figure, CPU seconds too: a table is read with both.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from timing import ROOT, XDIST, Timing, pytest_command, timed
+from timing import ROOT, XDIST, Timing, machine_gauge, pytest_command, timed
 
 from harness.launcher import localstack as launcher
 
@@ -122,6 +123,7 @@ def main() -> int:
     rows |= {"localstack"} if options.localstack else set()
     rows |= {"ci"} if options.ci else set()
     print(f"load average before: {load()} ({os.cpu_count()} cores)", flush=True)
+    print(f"machine gauge before: {machine_gauge():.2f} s", flush=True)
     table = Table()
     if "sqs" in rows:
         sqs = cold("labs/sqs", options.runs)
@@ -151,6 +153,7 @@ def main() -> int:
         ci = measure_ci()
         table.add("`.ci/run` on a fresh clone", seconds(ci), "<= 240 s", ci.wall <= 240)
     print(f"load average after: {load()}")
+    print(f"machine gauge after: {machine_gauge():.2f} s")
     table.print()
     return 0
 

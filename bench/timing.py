@@ -48,6 +48,23 @@ def timed(command: Sequence[str], cwd: Path = ROOT, env: dict | None = None) -> 
     return Timing(wall, cpu)
 
 
+def machine_gauge(runs: int = 3) -> float:
+    """CPU seconds a fixed pure-Python loop takes here now (the least of ``runs``).
+
+    The same work every time: what it takes says how fast this machine is at the
+    moment. The 2-core machine these tables were measured on changes speed by up to
+    a third within an hour, with nothing else running, and every figure of a table
+    moves with it: a table is read with its gauge, and two figures compared only at
+    close gauges.
+    """
+    taken = []
+    for _ in range(runs):
+        started = time.process_time()
+        sum(i * i % 7 for i in range(2_000_000))
+        taken.append(time.process_time() - started)
+    return min(taken)
+
+
 #: How ``make`` runs pytest-xdist: an idle worker takes tests not yet started from another.
 XDIST = ("--dist", "worksteal")
 

@@ -24,6 +24,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
@@ -98,7 +99,8 @@ class ForkServer:
                 time.sleep(0.01)
         return self._exits.get(pid)
 
-    def _read_until(self, done, timeout: float | None) -> None:
+    def _read_until(self, done: Callable[[], bool], timeout: float | None) -> None:
+        """Read the server's reports until ``done()``, the server ends, or ``timeout``."""
         deadline = None if timeout is None else time.monotonic() + timeout
         while not done() and not self._gone:
             remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
@@ -120,7 +122,9 @@ class ForkServer:
 
     def close(self) -> None:
         """End the server; spares it forked and nobody took end with it."""
-        self._channel.close()
+        with self._lock:
+            self._gone = True  # nothing is read from it any more
+            self._channel.close()
         try:
             self.process.wait(timeout=5)
         except subprocess.TimeoutExpired:

@@ -243,7 +243,9 @@ class LambdaRuntime:
     def spare_pid(self) -> int | None:
         """Process id of the worker started ahead for the next cold start, if any."""
         with self._lock:
-            return self._spare.pid if self._spare is not None else None
+            spare = self._spare
+        # Outside the lock: a forked spare's pid comes once the fork server has forked it.
+        return spare.pid if spare is not None else None
 
     def stop_workers(self) -> None:
         """Stop every worker: the next invoke of any function is a cold start."""
