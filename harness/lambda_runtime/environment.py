@@ -12,12 +12,16 @@ import os
 import select
 import signal
 import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
 
-from harness.lambda_runtime.fork_server import WORKER_SCRIPT, ForkedWorker, kill_worker
+from harness.lambda_runtime.fork_server import (
+    WORKER_SCRIPT,
+    ForkedWorker,
+    kill_worker,
+    start_worker_script,
+)
 from harness.lambda_runtime.function import FunctionSpec
 
 #: A worker process: started on its own, or forked by the fork server.
@@ -50,14 +54,13 @@ def start_spare(folder: Path) -> subprocess.Popen:
     Python's start-up and the worker's imports (some 60 ms) happen meanwhile,
     on another core if there is one; a cold start that takes it skips them.
     """
-    return subprocess.Popen(
-        [sys.executable, "-I", str(WORKER_SCRIPT), "--spare"],
+    return start_worker_script(
+        "--spare",
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,  # until it becomes a function's worker
         cwd=folder,
         env={**BASE_ENVIRONMENT, "AWSLAB_PARENT_PID": str(os.getpid())},
-        start_new_session=True,  # as a worker started for its function
     )
 
 
@@ -103,16 +106,12 @@ class ExecutionEnvironment:
             except OSError:
                 pass  # it died meanwhile: reported below, as a worker that exits at start
         else:
-            self.process = subprocess.Popen(
-                [sys.executable, "-I", str(WORKER_SCRIPT)],
+            self.process = start_worker_script(
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=self._output,
                 cwd=task,
                 env=environment,
-                # Its own session: a Ctrl-C in the terminal reaches the test run, which
-                # stops workers itself, and killpg reaches anything the handler started.
-                start_new_session=True,
             )
         try:
             first = self._read_message(started + INIT_TIMEOUT_SECONDS)

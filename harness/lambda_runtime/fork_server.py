@@ -26,9 +26,18 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 WORKER_SCRIPT = Path(__file__).with_name("worker.py")
+
+
+def start_worker_script(*arguments: str, **popen: Any) -> subprocess.Popen:
+    """``worker.py ARGUMENTS`` in a new interpreter, isolated (``-I``: no user site, no
+    PYTHONPATH) and in a session of its own: a Ctrl-C in the terminal reaches the test
+    run, which stops workers itself, and ``killpg`` reaches anything a handler started.
+    ``popen``: the pipes, folder and environment, as ``subprocess.Popen`` takes them."""
+    command = [sys.executable, "-I", str(WORKER_SCRIPT), *arguments]
+    return subprocess.Popen(command, start_new_session=True, **popen)
 
 
 class ForkServer:
@@ -39,15 +48,15 @@ class ForkServer:
 
     def __init__(self, folder: Path, environment: dict[str, str]) -> None:
         ours, theirs = socket.socketpair()
-        self.process = subprocess.Popen(
-            [sys.executable, "-I", str(WORKER_SCRIPT), "--fork-server", str(theirs.fileno())],
+        self.process = start_worker_script(
+            "--fork-server",
+            str(theirs.fileno()),
             pass_fds=(theirs.fileno(),),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             cwd=folder,
             env=environment,
-            start_new_session=True,
         )
         theirs.close()
         self._channel = ours
