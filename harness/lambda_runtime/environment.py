@@ -12,6 +12,7 @@ import os
 import select
 import signal
 import subprocess
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -94,6 +95,8 @@ class ExecutionEnvironment:
         self.max_memory_mb = 0
         self.init_duration_ms = 0.0
         self.init_error: dict | None = None
+        # Held while talking to the worker: ``kill`` from another thread waits for it.
+        self._talking = threading.RLock()
         started = time.monotonic()
         environment = self._environment(task, opt, endpoint_url)
         self.process: Worker
@@ -187,16 +190,19 @@ class ExecutionEnvironment:
         request = {"request_id": request_id, "event": event, "timeout_ms": timeout_seconds * 1000}
         stdin = self.process.stdin
         assert stdin is not None  # the worker is started with stdin=PIPE
-        try:
-            stdin.write((json.dumps(request) + "\n").encode())
-            stdin.flush()
-        except (BrokenPipeError, OSError):
-            raise EnvironmentGone(self._exit_status()) from None
-        try:
-            return self._read_message(deadline)
-        except InvocationTimedOut:
-            self.kill()
-            raise
+        with self._talking:
+            if stdin.closed:  # killed meanwhile (the runtime stopped every worker)
+                raise EnvironmentGone(self._exit_status())
+            try:
+                stdin.write((json.dumps(request) + "\n").encode())
+                stdin.flush()
+            except (BrokenPipeError, OSError):
+                raise EnvironmentGone(self._exit_status()) from None
+            try:
+                return self._read_message(deadline)
+            except InvocationTimedOut:
+                self.kill()
+                raise
 
     def _read_message(self, deadline: float) -> dict:
         stdout = self.process.stdout
@@ -235,14 +241,20 @@ class ExecutionEnvironment:
         return f"exit status {code}"
 
     def kill(self) -> None:
-        """Stop the worker and anything it started; reap it so no zombie is left."""
+        """Stop the worker and anything it started; reap it so no zombie is left.
+
+        From any thread: one waiting for the worker's answer sees it end, and lets go
+        of the pipes before they are closed (a pipe closed under a read could see its
+        descriptor reused by another file meanwhile)."""
         if self.process.returncode is None:
             kill_worker(self.process.pid)
-            self.process.wait()
-        for stream in (self.process.stdin, self.process.stdout):
-            if stream is not None:
-                stream.close()
-        self._output.close()
+        with self._talking:
+            if self.process.returncode is None:
+                self.process.wait()
+            for stream in (self.process.stdin, self.process.stdout):
+                if stream is not None:
+                    stream.close()
+            self._output.close()
 
 
 def new_log_stream_name(version: str, now: time.struct_time | None = None) -> str:

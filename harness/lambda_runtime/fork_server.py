@@ -180,9 +180,8 @@ class ForkedWorker:
         return status
 
     def kill(self) -> None:
-        pid = self.pid
-        if pid > 0 and self.returncode is None:
-            kill_worker(pid)
+        if self.returncode is None:
+            kill_worker(self.pid)
 
     def __enter__(self) -> ForkedWorker:
         return self
@@ -195,6 +194,8 @@ class ForkedWorker:
 
 def kill_worker(pid: int) -> None:
     """Kill the worker ``pid`` and anything it started (its process group)."""
+    if pid <= 0:
+        return  # a worker never forked (``ForkedWorker.pid``): and kill(-1) means all
     try:
         os.killpg(pid, signal.SIGKILL)
     except ProcessLookupError:

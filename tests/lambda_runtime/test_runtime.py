@@ -9,16 +9,19 @@ from __future__ import annotations
 import base64
 import json
 import os
+import select
 import shutil
 import subprocess
 import sys
 import textwrap
+import threading
 import time
+from types import SimpleNamespace
 
 import pytest
 import time_machine
 
-from harness.lambda_runtime import FunctionSpec, LambdaRuntime, moto_patch, zip_package
+from harness.lambda_runtime import FunctionSpec, LambdaRuntime, environment, moto_patch, zip_package
 
 COUNTER = textwrap.dedent(
     """\
@@ -324,6 +327,39 @@ def test_a_handler_cannot_reach_hosts_off_this_machine(runtime):
         }
     )
     assert "only this machine is reachable" in result(runtime.invoke(counter_spec(code=code), {}))
+
+
+def test_a_worker_stopped_mid_invoke_is_an_error_for_its_invoker(runtime, monkeypatch):
+    """moto's reset between tests stops every worker, busy ones too, while a thread of
+    moto's may still wait for an answer (an asynchronous invoke): that thread gets
+    Lambda's error, not an exception from a pipe closed under its read."""
+    spec = counter_spec()
+    pid = result(runtime.invoke(spec, {}))["pid"]
+    answers = []
+    invoking = threading.Thread(target=lambda: answers.append(runtime.invoke(spec, {"sleep": 30})))
+
+    def slow_to_read(*args):
+        # The race, made wide: the worker's end seen, and the read not yet done.
+        ready = select.select(*args)
+        if threading.current_thread() is invoking and ready[0]:
+            time.sleep(0.5)
+        return ready
+
+    monkeypatch.setattr(environment, "select", SimpleNamespace(select=slow_to_read))
+    invoking.start()
+    deadline = time.monotonic() + 10
+    while not in_the_handler(runtime) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    runtime.stop_workers()
+    invoking.join(timeout=10)
+    assert not invoking.is_alive() and not pid_alive(pid)
+    assert [answer.error["errorType"] for answer in answers] == ["Runtime.ExitError"]
+
+
+def in_the_handler(runtime) -> bool:
+    """Whether a busy worker's handler has started (COUNTER prints the event first)."""
+    busy = list(runtime._busy)
+    return any("'sleep': 30" in environment.output_path.read_text() for environment in busy)
 
 
 def test_close_stops_every_worker(runtime):
