@@ -270,11 +270,9 @@ def serve_forks(channel: socket.socket) -> int:
                 signal.set_wakeup_fd(-1)
                 signal.signal(signal.SIGCHLD, signal.SIG_DFL)
                 os.setsid()  # as a worker started for its function
-                stdin, stdout = fds
-                os.dup2(stdin, 0)
-                os.dup2(stdout, 1)
-                os.dup2(os.open(os.devnull, os.O_WRONLY), 2)  # until it becomes a worker
-                for descriptor in fds:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                for descriptor, standard in ((fds[0], 0), (fds[1], 1), (devnull, 2)):
+                    os.dup2(descriptor, standard)  # stderr: nowhere until it is a worker
                     os.close(descriptor)
                 return server
             for descriptor in fds:
