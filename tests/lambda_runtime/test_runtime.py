@@ -359,7 +359,7 @@ def test_a_worker_stopped_mid_invoke_is_an_error_for_its_invoker(runtime, monkey
 def in_the_handler(runtime) -> bool:
     """Whether a busy worker's handler has started (COUNTER prints the event first)."""
     busy = list(runtime._busy)
-    return any("'sleep': 30" in environment.output_path.read_text() for environment in busy)
+    return any("'sleep': 30" in worker.output_path.read_text() for worker in busy)
 
 
 def test_close_stops_every_worker(runtime):
