@@ -290,15 +290,13 @@ def _draw_ec2_ids_at_once() -> None:
 
 
 def _keep_endpoint_services_across_runs() -> None:
-    import moto
     from moto.ec2.models import vpcs
 
     def kept(collect: Callable[[str, str], list]) -> Callable[[str, str], list]:
         def collect_default_endpoint_services(account_id: str, region: str) -> list:
-            folder = _kept_data()
-            if region in vpcs.DEFAULT_VPC_ENDPOINT_SERVICES or folder is None:
+            saved = _kept_file(f"vpc-endpoint-services-{region}.json")
+            if region in vpcs.DEFAULT_VPC_ENDPOINT_SERVICES or saved is None:
                 return collect(account_id, region)  # moto's own (kept in this process)
-            saved = folder / moto.__version__ / f"vpc-endpoint-services-{region}.json"
             try:
                 services = json.loads(saved.read_text())
             except (OSError, ValueError):
@@ -423,14 +421,16 @@ def _offerings_read_at_first_use() -> None:
 NO_KEPT_DATA_VARIABLE = "AWSLAB_NO_KEPT_DATA"
 
 
-def _kept_data() -> Path | None:
-    """Where moto's computed lists are kept for the next run, or None in a run that must
-    read nothing kept (``NO_KEPT_DATA_VARIABLE``)."""
+def _kept_file(name: str) -> Path | None:
+    """Where what moto computed is kept as ``name`` for the next run of this moto version,
+    or None in a run that must read nothing kept (``NO_KEPT_DATA_VARIABLE``)."""
+    import moto
+
     from harness.launcher.homes import user_cache
 
     if os.environ.get(NO_KEPT_DATA_VARIABLE):
         return None
-    return user_cache("moto")
+    return user_cache("moto") / moto.__version__ / name
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -566,13 +566,11 @@ def _import_with_kept_factors(rsa_key: Any, value: dict) -> Any:
     them joserfc recovers them from the private exponent first. A kept file whose
     factors do not give this key is not used; a run that must read nothing kept
     recovers them, as before."""
-    import moto
     from joserfc.util import base64_to_int, int_to_base64
 
-    folder = _kept_data()
-    if folder is None or "d" not in value or "p" in value:
+    saved = _kept_file("cognito-key-factors.json")
+    if saved is None or "d" not in value or "p" in value:
         return rsa_key.import_key(value)
-    saved = folder / moto.__version__ / "cognito-key-factors.json"
     try:
         factors = json.loads(saved.read_text())
         if base64_to_int(factors["p"]) * base64_to_int(factors["q"]) == base64_to_int(value["n"]):

@@ -418,7 +418,7 @@ def test_a_sealed_run_reads_nothing_an_earlier_run_kept(lab):
 
         def test_nothing_kept_is_read():
             assert os.environ[moto_costs.NO_KEPT_DATA_VARIABLE]
-            assert moto_costs._kept_data() is None
+            assert moto_costs._kept_file("anything.json") is None
         """
     )
     result = lab.runpytest_subprocess(
