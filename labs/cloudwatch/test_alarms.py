@@ -197,7 +197,7 @@ def test_an_alarm_evaluates_at_most_a_day_of_short_periods(
         settings = {**alarm_settings, "Period": period, "EvaluationPeriods": periods}
         # A percentile, not Sum: the limit is the same, and LocalStack, which accepts these
         # alarms, evaluates one on a plain statistic at once, one query per period (1,920
-        # for 1,440 periods: some 20 s of its CPU), but never one on a percentile.
+        # for 1,440 periods: some 10 s of its CPU), but never one on a percentile.
         del settings["Statistic"]
         settings["ExtendedStatistic"] = "p90"
         alarm = unique_name(f"p{period}x{periods}")
